@@ -1,0 +1,27 @@
+package io.stencil4j;
+
+/**
+ * A position in emitted code, possibly bound after it is first used. Passing a label for a
+ * parameter fills the hole with the code address the label is bound to.
+ */
+public final class Label {
+  private final String name;
+
+  public Label() {
+    this("");
+  }
+
+  /** A label whose name appears in error messages. */
+  public Label(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return name.isEmpty() ? "Label@" + Integer.toHexString(System.identityHashCode(this)) : name;
+  }
+}

@@ -1,0 +1,56 @@
+package io.stencil4j.model;
+
+import java.util.Objects;
+
+/**
+ * A place in a stencil's code or data that is patched when the stencil is emitted.
+ *
+ * @param offset where the patched bytes start, from the start of the code or data
+ * @param kind how the value is encoded
+ * @param value what the value is relative to
+ * @param name the parameter name ({@link HoleValue#PARAMETER}) or symbol name
+ *     ({@link HoleValue#SYMBOL}); empty otherwise
+ * @param addend added to the value
+ */
+public record Hole(int offset, HoleKind kind, HoleValue value, String name, long addend) {
+
+  public Hole {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(name, "name");
+    if (offset < 0) {
+      throw new IllegalArgumentException("negative hole offset " + offset);
+    }
+    boolean named = value == HoleValue.PARAMETER || value == HoleValue.SYMBOL;
+    if (named == name.isEmpty()) {
+      throw new IllegalArgumentException(
+          value + (named ? " hole needs a name" : " hole takes no name, got " + name));
+    }
+  }
+
+  /** A hole relative to {@code value}, which is neither a parameter nor a symbol. */
+  public static Hole of(int offset, HoleKind kind, HoleValue value, long addend) {
+    return new Hole(offset, kind, value, "", addend);
+  }
+
+  /** A hole filled from the emitter's parameter {@code name}. */
+  public static Hole parameter(int offset, HoleKind kind, String name, long addend) {
+    return new Hole(offset, kind, HoleValue.PARAMETER, name, addend);
+  }
+
+  /** A hole filled with the address of the external symbol {@code name}. */
+  public static Hole symbol(int offset, HoleKind kind, String name, long addend) {
+    return new Hole(offset, kind, HoleValue.SYMBOL, name, addend);
+  }
+
+  /** This hole moved by {@code delta} bytes. */
+  public Hole shifted(int delta) {
+    return new Hole(offset + delta, kind, value, name, addend);
+  }
+
+  @Override
+  public String toString() {
+    String target = name.isEmpty() ? value.name() : value.name() + " " + name;
+    return String.format("%#x %s %s%+d", offset, kind, target, addend);
+  }
+}

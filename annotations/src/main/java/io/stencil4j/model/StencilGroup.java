@@ -1,0 +1,132 @@
+package io.stencil4j.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * One stencil: machine code, the data it references, and the holes to patch in both. Emitting it
+ * means copying the code and data to their run-time addresses and patching every hole.
+ */
+public final class StencilGroup {
+  private final String name;
+  private final byte[] code;
+  private final byte[] data;
+  private final List<Hole> codeHoles;
+  private final List<Hole> dataHoles;
+  private final List<String> parameters;
+  private final List<String> symbols;
+
+  public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
+      List<Hole> dataHoles) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.code = code.clone();
+    this.data = data.clone();
+    this.codeHoles = sorted(codeHoles, code.length, "code");
+    this.dataHoles = sorted(dataHoles, data.length, "data");
+    TreeSet<String> parameterNames = new TreeSet<>();
+    TreeSet<String> symbolNames = new TreeSet<>();
+    for (List<Hole> holes : List.of(this.codeHoles, this.dataHoles)) {
+      for (Hole hole : holes) {
+        if (hole.value() == HoleValue.PARAMETER) {
+          parameterNames.add(hole.name());
+        } else if (hole.value() == HoleValue.SYMBOL) {
+          symbolNames.add(hole.name());
+        }
+      }
+    }
+    this.parameters = List.copyOf(parameterNames);
+    this.symbols = List.copyOf(symbolNames);
+  }
+
+  private List<Hole> sorted(List<Hole> holes, int size, String part) {
+    List<Hole> copy = new ArrayList<>(holes);
+    copy.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    int end = 0;
+    for (Hole hole : copy) {
+      if (hole.offset() < end || hole.offset() + hole.kind().width() > size) {
+        throw new IllegalArgumentException(
+            name + ": " + part + " hole " + hole + " overlaps another or ends past " + size);
+      }
+      end = hole.offset() + hole.kind().width();
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /** The stencil's name, e.g. {@code PUSH_CONST}. */
+  public String name() {
+    return name;
+  }
+
+  /** A copy of the machine code, holes unpatched. */
+  public byte[] code() {
+    return code.clone();
+  }
+
+  public int codeSize() {
+    return code.length;
+  }
+
+  /** A copy of the data (constants, GOT slots), holes unpatched; 8-byte aligned. */
+  public byte[] data() {
+    return data.clone();
+  }
+
+  public int dataSize() {
+    return data.length;
+  }
+
+  /** Holes in the code, by offset. */
+  public List<Hole> codeHoles() {
+    return codeHoles;
+  }
+
+  /** Holes in the data, by offset. */
+  public List<Hole> dataHoles() {
+    return dataHoles;
+  }
+
+  /** The names of the parameters the emitter fills, sorted: a parameter's index in this list. */
+  public List<String> parameters() {
+    return parameters;
+  }
+
+  /** The external symbols the stencil needs, sorted. */
+  public List<String> symbols() {
+    return symbols;
+  }
+
+  /** Copies the unpatched code into {@code target} at {@code offset}, without allocating. */
+  public void copyCode(byte[] target, int offset) {
+    System.arraycopy(code, 0, target, offset, code.length);
+  }
+
+  /** Copies the unpatched data into {@code target} at {@code offset}, without allocating. */
+  public void copyData(byte[] target, int offset) {
+    System.arraycopy(data, 0, target, offset, data.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StencilGroup other
+        && name.equals(other.name)
+        && Arrays.equals(code, other.code)
+        && Arrays.equals(data, other.data)
+        && codeHoles.equals(other.codeHoles)
+        && dataHoles.equals(other.dataHoles);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, Arrays.hashCode(code), Arrays.hashCode(data), codeHoles, dataHoles);
+  }
+
+  @Override
+  public String toString() {
+    return name + "[code " + code.length + " B, data " + data.length + " B, holes "
+        + codeHoles + " / " + dataHoles + "]";
+  }
+}

@@ -1,0 +1,139 @@
+package io.stencil4j.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary form of a {@link StencilLibrary}. Generated classes keep it in string constants
+ * (one char per byte) rather than array initialisers, which would hit the class-file limit of
+ * 64 KiB of bytecode per method.
+ */
+public final class StencilLibraryCodec {
+  private static final int MAGIC = 0x53344a4c; // "S4JL"
+  private static final int VERSION = 1;
+
+  private StencilLibraryCodec() {}
+
+  public static byte[] encode(StencilLibrary library) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeByte(VERSION);
+      out.writeUTF(library.triple().triple());
+      out.writeInt(library.stencils().size());
+      for (StencilGroup stencil : library.stencils()) {
+        out.writeUTF(stencil.name());
+        writeBytes(out, stencil.code());
+        writeBytes(out, stencil.data());
+        writeHoles(out, stencil.codeHoles());
+        writeHoles(out, stencil.dataHoles());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Decodes the constants of a generated class: each char of each chunk is one byte. */
+  public static StencilLibrary decode(String... latin1Chunks) {
+    int size = 0;
+    for (String chunk : latin1Chunks) {
+      size += chunk.length();
+    }
+    byte[] bytes = new byte[size];
+    int at = 0;
+    for (String chunk : latin1Chunks) {
+      byte[] part = chunk.getBytes(StandardCharsets.ISO_8859_1);
+      System.arraycopy(part, 0, bytes, at, part.length);
+      at += part.length;
+    }
+    return decode(bytes);
+  }
+
+  public static StencilLibrary decode(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
+        throw new IllegalArgumentException("not an encoded stencil library of version " + VERSION);
+      }
+      String tripleName = in.readUTF();
+      Triple triple = Triple.of(tripleName).orElseThrow(
+          () -> new IllegalArgumentException("unknown triple " + tripleName));
+      int count = in.readInt();
+      List<StencilGroup> stencils = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = in.readUTF();
+        byte[] code = readBytes(in);
+        byte[] data = readBytes(in);
+        List<Hole> codeHoles = readHoles(in);
+        List<Hole> dataHoles = readHoles(in);
+        stencils.add(new StencilGroup(name, code, data, codeHoles, dataHoles));
+      }
+      if (in.read() != -1) {
+        throw new IllegalArgumentException("trailing bytes after the encoded stencil library");
+      }
+      return new StencilLibrary(triple, stencils);
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("truncated encoded stencil library", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IllegalArgumentException("bad length " + length + " in encoded stencil library");
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return bytes;
+  }
+
+  private static void writeHoles(DataOutputStream out, List<Hole> holes) throws IOException {
+    out.writeInt(holes.size());
+    for (Hole hole : holes) {
+      out.writeInt(hole.offset());
+      out.writeByte(hole.kind().ordinal());
+      out.writeByte(hole.value().ordinal());
+      out.writeUTF(hole.name());
+      out.writeLong(hole.addend());
+    }
+  }
+
+  private static List<Hole> readHoles(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > in.available()) {
+      throw new IllegalArgumentException("bad hole count " + count + " in encoded stencil library");
+    }
+    List<Hole> holes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int offset = in.readInt();
+      HoleKind kind = enumAt(HoleKind.values(), in.readUnsignedByte());
+      HoleValue value = enumAt(HoleValue.values(), in.readUnsignedByte());
+      String name = in.readUTF();
+      long addend = in.readLong();
+      holes.add(new Hole(offset, kind, value, name, addend));
+    }
+    return holes;
+  }
+
+  private static <E> E enumAt(E[] values, int ordinal) {
+    if (ordinal >= values.length) {
+      throw new IllegalArgumentException("bad constant " + ordinal + " in encoded stencil library");
+    }
+    return values[ordinal];
+  }
+}

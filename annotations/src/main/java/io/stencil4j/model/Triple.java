@@ -1,0 +1,71 @@
+package io.stencil4j.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** A target triple Stencil4j builds stencils for. */
+public enum Triple {
+  X86_64_UNKNOWN_LINUX_GNU("x86_64-unknown-linux-gnu", "defined(__x86_64__) && defined(__linux__)"),
+  AARCH64_UNKNOWN_LINUX_GNU("aarch64-unknown-linux-gnu", "defined(__aarch64__) && defined(__linux__)"),
+  X86_64_APPLE_DARWIN("x86_64-apple-darwin", "defined(__x86_64__) && defined(__APPLE__)"),
+  AARCH64_APPLE_DARWIN("aarch64-apple-darwin", "defined(__aarch64__) && defined(__APPLE__)"),
+  X86_64_PC_WINDOWS_MSVC("x86_64-pc-windows-msvc", "defined(_M_X64)"),
+  I686_PC_WINDOWS_MSVC("i686-pc-windows-msvc", "defined(_M_IX86)"),
+  AARCH64_PC_WINDOWS_MSVC("aarch64-pc-windows-msvc", "defined(_M_ARM64)");
+
+  private final String triple;
+  private final String cCondition;
+
+  Triple(String triple, String cCondition) {
+    this.triple = triple;
+    this.cCondition = cCondition;
+  }
+
+  /** The triple as clang spells it, e.g. {@code x86_64-unknown-linux-gnu}. */
+  public String triple() {
+    return triple;
+  }
+
+  /** The C preprocessor condition that holds when compiling for this triple. */
+  public String cCondition() {
+    return cCondition;
+  }
+
+  /** The triple spelled {@code triple}, if Stencil4j knows it. */
+  public static Optional<Triple> of(String triple) {
+    for (Triple t : values()) {
+      if (t.triple.equals(triple)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The triple of the machine this JVM runs on, if Stencil4j knows it. */
+  public static Optional<Triple> host() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
+    boolean arm64 = arch.equals("aarch64") || arch.equals("arm64");
+    boolean x86 = arch.equals("x86") || arch.equals("i386") || arch.equals("i686");
+    if (os.contains("linux")) {
+      return x64 ? Optional.of(X86_64_UNKNOWN_LINUX_GNU)
+          : arm64 ? Optional.of(AARCH64_UNKNOWN_LINUX_GNU) : Optional.empty();
+    }
+    if (os.contains("mac")) {
+      return x64 ? Optional.of(X86_64_APPLE_DARWIN)
+          : arm64 ? Optional.of(AARCH64_APPLE_DARWIN) : Optional.empty();
+    }
+    if (os.contains("windows")) {
+      return x64 ? Optional.of(X86_64_PC_WINDOWS_MSVC)
+          : arm64 ? Optional.of(AARCH64_PC_WINDOWS_MSVC)
+          : x86 ? Optional.of(I686_PC_WINDOWS_MSVC) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return triple;
+  }
+}

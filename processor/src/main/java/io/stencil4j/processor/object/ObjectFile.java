@@ -1,0 +1,39 @@
+package io.stencil4j.processor.object;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A relocatable object file as the stencil builder needs it: sections with their bytes and
+ * relocations, and the symbol table. Format-independent; the readers know the formats.
+ *
+ * @param format the container format
+ * @param machine the format's machine code (ELF {@code e_machine}, COFF {@code Machine},
+ *     Mach-O {@code cputype})
+ * @param sections every section, in the file's order (ELF: index 0 is the null section)
+ * @param symbols every symbol, in the file's order
+ */
+public record ObjectFile(Format format, int machine, List<Section> sections, List<Symbol> symbols) {
+
+  public enum Format { ELF, COFF, MACH_O }
+
+  public ObjectFile {
+    sections = List.copyOf(sections);
+    symbols = List.copyOf(symbols);
+  }
+
+  /** The first symbol named {@code name}. */
+  public Optional<Symbol> symbol(String name) {
+    return symbols.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The section with the format's index {@code index}. */
+  public Section section(int index) {
+    for (Section section : sections) {
+      if (section.index() == index) {
+        return section;
+      }
+    }
+    throw new IllegalArgumentException("no section with index " + index);
+  }
+}

@@ -1,0 +1,42 @@
+package io.stencil4j.processor.object;
+
+import java.util.List;
+
+/**
+ * A section of an object file.
+ *
+ * @param index the format's section index (ELF section header index)
+ * @param name the section's name
+ * @param kind what the section holds, decided from its type and flags, never its name
+ * @param type the format's raw section type (ELF {@code sh_type}; 0 where the format has none)
+ * @param flags the format's raw flags (ELF {@code sh_flags})
+ * @param alignment required alignment in bytes (at least 1)
+ * @param size size in bytes, also for zero-fill sections
+ * @param bytes the contents; empty for zero-fill sections
+ * @param relocations the relocations that apply to this section, in file order
+ */
+public record Section(int index, String name, Kind kind, long type, long flags, long alignment,
+    long size, byte[] bytes, List<Relocation> relocations) {
+
+  /** What a section contributes to a stencil. */
+  public enum Kind {
+    /** Allocated and executable: machine code. */
+    CODE,
+    /** Allocated, not executable, with contents: constants, strings, tables, writable data. */
+    DATA,
+    /** Allocated, not executable, without contents in the file: {@code .bss}. */
+    ZERO_FILL,
+    /** Not allocated at run time: symbol and string tables, relocations, notes, comments. */
+    OTHER
+  }
+
+  public Section {
+    relocations = List.copyOf(relocations);
+  }
+
+  @Override
+  public String toString() {
+    return "Section[" + index + " " + name + " " + kind + ", " + size + " B, "
+        + relocations.size() + " relocations]";
+  }
+}
