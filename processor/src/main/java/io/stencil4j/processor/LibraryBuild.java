@@ -1,0 +1,21 @@
+package io.stencil4j.processor;
+
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What building one {@code @Stencil} interface produced, before anything is written.
+ *
+ * @param names the stencil names, in declaration order (the shim first)
+ * @param libraries the stencils per triple, in annotation order
+ * @param disassembly per triple, per stencil name, llvm-objdump's lines (empty without objdump)
+ * @param digest a SHA-256 of every input, hex
+ * @param sources the input files' names, for the header's comment
+ * @param clangRuns how many times clang ran
+ * @param clangNanos clang's run times added up
+ */
+public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
+    Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
+    int clangRuns, long clangNanos) {}

@@ -1,0 +1,192 @@
+package io.stencil4j.processor;
+
+import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import io.stencil4j.processor.compile.CompileJob;
+import io.stencil4j.processor.compile.CompiledObject;
+import io.stencil4j.processor.compile.Disassembler;
+import io.stencil4j.processor.compile.StencilCompiler;
+import io.stencil4j.processor.compile.Toolchain;
+import io.stencil4j.processor.compile.TranslationUnit;
+import io.stencil4j.processor.object.ElfReader;
+import io.stencil4j.processor.object.MalformedObjectException;
+import io.stencil4j.processor.object.ObjectFile;
+import io.stencil4j.processor.spec.StencilCase;
+import io.stencil4j.processor.spec.StencilSpec;
+import io.stencil4j.processor.stencil.BadStencilException;
+import io.stencil4j.processor.stencil.EmitterBinding;
+import io.stencil4j.processor.stencil.StencilBuilder;
+import io.stencil4j.processor.target.Target;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the stencils of one {@code @Stencil} interface: splits the cases, compiles every case
+ * for every triple, reads the objects and turns each into a stencil.
+ */
+final class LibraryBuilder {
+  /** Flags for every triple: freestanding (no sysroot needed), no unwind tables or stack
+   * protector (stencils are code fragments), no builtins (no hidden libc calls), no FP
+   * contraction (results equal an interpreter's on every architecture). */
+  static final List<String> COMMON_FLAGS = List.of("-c", "-O3", "-std=c11", "-ffreestanding",
+      "-fno-builtin", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
+      "-fno-stack-protector", "-fno-common", "-ffp-contract=off", "-fno-color-diagnostics");
+
+  private final Toolchain toolchain;
+  private final String processorVersion;
+
+  LibraryBuilder(Toolchain toolchain, String processorVersion) {
+    this.toolchain = toolchain;
+    this.processorVersion = processorVersion;
+  }
+
+  LibraryBuild build(StencilSpec spec) throws StencilException {
+    List<TranslationUnit> units = units(spec);
+    List<String> names = units.stream().map(TranslationUnit::stencilName).toList();
+    EmitterBinding.checkCases(spec.emitters(), names);
+    List<Target> targets = new ArrayList<>();
+    for (int i = 0; i < spec.triples().size(); i++) {
+      Triple triple = spec.triples().get(i);
+      Optional<Target> target = Target.of(triple);
+      if (target.isEmpty()) {
+        throw StencilException.at("triples", i, "triple " + triple
+            + " is not supported yet; supported: x86_64-unknown-linux-gnu");
+      }
+      targets.add(target.get());
+    }
+    List<CompileJob> jobs = new ArrayList<>();
+    for (Target target : targets) {
+      List<String> flags = flags(spec, target);
+      for (TranslationUnit unit : units) {
+        jobs.add(new CompileJob(unit, target.triple(), flags));
+      }
+    }
+    Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
+    Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
+    long clangNanos = 0;
+    try (StencilCompiler compiler = new StencilCompiler(toolchain)) {
+      List<CompiledObject> objects = compiler.compile(jobs);
+      for (CompiledObject object : objects) {
+        clangNanos += object.nanos();
+      }
+      for (int t = 0; t < targets.size(); t++) {
+        Target target = targets.get(t);
+        List<CompiledObject> ofTarget = objects.subList(t * units.size(), (t + 1) * units.size());
+        List<StencilGroup> stencils = new ArrayList<>();
+        for (CompiledObject object : ofTarget) {
+          stencils.add(stencil(object, target));
+        }
+        libraries.put(target.triple(), new StencilLibrary(target.triple(), stencils));
+        disassembly.put(target.triple(), Disassembler.disassemble(toolchain, ofTarget));
+      }
+    } catch (IOException e) {
+      throw StencilException.onAnnotation("cannot compile stencils: " + e);
+    }
+    return new LibraryBuild(names, libraries, disassembly, digest(spec, jobs), sources(spec),
+        jobs.size(), clangNanos);
+  }
+
+  private static StencilGroup stencil(CompiledObject object, Target target)
+      throws StencilException {
+    CompileJob job = object.job();
+    try {
+      ObjectFile file = ElfReader.read(object.bytes());
+      return StencilBuilder.build(job.unit().stencilName(), file, target);
+    } catch (MalformedObjectException | BadStencilException e) {
+      throw StencilException.at(job.unit().member(), StencilCompiler.describe(job) + ": "
+          + e.getMessage());
+    }
+  }
+
+  private List<TranslationUnit> units(StencilSpec spec) throws StencilException {
+    List<TranslationUnit> units = new ArrayList<>();
+    if (spec.shim().isPresent()) {
+      units.add(TranslationUnit.whole("SHIM", "shim", spec.shim().get(),
+          read("shim", spec.shim().get())));
+    }
+    String template = read("template", spec.template());
+    if (spec.cases().isEmpty()) {
+      String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
+          .toUpperCase(java.util.Locale.ROOT).replaceAll("\\W", "_");
+      units.add(TranslationUnit.whole(name, "template", spec.template(), template));
+    } else {
+      TranslationUnit.Template split = TranslationUnit.Template.split(spec.template(), template);
+      Path casesFile = spec.cases().get();
+      for (StencilCase stencilCase :
+          spec.caseSplitter().split(casesFile, read("cases", casesFile))) {
+        if (stencilCase.name().equals("SHIM") && spec.shim().isPresent()) {
+          throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
+              + ": the case name SHIM is taken by the shim");
+        }
+        units.add(TranslationUnit.forCase(split, stencilCase));
+      }
+    }
+    return units;
+  }
+
+  private static String read(String member, Path file) throws StencilException {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw StencilException.at(member, "cannot read " + file + ": " + e);
+    }
+  }
+
+  private static List<String> flags(StencilSpec spec, Target target) {
+    List<String> flags = new ArrayList<>(COMMON_FLAGS);
+    flags.addAll(target.flags());
+    for (String define : spec.defines()) {
+      flags.add("-D" + define);
+    }
+    flags.add("-iquote");
+    flags.add(spec.template().getParent().toString());
+    flags.addAll(spec.flags());
+    return flags;
+  }
+
+  /** A digest of what the output depends on: file contents, never their paths. */
+  private String digest(StencilSpec spec, List<CompileJob> jobs) {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add("stencil4j " + processorVersion);
+    parts.add(toolchain.version());
+    parts.add(spec.header());
+    for (CompileJob job : jobs) {
+      parts.add(job.triple().triple());
+      parts.add(String.join(" ", job.flags()).replace(spec.template().getParent().toString(),
+          "<template directory>"));
+      parts.add(job.unit().text().replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1"));
+    }
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+      sha.update((byte) ':');
+      sha.update(bytes);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static String sources(StencilSpec spec) {
+    List<String> names = new ArrayList<>();
+    names.add(spec.template().getFileName().toString());
+    spec.cases().ifPresent(c -> names.add(c.getFileName().toString()));
+    spec.shim().ifPresent(s -> names.add(s.getFileName().toString()));
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,192 @@
+package io.stencil4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import io.stencil4j.processor.compile.Toolchain;
+import io.stencil4j.processor.output.HeaderWriter;
+import io.stencil4j.processor.output.JavaWriter;
+import io.stencil4j.processor.spec.EmitterMethod;
+import io.stencil4j.processor.spec.SourceLocator;
+import io.stencil4j.processor.spec.SpecReader;
+import io.stencil4j.processor.spec.StencilSpec;
+import io.stencil4j.processor.stencil.EmitterBinding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
+ * and C headers. Every problem becomes one javac error on the element, annotation and value it
+ * concerns; nothing is written for an interface that has one.
+ */
+@AutoService(Processor.class)
+public final class StencilProcessor extends AbstractProcessor {
+  /** The option that asks for a note with the timings of each interface. */
+  public static final String VERBOSE_OPTION = "stencil.verbose";
+
+  private Toolchain toolchain;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(SpecReader.STENCIL);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, VERBOSE_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement stencil = processingEnv.getElementUtils().getTypeElement(SpecReader.STENCIL);
+    if (stencil == null) {
+      return false;
+    }
+    for (Element element : round.getElementsAnnotatedWith(stencil)) {
+      try {
+        process(element);
+      } catch (StencilException e) {
+        report(element, e);
+      } catch (RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            "internal error in Stencil4j, please report it: " + trace, element);
+      }
+    }
+    return false;
+  }
+
+  private void process(Element element) throws StencilException {
+    long start = System.nanoTime();
+    SpecReader reader = new SpecReader(processingEnv);
+    StencilSpec spec = reader.read(element);
+    try {
+      LibraryBuild build = new LibraryBuilder(toolchain(), version()).build(spec);
+      List<EmitterBinding> emitters = new ArrayList<>();
+      for (EmitterMethod method : spec.emitters()) {
+        emitters.add(EmitterBinding.bind(method, build.libraries().values()));
+      }
+      write(spec, build, emitters);
+      if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, String.format(
+            "stencil: %s: %d stencils x %d triples in %d ms; clang ran %d times, %d ms in all",
+            spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
+            (System.nanoTime() - start) / 1_000_000, build.clangRuns(),
+            build.clangNanos() / 1_000_000), element);
+      }
+    } catch (StencilException e) {
+      deleteHeaders(spec);
+      throw e;
+    }
+  }
+
+  private Toolchain toolchain() throws StencilException {
+    if (toolchain == null) {
+      toolchain = Toolchain.find(processingEnv.getOptions(), System.getenv());
+    }
+    return toolchain;
+  }
+
+  private static String version() {
+    Package pkg = StencilProcessor.class.getPackage();
+    String version = pkg == null ? null : pkg.getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  /** Renders everything first, then writes, so a rendering failure leaves no file behind. */
+  private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)
+      throws StencilException {
+    boolean generatedAvailable = processingEnv.getElementUtils()
+        .getTypeElement("javax.annotation.processing.Generated") != null;
+    JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
+        .write(build.names(), build.libraries(), emitters);
+    HeaderWriter headers = new HeaderWriter(spec.header(), build.digest(), build.sources());
+    Map<String, String> headerFiles = new LinkedHashMap<>();
+    for (StencilLibrary library : build.libraries().values()) {
+      headerFiles.put(HeaderWriter.tripleHeaderName(spec.header(), library.triple()),
+          headers.tripleHeader(library, build.disassembly().get(library.triple())));
+    }
+    headerFiles.put(spec.header() + ".h",
+        headers.dispatcher(new ArrayList<>(build.libraries().keySet())));
+    String pkg = javaFile.packageName();
+    try {
+      for (Map.Entry<String, String> header : headerFiles.entrySet()) {
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT,
+            pkg, header.getKey(), spec.type());
+        try (Writer writer = file.openWriter()) {
+          writer.write(header.getValue());
+        }
+      }
+      javaFile.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      throw StencilException.onAnnotation("cannot write the generated files: " + e);
+    }
+  }
+
+  /** Removes headers an earlier build left, so a C build cannot pick up stale stencils. */
+  private void deleteHeaders(StencilSpec spec) {
+    String pkg = processingEnv.getElementUtils().getPackageOf(spec.type()).getQualifiedName()
+        .toString();
+    List<String> names = new ArrayList<>();
+    names.add(spec.header() + ".h");
+    for (Triple triple : spec.triples()) {
+      names.add(HeaderWriter.tripleHeaderName(spec.header(), triple));
+    }
+    for (String name : names) {
+      try {
+        FileObject file = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT,
+            pkg, name);
+        file.delete();
+      } catch (IOException | IllegalArgumentException e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+            "stencil: could not check for a stale " + name + ": " + e);
+      }
+    }
+  }
+
+  private void report(Element element, StencilException e) {
+    Element target = e.element().orElse(element);
+    String message = e.getMessage();
+    if (e.member().isEmpty() || e.element().isPresent()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, target);
+      return;
+    }
+    AnnotationMirror mirror = SpecReader.stencilAnnotation(element);
+    if (e.member().get().isEmpty()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+      return;
+    }
+    AnnotationValue value = new SpecReader(processingEnv).value(mirror, e.member().get());
+    if (e.index() >= 0 && value.getValue() instanceof List<?> entries
+        && e.index() < entries.size()) {
+      value = (AnnotationValue) entries.get(e.index());
+    }
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror,
+        value);
+  }
+}

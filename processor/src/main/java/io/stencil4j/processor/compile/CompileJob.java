@@ -1,0 +1,17 @@
+package io.stencil4j.processor.compile;
+
+import io.stencil4j.model.Triple;
+import java.util.List;
+
+/**
+ * One clang run: a translation unit compiled for a triple.
+ *
+ * @param unit what to compile
+ * @param triple the target triple
+ * @param flags every clang flag but the input and output files
+ */
+public record CompileJob(TranslationUnit unit, Triple triple, List<String> flags) {
+  public CompileJob {
+    flags = List.copyOf(flags);
+  }
+}

@@ -1,0 +1,139 @@
+package io.stencil4j.processor.compile;
+
+import io.stencil4j.processor.StencilException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs clang jobs in parallel on all cores, in a private temporary directory that is removed
+ * when the compiler is closed.
+ */
+public final class StencilCompiler implements AutoCloseable {
+  private static final long TIMEOUT_MINUTES = 5;
+
+  private final Toolchain toolchain;
+  private final Path directory;
+
+  public StencilCompiler(Toolchain toolchain) throws IOException {
+    this.toolchain = toolchain;
+    this.directory = Files.createTempDirectory("stencil4j-");
+  }
+
+  /** The directory object files are written to; clang's paths under it are mapped to ".". */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * Compiles every job; the objects come back in job order. The first failure, in job order, is
+   * reported with clang's diagnostics.
+   */
+  public List<CompiledObject> compile(List<CompileJob> jobs) throws StencilException {
+    int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "stencil4j-clang");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Result>> futures = new ArrayList<>();
+      for (int i = 0; i < jobs.size(); i++) {
+        CompileJob job = jobs.get(i);
+        Path source = directory.resolve(job.triple().triple()).resolve(i + "-"
+            + job.unit().stencilName() + ".c");
+        futures.add(pool.submit(() -> run(job, source)));
+      }
+      List<CompiledObject> objects = new ArrayList<>();
+      List<Result> failures = new ArrayList<>();
+      for (Future<Result> future : futures) {
+        Result result = future.get();
+        if (result.object == null) {
+          failures.add(result);
+        } else {
+          objects.add(result.object);
+        }
+      }
+      if (!failures.isEmpty()) {
+        Result first = failures.get(0);
+        CompileJob job = first.job;
+        String more = failures.size() > 1
+            ? "\n(" + (failures.size() - 1) + " more compile(s) failed too)" : "";
+        throw StencilException.at(job.unit().member(), "clang failed on "
+            + describe(job) + ":\n" + first.output.strip() + more);
+      }
+      return objects;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw StencilException.onAnnotation("interrupted while compiling stencils");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw StencilException.onAnnotation("cannot run " + toolchain.clang() + ": " + cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** "case PUSH_CONST for x86_64-unknown-linux-gnu" or "the shim for ...". */
+  public static String describe(CompileJob job) {
+    String what = switch (job.unit().member()) {
+      case "cases" -> "case " + job.unit().stencilName();
+      case "shim" -> "the shim";
+      default -> "the template";
+    };
+    return what + " for " + job.triple().triple();
+  }
+
+  private record Result(CompileJob job, CompiledObject object, String output) {}
+
+  private Result run(CompileJob job, Path source) throws IOException, InterruptedException {
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, job.unit().text(), StandardCharsets.UTF_8);
+    Path object = source.resolveSibling(source.getFileName().toString().replace(".c", ".o"));
+    List<String> command = new ArrayList<>();
+    command.add(toolchain.clang().toString());
+    command.add("--target=" + job.triple().triple());
+    command.addAll(job.flags());
+    command.add("-ffile-prefix-map=" + directory + "=.");
+    command.add("-o");
+    command.add(object.toString());
+    command.add(source.toString());
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      return new Result(job, null, "clang did not finish in " + TIMEOUT_MINUTES + " minutes");
+    }
+    long nanos = System.nanoTime() - start;
+    if (process.exitValue() != 0) {
+      return new Result(job, null, output.isBlank() ? "clang exited with " + process.exitValue()
+          : output);
+    }
+    return new Result(job, new CompiledObject(job, object, Files.readAllBytes(object), output, nanos),
+        output);
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + directory, e);
+    }
+  }
+}

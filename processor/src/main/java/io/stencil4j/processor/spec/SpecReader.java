@@ -1,0 +1,237 @@
+package io.stencil4j.processor.spec;
+
+import io.stencil4j.model.Triple;
+import io.stencil4j.processor.StencilException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/** Reads and validates a {@code @Stencil} annotation into a {@link StencilSpec}. */
+public final class SpecReader {
+  public static final String STENCIL = "io.stencil4j.Stencil";
+  public static final String CASE = "io.stencil4j.Case";
+  public static final String LABEL = "io.stencil4j.Label";
+
+  private static final Pattern DEFINE = Pattern.compile("[A-Za-z_]\\w*(\\([^)]*\\))?(=.*)?",
+      Pattern.DOTALL);
+  private static final Pattern HEADER = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final Set<String> FORBIDDEN_FLAGS = Set.of("-o", "-c", "-S", "-E", "-target");
+
+  private final ProcessingEnvironment env;
+
+  public SpecReader(ProcessingEnvironment env) {
+    this.env = env;
+  }
+
+  /** The {@code @Stencil} annotation on {@code element}. */
+  public static AnnotationMirror stencilAnnotation(Element element) {
+    return annotation(element, STENCIL).orElseThrow();
+  }
+
+  static Optional<AnnotationMirror> annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(name)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The annotation's explicit or default value {@code member}. */
+  public AnnotationValue value(AnnotationMirror mirror, String member) {
+    Map<? extends ExecutableElement, ? extends AnnotationValue> values =
+        env.getElementUtils().getElementValuesWithDefaults(mirror);
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(member)) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalArgumentException("@Stencil has no member " + member);
+  }
+
+  public StencilSpec read(Element element) throws StencilException {
+    if (element.getKind() != ElementKind.INTERFACE) {
+      throw StencilException.on(element, "@Stencil must annotate an interface, not "
+          + article(element.getKind()) + " " + element.getSimpleName());
+    }
+    TypeElement type = (TypeElement) element;
+    if (!type.getTypeParameters().isEmpty()) {
+      throw StencilException.on(type, "a @Stencil interface cannot have type parameters");
+    }
+    AnnotationMirror mirror = stencilAnnotation(type);
+    SourceLocator locator = new SourceLocator(env, type);
+    Path template = locator.file("template", string(mirror, "template"));
+    Optional<Path> cases = optionalFile(locator, mirror, "cases");
+    Optional<Path> shim = optionalFile(locator, mirror, "shim");
+    List<Triple> triples = triples(mirror);
+    List<Path> includes = new ArrayList<>();
+    for (String include : strings(mirror, "includes")) {
+      includes.add(locator.directory("includes", include));
+    }
+    List<String> defines = strings(mirror, "defines");
+    for (int i = 0; i < defines.size(); i++) {
+      if (!DEFINE.matcher(defines.get(i)).matches()) {
+        throw StencilException.at("defines", i, "define \"" + defines.get(i)
+            + "\" is not NAME or NAME=VALUE");
+      }
+    }
+    List<String> flags = strings(mirror, "flags");
+    for (int i = 0; i < flags.size(); i++) {
+      String flag = flags.get(i);
+      if (FORBIDDEN_FLAGS.contains(flag) || flag.startsWith("--target")) {
+        throw StencilException.at("flags", i, "flag " + flag
+            + " is set by Stencil4j for each compile and cannot be overridden");
+      }
+    }
+    String header = string(mirror, "header");
+    if (header.isEmpty()) {
+      header = upperSnake(type.getSimpleName().toString()).toLowerCase(Locale.ROOT);
+    } else if (!HEADER.matcher(header).matches()) {
+      throw StencilException.at("header", "header \"" + header
+          + "\" must be a lower-case C identifier (it names the files and prefixes the C names)");
+    }
+    CaseSplitter splitter = CaseSplitter.of(string(mirror, "casePattern"));
+    return new StencilSpec(type, template, cases, shim, triples, includes, defines, flags, header,
+        splitter, emitters(type));
+  }
+
+  private Optional<Path> optionalFile(SourceLocator locator, AnnotationMirror mirror,
+      String member) throws StencilException {
+    String name = string(mirror, member);
+    return name.isEmpty() ? Optional.empty() : Optional.of(locator.file(member, name));
+  }
+
+  private List<Triple> triples(AnnotationMirror mirror) throws StencilException {
+    List<String> names = strings(mirror, "triples");
+    if (names.isEmpty()) {
+      throw StencilException.at("triples", "triples must name at least one target triple");
+    }
+    Set<Triple> triples = new LinkedHashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      Optional<Triple> triple = Triple.of(name);
+      if (triple.isEmpty()) {
+        throw StencilException.at("triples", i, "unknown triple \"" + name + "\"; known: "
+            + Arrays.stream(Triple.values()).map(Triple::triple).collect(Collectors.joining(", ")));
+      }
+      if (!triples.add(triple.get())) {
+        throw StencilException.at("triples", i, "triple " + name + " is listed twice");
+      }
+    }
+    return List.copyOf(triples);
+  }
+
+  private List<EmitterMethod> emitters(TypeElement type) throws StencilException {
+    List<EmitterMethod> emitters = new ArrayList<>();
+    for (ExecutableElement method :
+        ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
+      Element owner = method.getEnclosingElement();
+      boolean fromObject = ((TypeElement) owner).getQualifiedName().contentEquals("java.lang.Object");
+      if (fromObject || !method.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      emitters.add(emitter(type, method));
+    }
+    return emitters;
+  }
+
+  private EmitterMethod emitter(TypeElement type, ExecutableElement method)
+      throws StencilException {
+    if (!method.getTypeParameters().isEmpty()) {
+      throw StencilException.on(method, "an emitter method cannot have type parameters");
+    }
+    TypeMirror returnType = method.getReturnType();
+    boolean returnsSelf = env.getTypeUtils().isSameType(returnType, type.asType());
+    if (!returnsSelf && returnType.getKind() != TypeKind.VOID) {
+      throw StencilException.on(method, "emitter method " + method.getSimpleName()
+          + " must return void or " + type.getSimpleName() + ", not " + returnType);
+    }
+    Optional<AnnotationMirror> caseAnnotation = annotation(method, CASE);
+    String caseName = caseAnnotation.isPresent()
+        ? (String) caseValue(caseAnnotation.get()).getValue()
+        : upperSnake(method.getSimpleName().toString());
+    List<EmitterParameter> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      parameters.add(new EmitterParameter(parameter,
+          upperSnake(parameter.getSimpleName().toString()), parameterType(parameter)));
+    }
+    return new EmitterMethod(method, caseName, parameters, returnsSelf);
+  }
+
+  private AnnotationValue caseValue(AnnotationMirror mirror) {
+    return mirror.getElementValues().values().iterator().next();
+  }
+
+  private EmitterParameter.Type parameterType(VariableElement parameter) throws StencilException {
+    TypeMirror type = parameter.asType();
+    if (type.getKind() == TypeKind.LONG) {
+      return EmitterParameter.Type.LONG;
+    }
+    if (type.getKind() == TypeKind.INT) {
+      return EmitterParameter.Type.INT;
+    }
+    if (type.getKind() == TypeKind.DECLARED && ((TypeElement) env.getTypeUtils().asElement(type))
+        .getQualifiedName().contentEquals(LABEL)) {
+      return EmitterParameter.Type.LABEL;
+    }
+    throw StencilException.on(parameter, "parameter " + parameter.getSimpleName()
+        + " has type " + type + "; a hole takes long, int or io.stencil4j.Label");
+  }
+
+  private String string(AnnotationMirror mirror, String member) {
+    return (String) value(mirror, member).getValue();
+  }
+
+  private List<String> strings(AnnotationMirror mirror, String member) {
+    List<String> strings = new ArrayList<>();
+    for (Object entry : (List<?>) value(mirror, member).getValue()) {
+      strings.add((String) ((AnnotationValue) entry).getValue());
+    }
+    return strings;
+  }
+
+  /** {@code pushConst} → {@code PUSH_CONST}, {@code loadHTTPValue} → {@code LOAD_HTTP_VALUE}. */
+  public static String upperSnake(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (i > 0 && Character.isUpperCase(c)) {
+        char before = camel.charAt(i - 1);
+        boolean wordStart = Character.isLowerCase(before) || Character.isDigit(before)
+            || (i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1))
+                && Character.isUpperCase(before));
+        if (wordStart) {
+          out.append('_');
+        }
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+
+  private static String article(ElementKind kind) {
+    String name = kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+  }
+}
