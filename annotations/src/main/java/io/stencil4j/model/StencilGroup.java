@@ -70,7 +70,10 @@ public final class StencilGroup {
     return code.length;
   }
 
-  /** A copy of the data (constants, GOT slots), holes unpatched; 8-byte aligned. */
+  /**
+   * A copy of the data (constants, GOT slots), holes unpatched. Its size is a multiple of 16 and
+   * it must be placed at a 16-byte aligned address (SSE constants are read with aligned loads).
+   */
   public byte[] data() {
     return data.clone();
   }
