@@ -50,45 +50,47 @@ public final class SourceLocator {
       throw StencilException.at(member, member + " must name a " + what);
     }
     List<String> tried = new ArrayList<>();
-    for (Path candidate : candidates(name, tried)) {
-      if (directory ? Files.isDirectory(candidate) : Files.isRegularFile(candidate)) {
-        return candidate.toAbsolutePath().normalize();
+    for (Object candidate : candidates(name)) {
+      if (candidate instanceof Path path
+          && (directory ? Files.isDirectory(path) : Files.isRegularFile(path))) {
+        return path.toAbsolutePath().normalize();
       }
-      tried.add(candidate + " (missing)");
+      tried.add(candidate instanceof Path ? candidate + " (missing)" : candidate.toString());
     }
     throw StencilException.at(member,
         "cannot find " + member + " " + what + " \"" + name + "\"; tried " + tried);
   }
 
-  private List<Path> candidates(String name, List<String> tried) {
+  /** The places to look, in order: a path, or why a place has none (a string). */
+  private List<Object> candidates(String name) {
     Path given = Path.of(name);
     if (given.isAbsolute()) {
       return List.of(given);
     }
-    List<Path> candidates = new ArrayList<>();
+    List<Object> candidates = new ArrayList<>();
     String roots = env.getOptions().get(ROOT_OPTION);
-    if (roots != null) {
+    if (roots == null) {
+      candidates.add("-A" + ROOT_OPTION + " (not set)");
+    } else {
       for (String root : roots.split(File.pathSeparator)) {
         if (!root.isBlank()) {
           candidates.add(Path.of(root).resolve(name));
         }
       }
-    } else {
-      tried.add("-A" + ROOT_OPTION + " (not set)");
     }
+    String onSourcePath = packagePath.isEmpty() ? name : packagePath + "/" + name;
     try {
-      FileObject resource = env.getFiler().getResource(StandardLocation.SOURCE_PATH, "",
-          packagePath.isEmpty() ? name : packagePath + "/" + name);
+      FileObject resource =
+          env.getFiler().getResource(StandardLocation.SOURCE_PATH, "", onSourcePath);
       candidates.add(Path.of(resource.toUri()));
     } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
       // javac without -sourcepath searches the class path here and finds nothing
-      tried.add("source path " + packagePath + "/" + name + " (" + e.getClass().getSimpleName()
-          + ")");
+      candidates.add("source path " + onSourcePath + " (" + e.getClass().getSimpleName() + ")");
     }
     try {
       TreePath tree = Trees.instance(env).getPath(type);
       if (tree == null) {
-        tried.add("the interface's source directory (no source tree)");
+        candidates.add("the interface's source directory (no source tree)");
       } else {
         Path source = Path.of(tree.getCompilationUnit().getSourceFile().toUri());
         candidates.add(source.resolveSibling(name));
@@ -96,7 +98,7 @@ public final class SourceLocator {
     } catch (IllegalArgumentException | FileSystemNotFoundException
         | UnsupportedOperationException e) {
       // in-memory sources (compile-testing) and wrapped environments (Gradle) have no directory
-      tried.add("the interface's source directory (" + e.getClass().getSimpleName() + ")");
+      candidates.add("the interface's source directory (" + e.getClass().getSimpleName() + ")");
     }
     return candidates;
   }
