@@ -10,11 +10,8 @@ import io.stencil4j.model.Triple;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,25 +57,7 @@ class LargeLibraryTest {
 
   /** Loads the generated entry class from the compilation's output and asks it for x86-64. */
   private static StencilLibrary load(Compilation compilation) throws Exception {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String name = file.toUri().getPath().replaceFirst("^.*?/demo/", "demo/")
-            .replace(".class", "").replace('/', '.');
-        classes.put(name, file.openInputStream().readAllBytes());
-      }
-    }
-    ClassLoader loader = new ClassLoader(LargeLibraryTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        return defineClass(name, bytes, 0, bytes.length);
-      }
-    };
-    Class<?> entry = loader.loadClass("demo.CalcStencils");
+    Class<?> entry = new GeneratedClasses(compilation, "demo").loadClass("demo.CalcStencils");
     return (StencilLibrary) entry.getMethod("forTriple", Triple.class)
         .invoke(null, Triple.X86_64_UNKNOWN_LINUX_GNU);
   }

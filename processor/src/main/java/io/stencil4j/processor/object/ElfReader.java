@@ -41,6 +41,7 @@ public final class ElfReader {
   private static final long SHT_CREL = 0x40000014;
 
   private static final long SHF_ALLOC = 0x2;
+  private static final long SHF_TLS = 0x400;
   private static final long SHF_EXECINSTR = 0x4;
 
   private static final int SHN_LORESERVE = 0xff00;
@@ -68,7 +69,12 @@ public final class ElfReader {
     this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** Reads the object file in {@code bytes}. */
+  /**
+   * Reads the object file in {@code bytes}.
+   *
+   * @throws MalformedObjectException if {@code bytes} is not an ELF64 little-endian relocatable
+   *     object for x86-64 or AArch64, or is damaged
+   */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
     return new ElfReader(bytes).read();
   }
@@ -129,8 +135,8 @@ public final class ElfReader {
     }
     requireInFile(shoff, SHDR_SIZE, "section header table");
     Header first = header(shoff, 0);
-    // More than SHN_LORESERVE sections: e_shnum is 0 and e_shstrndx SHN_XINDEX, and the real
-    // values are kept in the null section's header.
+    // Values that do not fit below SHN_LORESERVE are kept in the null section's header: the
+    // count (e_shnum 0) in sh_size, the name table index (e_shstrndx SHN_XINDEX) in sh_link.
     long count = shnum != 0 ? shnum : first.size();
     if (count < 1 || count > (bytes.length - shoff) / SHDR_SIZE) {
       throw new MalformedObjectException("section header table (" + Long.toUnsignedString(count)
@@ -184,18 +190,16 @@ public final class ElfReader {
 
   /** The symbol table, or null if there is none. */
   private Header symbolTable() throws MalformedObjectException {
-    Header symtab = null;
-    for (Header h : headers) {
-      if (h.type() == SHT_SYMTAB) {
-        if (symtab != null) {
-          throw new MalformedObjectException("more than one symbol table: " + describe(symtab)
-              + " and " + describe(h));
-        }
-        requireEntries(h, SYM_SIZE);
-        symtab = h;
-      }
+    List<Header> tables = headers.stream().filter(h -> h.type() == SHT_SYMTAB).toList();
+    if (tables.size() > 1) {
+      throw new MalformedObjectException("more than one symbol table: " + describe(tables.get(0))
+          + " and " + describe(tables.get(1)));
     }
-    return symtab;
+    if (tables.isEmpty()) {
+      return null;
+    }
+    requireEntries(tables.get(0), SYM_SIZE);
+    return tables.get(0);
   }
 
   private List<Symbol> readSymbols(Header symtab) throws MalformedObjectException {
@@ -214,7 +218,13 @@ public final class ElfReader {
       if (type == Symbol.Type.SECTION && section > 0) {
         name = names[section];
       }
-      symbols.add(new Symbol(i, name, section, u64(at + 8), u64(at + 16),
+      long value = u64(at + 8);
+      // The builder finds a defined symbol's bytes at its value; past the end there are none.
+      if (section > 0 && Long.compareUnsigned(value, headers.get(section).size()) > 0) {
+        throw new MalformedObjectException(describeSymbol(i, name) + ": value 0x"
+            + Long.toHexString(value) + " is past the end of " + describe(headers.get(section)));
+      }
+      symbols.add(new Symbol(i, name, section, value, u64(at + 16),
           binding(info >>> 4, i, name), type));
     }
     return symbols;
@@ -347,6 +357,9 @@ public final class ElfReader {
   private static Section.Kind kind(Header h) {
     if (h.type() == SHT_NULL || (h.flags() & SHF_ALLOC) == 0) {
       return Section.Kind.OTHER;
+    }
+    if ((h.flags() & SHF_TLS) != 0) {
+      return Section.Kind.THREAD_LOCAL;
     }
     if ((h.flags() & SHF_EXECINSTR) != 0) {
       return Section.Kind.CODE;

@@ -29,6 +29,9 @@ public record ObjectFile(Format format, int machine, List<Section> sections, Lis
 
   /** The section with the format's index {@code index}. */
   public Section section(int index) {
+    if (index >= 0 && index < sections.size() && sections.get(index).index() == index) {
+      return sections.get(index); // ELF: the index is the position
+    }
     for (Section section : sections) {
       if (section.index() == index) {
         return section;

@@ -26,6 +26,8 @@ public record Section(int index, String name, Kind kind, long type, long flags, 
     DATA,
     /** Allocated, not executable, without contents in the file: {@code .bss}. */
     ZERO_FILL,
+    /** Thread-local storage ({@code .tdata}, {@code .tbss}): no stencil can use it. */
+    THREAD_LOCAL,
     /** Not allocated at run time: symbol and string tables, relocations, notes, comments. */
     OTHER
   }

@@ -56,6 +56,12 @@ public final class StencilBuilder implements StencilDraft {
   }
 
   private StencilGroup build() throws BadStencilException {
+    for (Section section : object.sections()) {
+      if (section.kind() == Section.Kind.THREAD_LOCAL) {
+        throw new BadStencilException("thread-local storage (section " + section.name()
+            + ") cannot be used in a stencil");
+      }
+    }
     layOutCode();
     data = layOut(object.sections().stream()
         .filter(s -> s.kind() == Section.Kind.DATA || s.kind() == Section.Kind.ZERO_FILL)

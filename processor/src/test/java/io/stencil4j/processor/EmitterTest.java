@@ -1,0 +1,88 @@
+package io.stencil4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.stencil4j.Label;
+import io.stencil4j.StencilSink;
+import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated emitter appends each method's stencil and fills its holes by parameter name. */
+class EmitterTest {
+
+  /** Records what the emitter asks of it. */
+  static final class RecordingSink implements StencilSink {
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public Triple triple() {
+      return Triple.X86_64_UNKNOWN_LINUX_GNU;
+    }
+
+    @Override
+    public void append(StencilGroup stencil) {
+      calls.add("append " + stencil.name() + " " + stencil.parameters());
+    }
+
+    @Override
+    public void fill(int index, long value) {
+      calls.add("fill " + index + " " + value);
+    }
+
+    @Override
+    public void fill(int index, Label label) {
+      calls.add("fill " + index + " " + label.name());
+    }
+  }
+
+  @Test
+  void methodsAppendTheirStencilAndFillParametersByName(@TempDir Path root) throws Exception {
+    StencilFixture fixture = new StencilFixture(root)
+        .file("calc_cases.c", StencilFixture.CASES + """
+            case BRANCH: {
+                if (acc < (int64_t)(intptr_t)_JIT_LIMIT) {
+                    __attribute__((musttail)) return ((jump_fn *)_JIT_TARGET)(acc + (int64_t)(intptr_t)_JIT_VALUE);
+                }
+                break;
+            }
+            """)
+        .file("calc.c", "#include <stdint.h>\ntypedef int64_t __attribute__((preserve_none)) "
+            + "jump_fn(int64_t);\nextern char _JIT_LIMIT[];\nextern char _JIT_TARGET[];\n"
+            + StencilFixture.TEMPLATE)
+        .edit("void negate();", """
+            Calc negate();
+
+              @io.stencil4j.Case("BRANCH")
+              void branchBelow(io.stencil4j.Label target, int limit, long value);""");
+    Compilation compilation = fixture.compile();
+    assertThat(compilation).succeeded();
+    GeneratedClasses classes = new GeneratedClasses(compilation, "demo");
+    Class<?> calc = classes.loadClass("demo.Calc");
+    Class<?> entry = classes.loadClass("demo.CalcStencils");
+    RecordingSink sink = new RecordingSink();
+    Object emitter = entry.getMethod("emitter", StencilSink.class).invoke(null, sink);
+
+    calc.getMethod("add", long.class).invoke(emitter, 42L);
+    Method negate = calc.getMethod("negate");
+    assertThat(negate.invoke(emitter)).isSameInstanceAs(emitter);
+    calc.getMethod("branchBelow", Label.class, int.class, long.class)
+        .invoke(emitter, new Label("loop"), -7, 1L << 40);
+
+    assertThat(sink.calls).containsExactly(
+        "append ADD [VALUE]", "fill 0 42",
+        "append NEGATE []",
+        "append BRANCH [LIMIT, TARGET, VALUE]", "fill 1 loop", "fill 0 -7", "fill 2 1099511627776")
+        .inOrder();
+    StencilLibrary host = (StencilLibrary) entry.getMethod("forHost").invoke(null);
+    assertThat(host.triple()).isEqualTo(Triple.X86_64_UNKNOWN_LINUX_GNU);
+  }
+}

@@ -1,0 +1,155 @@
+package io.stencil4j.processor.object;
+
+import static io.stencil4j.processor.object.Json.array;
+import static io.stencil4j.processor.object.Json.at;
+import static io.stencil4j.processor.object.Json.number;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * An object file as lines of text, one per section, section contents, symbol and relocation,
+ * built either from {@link ElfReader}'s model or from llvm-readobj's JSON, so that the two can be
+ * compared line by line. Every field the model has a counterpart for in readobj's output is in
+ * the lines.
+ */
+record Listing(List<String> header, List<String> sections, List<String> contents,
+    List<String> symbols, List<String> relocations) {
+
+  private static final long SHT_NOBITS = 8;
+
+  static Listing of(ObjectFile file) {
+    List<String> sections = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<String> relocations = new ArrayList<>();
+    for (Section s : file.sections()) {
+      sections.add(section(s.index(), s.name(), s.type(), s.flags(), s.size(), s.alignment()));
+      if (s.type() != SHT_NOBITS) {
+        contents.add(s.index() + " " + s.name() + " " + HexFormat.of().formatHex(s.bytes()));
+      }
+      for (Relocation r : s.relocations()) {
+        Symbol symbol = r.symbol();
+        // readobj prints "-" for r_sym 0, which the model represents as the nameless symbol 0.
+        String name = symbol.index() == 0 ? "-" : symbol.name();
+        relocations.add(relocation(s.index(), r.offset(), r.type(), r.typeName(),
+            symbol.index(), name, r.addend()));
+      }
+    }
+    List<String> symbols = new ArrayList<>();
+    for (Symbol s : file.symbols()) {
+      String section = switch (s.section()) {
+        case Symbol.UNDEFINED -> "Undefined";
+        case Symbol.ABSOLUTE -> "Absolute";
+        default -> s.section() + " " + file.section(s.section()).name();
+      };
+      symbols.add(symbol(s.index(), s.name(), s.value(), s.size(), s.binding(), s.type(),
+          section));
+    }
+    return new Listing(List.of("machine " + file.machine()), sections, contents, symbols,
+        relocations);
+  }
+
+  /**
+   * From the output of {@code llvm-readobj --elf-output-style=JSON --file-headers --sections
+   * --symbols --relocations} and, if {@code withContents}, {@code --section-data}.
+   */
+  static Listing ofReadobj(String jsonText, boolean withContents) {
+    Object root = array(Json.parse(jsonText)).get(0);
+    List<String> header = List.of("machine " + number(at(root, "ElfHeader", "Machine", "Value")));
+
+    List<String> sections = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<Object> sectionList = array(at(root, "Sections"));
+    for (Object entry : sectionList) {
+      Object s = at(entry, "Section");
+      int index = (int) number(at(s, "Index"));
+      String name = (String) at(s, "Name", "Name");
+      long type = number(at(s, "Type", "Value"));
+      sections.add(section(index, name, type, number(at(s, "Flags", "Value")),
+          number(at(s, "Size")), Math.max(1, number(at(s, "AddressAlignment")))));
+      if (withContents && type != SHT_NOBITS) {
+        List<Object> bytes = array(at(s, "SectionData", "Bytes"));
+        byte[] data = new byte[bytes.size()];
+        for (int i = 0; i < data.length; i++) {
+          data[i] = (byte) number(bytes.get(i));
+        }
+        contents.add(index + " " + name + " " + HexFormat.of().formatHex(data));
+      }
+    }
+
+    List<String> symbols = new ArrayList<>();
+    List<Object> symbolList = array(at(root, "Symbols"));
+    // Entry 0 is the null symbol, which the model leaves out.
+    for (int i = 1; i < symbolList.size(); i++) {
+      Object s = at(symbolList.get(i), "Symbol");
+      long sectionIndex = number(at(s, "Section", "Value"));
+      String sectionName = (String) at(s, "Section", "Name");
+      // For SHN_XINDEX symbols readobj shows the real section index, so the value alone does
+      // not tell SHN_ABS (0xfff1) from section 65521.
+      String section = sectionIndex == 0 ? "Undefined"
+          : sectionIndex == 0xfff1 && sectionName.equals("Absolute") ? "Absolute"
+          : sectionIndex + " " + sectionName;
+      symbols.add(symbol(i, (String) at(s, "Name", "Name"), number(at(s, "Value")),
+          number(at(s, "Size")), binding(number(at(s, "Binding", "Value"))),
+          type(number(at(s, "Type", "Value"))), section));
+    }
+
+    // readobj groups relocations by relocation section; the model by the section they patch.
+    record Patch(int target, String line) {}
+    List<Patch> patches = new ArrayList<>();
+    for (Object group : array(at(root, "Relocations"))) {
+      long relocationSection = number(at(group, "SectionIndex"));
+      int target = (int) number(at(sectionList.get((int) relocationSection), "Section", "Info"));
+      for (Object entry : array(at(group, "Relocs"))) {
+        Object r = at(entry, "Relocation");
+        patches.add(new Patch(target, relocation(target, number(at(r, "Offset")),
+            (int) number(at(r, "Type", "Value")), (String) at(r, "Type", "Name"),
+            (int) number(at(r, "Symbol", "Value")), (String) at(r, "Symbol", "Name"),
+            number(at(r, "Addend")))));
+      }
+    }
+    patches.sort(Comparator.comparingInt(Patch::target)); // stable: keeps file order
+    List<String> relocations = patches.stream().map(Patch::line).toList();
+    return new Listing(header, sections, contents, symbols, relocations);
+  }
+
+  private static String section(int index, String name, long type, long flags, long size,
+      long alignment) {
+    return String.format("%d %s type=0x%x flags=0x%x size=%d align=%d", index, name, type, flags,
+        size, alignment);
+  }
+
+  private static String symbol(int index, String name, long value, long size,
+      Symbol.Binding binding, Symbol.Type type, String section) {
+    return String.format("%d %s value=0x%x size=%d %s %s section=%s", index, name, value, size,
+        binding, type, section);
+  }
+
+  private static String relocation(int target, long offset, int type, String typeName,
+      int symbolIndex, String symbolName, long addend) {
+    return String.format("section %d offset=0x%x type=%d %s symbol=%d %s addend=%d", target,
+        offset, type, typeName, symbolIndex, symbolName, addend);
+  }
+
+  private static Symbol.Binding binding(long value) {
+    return switch ((int) value) {
+      case 0 -> Symbol.Binding.LOCAL;
+      case 1 -> Symbol.Binding.GLOBAL;
+      case 2 -> Symbol.Binding.WEAK;
+      default -> throw new IllegalArgumentException("binding " + value);
+    };
+  }
+
+  private static Symbol.Type type(long value) {
+    return switch ((int) value) {
+      case 0 -> Symbol.Type.NONE;
+      case 1 -> Symbol.Type.OBJECT;
+      case 2 -> Symbol.Type.FUNCTION;
+      case 3 -> Symbol.Type.SECTION;
+      case 4 -> Symbol.Type.FILE;
+      default -> Symbol.Type.OTHER;
+    };
+  }
+}
