@@ -190,6 +190,17 @@ public final class HeaderWriter {
         }
 
         """.formatted(prefix));
+    out.append("""
+        static inline uint32_t %1$s_load_insn(const unsigned char *loc) {
+          return (uint32_t)loc[0] | (uint32_t)loc[1] << 8 | (uint32_t)loc[2] << 16
+              | (uint32_t)loc[3] << 24;
+        }
+
+        static inline void %1$s_store_insn(unsigned char *loc, uint32_t insn) {
+          %1$s_store_le(loc, insn, 4);
+        }
+
+        """.formatted(prefix));
     for (HoleKind kind : HoleKind.values()) {
       out.append(patchHelper(kind)).append('\n');
     }
@@ -204,6 +215,14 @@ public final class HeaderWriter {
             return 0;
           """;
       case ABS_32 -> """
+            // fits in 32 bits, as int32_t or as uint32_t
+            if (value + UINT64_C(0x80000000) > UINT64_C(0x17fffffff)) {
+              return -1;
+            }
+            %1$s_store_le(loc, value, 4);
+            return 0;
+          """;
+      case ABS_32U -> """
             if (value > UINT64_C(0xffffffff)) {
               return -1;
             }
@@ -229,8 +248,61 @@ public final class HeaderWriter {
             %1$s_store_le(loc, delta, 4);
             return 0;
           """;
+      case ARM64_BRANCH26 -> branch("0x03ffffff", "0", "27");
+      case ARM64_BRANCH19 -> branch("0x0007ffff", "5", "20");
+      case ARM64_PAGE21 -> """
+            int64_t page = (int64_t)(value >> 12) - (int64_t)((uint64_t)(uintptr_t)loc >> 12);
+            if (page < -(INT64_C(1) << 20) || page >= (INT64_C(1) << 20)) {
+              return -1;
+            }
+            %1$s_store_insn(loc, (%1$s_load_insn(loc) & UINT32_C(0x9f00001f))
+                | (((uint32_t)page & 3u) << 29) | ((((uint32_t)(page >> 2)) & UINT32_C(0x7ffff)) << 5));
+            return 0;
+          """;
+      case ARM64_PAGEOFF12 -> """
+            uint32_t insn = %1$s_load_insn(loc);
+            uint32_t offset = (uint32_t)(value & 0xfff);
+            uint32_t shift = 0;
+            if ((insn & UINT32_C(0x3b000000)) == UINT32_C(0x39000000)) {
+              // a load or store: the offset counts in units of the access size
+              shift = insn >> 30;
+              if (shift == 0 && (insn & UINT32_C(0x04800000)) == UINT32_C(0x04800000)) {
+                shift = 4;
+              }
+            }
+            if ((offset & ((1u << shift) - 1u)) != 0) {
+              return -1;
+            }
+            %1$s_store_insn(loc, (insn & UINT32_C(0xffc003ff)) | ((offset >> shift) << 10));
+            return 0;
+          """;
+      case ARM64_MOVW0 -> movw(0);
+      case ARM64_MOVW1 -> movw(16);
+      case ARM64_MOVW2 -> movw(32);
+      case ARM64_MOVW3 -> movw(48);
     };
     return signature + body.formatted(prefix) + "}\n";
+  }
+
+  /** A PC-relative branch whose word offset goes in {@code mask} at bit {@code shift}. */
+  private static String branch(String mask, String shift, String rangeBits) {
+    return """
+          int64_t delta = (int64_t)(value - (uint64_t)(uintptr_t)loc);
+          if ((delta & 3) != 0 || delta < -(INT64_C(1) << %2$s) || delta >= (INT64_C(1) << %2$s)) {
+            return -1;
+          }
+          %%1$s_store_insn(loc, (%%1$s_load_insn(loc) & ~(UINT32_C(%3$s) << %4$s))
+              | ((((uint32_t)(delta >> 2)) & UINT32_C(%3$s)) << %4$s));
+          return 0;
+        """.formatted("", rangeBits, mask, shift);
+  }
+
+  private static String movw(int shift) {
+    return """
+          %%1$s_store_insn(loc, (%%1$s_load_insn(loc) & UINT32_C(0xffe0001f))
+              | ((uint32_t)((value >> %d) & 0xffff) << 5));
+          return 0;
+        """.formatted(shift);
   }
 
   private String patchName(HoleKind kind) {

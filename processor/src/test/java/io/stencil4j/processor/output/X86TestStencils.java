@@ -47,7 +47,7 @@ final class X86TestStencils {
         stencil("RETURN_ARG", "4889f8 c3", "", List.of(), List.of()),
         // mov eax, VALUE (zero-extended); ret
         stencil("LOAD_U32", "b8 00000000 c3", "",
-            List.of(Hole.parameter(1, HoleKind.ABS_32, "VALUE", 0)), List.of()),
+            List.of(Hole.parameter(1, HoleKind.ABS_32U, "VALUE", 0)), List.of()),
         // mov rax, CLASS (sign-extended); ret
         stencil("LOAD_S32", "48c7c0 00000000 c3", "",
             List.of(Hole.parameter(3, HoleKind.ABS_32S, "CLASS", 0)), List.of()),
