@@ -1,6 +1,7 @@
 package io.stencil4j.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
@@ -16,6 +17,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +104,7 @@ public final class StencilProcessor extends AbstractProcessor {
             build.clangNanos() / 1_000_000), element);
       }
     } catch (StencilException e) {
-      deleteHeaders(spec);
+      deleteGenerated(spec);
       throw e;
     }
   }
@@ -148,11 +152,12 @@ public final class StencilProcessor extends AbstractProcessor {
     }
   }
 
-  /** Removes headers an earlier build left, so a C build cannot pick up stale stencils. */
-  private void deleteHeaders(StencilSpec spec) {
+  /** Removes what an earlier build generated, so no stale file looks valid. */
+  private void deleteGenerated(StencilSpec spec) {
     String pkg = processingEnv.getElementUtils().getPackageOf(spec.type()).getQualifiedName()
         .toString();
     List<String> names = new ArrayList<>();
+    names.add(JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName() + ".java");
     names.add(spec.header() + ".h");
     for (Triple triple : spec.triples()) {
       names.add(HeaderWriter.tripleHeaderName(spec.header(), triple));
@@ -161,8 +166,9 @@ public final class StencilProcessor extends AbstractProcessor {
       try {
         FileObject file = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT,
             pkg, name);
-        file.delete();
-      } catch (IOException | IllegalArgumentException e) {
+        // javac's FileObject.delete() for a resource opened this way never deletes
+        Files.deleteIfExists(Path.of(file.toUri()));
+      } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
             "stencil: could not check for a stale " + name + ": " + e);
       }
