@@ -140,6 +140,7 @@ static int jit(const program *p, compiled *out) {
   }
   free(code_at);
   free(data_at);
+  __builtin___clear_cache((char *)m, (char *)m + size); /* AArch64 fetches from its i-cache */
   if (err != 0 || mprotect(m, size, PROT_READ | PROT_EXEC) != 0) {
     munmap(m, size);
     return -1;

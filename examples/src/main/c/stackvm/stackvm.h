@@ -12,6 +12,15 @@
 #define STENCIL_CC
 #endif
 
+/* A hole is the address of an undefined symbol. Windows code reaches such symbols with 32-bit
+   PC-relative offsets, which cannot encode an arbitrary value, unless they are dllimport: then
+   it loads the address from a pointer-sized slot, as ELF and Mach-O code does from the GOT. */
+#ifdef _WIN32
+#define HOLE __declspec(dllimport)
+#else
+#define HOLE
+#endif
+
 /* Every stencil has this signature: the operand stack pointer and the local variables. */
 typedef int64_t STENCIL_CC stackvm_stencil(int64_t *sp, int64_t *locals);
 

@@ -2,8 +2,8 @@
 #include "stackvm.h"
 
 /* Holes: each _JIT_NAME's address is the run-time value of the emitter parameter NAME. */
-extern char _JIT_VALUE[];
-extern char _JIT_INDEX[];
+HOLE extern char _JIT_VALUE[];
+HOLE extern char _JIT_INDEX[];
 extern int64_t STENCIL_CC _JIT_CONTINUE(int64_t *sp, int64_t *locals);
 extern int64_t STENCIL_CC _JIT_TARGET(int64_t *sp, int64_t *locals);
 

@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the stencils of one {@code @Stencil} interface: splits the cases, compiles every case
@@ -55,16 +54,7 @@ final class LibraryBuilder {
     List<TranslationUnit> units = units(spec);
     List<String> names = units.stream().map(TranslationUnit::stencilName).toList();
     EmitterBinding.checkCases(spec.emitters(), names);
-    List<Target> targets = new ArrayList<>();
-    for (int i = 0; i < spec.triples().size(); i++) {
-      Triple triple = spec.triples().get(i);
-      Optional<Target> target = Target.of(triple);
-      if (target.isEmpty()) {
-        throw StencilException.at("triples", i, "triple " + triple
-            + " is not supported yet; supported: x86_64-unknown-linux-gnu");
-      }
-      targets.add(target.get());
-    }
+    List<Target> targets = spec.triples().stream().map(Target::of).toList();
     List<CompileJob> jobs = new ArrayList<>();
     for (Target target : targets) {
       List<String> flags = flags(spec, target);

@@ -6,7 +6,7 @@ import io.stencil4j.Stencil;
 
 /** The stack VM's instructions: each method appends the stencil of the case with its name. */
 @Stencil(template = "vm.c", cases = "vm_cases.c", shim = "shim.c",
-    triples = {"x86_64-unknown-linux-gnu"})
+    triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu"})
 public interface StackVm {
   /** Enters the JIT-compiled code from the native calling convention. */
   void shim();

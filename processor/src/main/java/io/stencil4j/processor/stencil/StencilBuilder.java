@@ -31,6 +31,7 @@ public final class StencilBuilder implements StencilDraft {
   /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
   public static final int DATA_ALIGNMENT = 16;
   private static final String HOLE_PREFIX = "_JIT_";
+  private static final String IMPORT_PREFIX = "__imp_";
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final String name;
@@ -38,10 +39,12 @@ public final class StencilBuilder implements StencilDraft {
   private final Target target;
   private final Map<Integer, Site> sectionBases = new HashMap<>();
   private byte[] code;
+  private int codeLengthBeforeTrampolines;
   private byte[] data;
   private final List<Hole> codeHoles = new ArrayList<>();
   private final List<Hole> dataHoles = new ArrayList<>();
   private final Map<Reference, Integer> gotSlots = new LinkedHashMap<>();
+  private final Map<Reference, Integer> trampolines = new LinkedHashMap<>();
 
   private StencilBuilder(String name, ObjectFile object, Target target) {
     this.name = name;
@@ -68,6 +71,7 @@ public final class StencilBuilder implements StencilDraft {
         .toList(), Site.Part.DATA, 0);
     List<Placed> relocations = placedRelocations();
     cutTrailingJump(relocations);
+    codeLengthBeforeTrampolines = code.length;
     for (Placed placed : relocations) {
       try {
         target.relocate(placed.relocation, placed.site, placed.reference, this);
@@ -77,7 +81,11 @@ public final class StencilBuilder implements StencilDraft {
             + String.format("%#x", placed.site.offset()) + " (to " + placed.reference + ")");
       }
     }
+    appendTrampolines();
     appendGotSlots();
+    if (code.length % target.codeAlignment() != 0) {
+      append(target.padding(target.codeAlignment() - code.length % target.codeAlignment()));
+    }
     return new StencilGroup(name, code, data, codeHoles, dataHoles);
   }
 
@@ -143,6 +151,12 @@ public final class StencilBuilder implements StencilDraft {
   }
 
   private Reference resolve(Symbol symbol) throws BadStencilException {
+    if (!symbol.isDefined() && symbol.name().startsWith(IMPORT_PREFIX)) {
+      // a dllimport's __imp_X holds the address of X: exactly a GOT slot
+      Symbol imported = new Symbol(symbol.index(), symbol.name().substring(IMPORT_PREFIX.length()),
+          Symbol.UNDEFINED, 0, 0, symbol.binding(), symbol.type());
+      return new Reference(HoleValue.DATA, "", gotSlot(resolve(imported)));
+    }
     if (symbol.isDefined()) {
       Site base = sectionBases.get(symbol.section());
       if (base == null) {
@@ -199,6 +213,36 @@ public final class StencilBuilder implements StencilDraft {
     }
   }
 
+  /**
+   * Appends the trampolines after the code, behind a jump to the next stencil so that falling
+   * off the end of the code never runs into them.
+   */
+  private void appendTrampolines() {
+    if (trampolines.isEmpty()) {
+      return;
+    }
+    int jumpAt = code.length;
+    append(target.jump());
+    codeHoles.add(target.jumpHole().shifted(jumpAt));
+    append(target.padding(trampolineBase() - code.length));
+    for (Map.Entry<Reference, Integer> trampoline : trampolines.entrySet()) {
+      append(target.trampoline());
+      codeHoles.add(trampoline.getKey().hole(trampoline.getValue() + target.trampolineAddress(),
+          HoleKind.ABS_64, 0));
+    }
+  }
+
+  /** Where the trampolines start: after the code and the jump over them, 8-byte aligned. */
+  private int trampolineBase() {
+    return align(codeLengthBeforeTrampolines + target.jump().length, 8);
+  }
+
+  private void append(byte[] bytes) {
+    int at = code.length;
+    code = Arrays.copyOf(code, at + bytes.length);
+    System.arraycopy(bytes, 0, code, at, bytes.length);
+  }
+
   /** Appends the GOT after the data and pads the data to {@link #DATA_ALIGNMENT}. */
   private void appendGotSlots() {
     int end = gotSlots.isEmpty() ? data.length : gotBase() + 8 * gotSlots.size();
@@ -224,6 +268,12 @@ public final class StencilBuilder implements StencilDraft {
   @Override
   public void addHole(Site.Part part, Hole hole) {
     (part == Site.Part.CODE ? codeHoles : dataHoles).add(hole);
+  }
+
+  @Override
+  public int trampoline(Reference reference) {
+    return trampolines.computeIfAbsent(reference,
+        r -> trampolineBase() + target.trampoline().length * trampolines.size());
   }
 
   @Override

@@ -13,4 +13,10 @@ public interface StencilDraft {
 
   /** The data offset of an 8-byte slot that holds the address of {@code reference}. */
   int gotSlot(Reference reference);
+
+  /**
+   * The code offset of a trampoline that jumps to {@code reference}, for direct branches whose
+   * target may be out of their reach.
+   */
+  int trampoline(Reference reference);
 }

@@ -1,23 +1,60 @@
 package io.stencil4j.processor.target;
 
+import io.stencil4j.model.Hole;
+import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.object.Relocation;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * What differs between target triples: the clang flags, how symbols are spelled, which holes each
- * relocation type becomes, and how the trailing jump to the next stencil looks.
+ * What differs between target triples: the clang flags, how symbols are spelled, which action
+ * each relocation type asks for, and the instruction set's jumps, padding and trampolines.
  */
-public interface Target {
+public final class Target {
+  private final Triple triple;
+  private final List<String> flags;
+  private final String symbolPrefix;
+  private final Isa isa;
+  private final Map<Integer, Action> actions;
 
-  Triple triple();
+  Target(Triple triple, List<String> flags, String symbolPrefix, Isa isa,
+      Map<Integer, Action> actions) {
+    this.triple = triple;
+    this.flags = List.copyOf(flags);
+    this.symbolPrefix = symbolPrefix;
+    this.isa = isa;
+    this.actions = Map.copyOf(actions);
+  }
+
+  /** The rules for {@code triple}. */
+  public static Target of(Triple triple) {
+    return Targets.of(triple);
+  }
+
+  public Triple triple() {
+    return triple;
+  }
 
   /** Stencil4j's clang flags for this triple (the user's flags follow them). */
-  List<String> flags();
+  public List<String> flags() {
+    return flags;
+  }
 
   /** The prefix the object format puts on C names: {@code _} on Mach-O and 32-bit Windows. */
-  String symbolPrefix();
+  public String symbolPrefix() {
+    return symbolPrefix;
+  }
+
+  /** Stencil code sizes are multiples of this. */
+  public int codeAlignment() {
+    return isa.codeAlignment();
+  }
+
+  /** {@code length} bytes of no-op instructions. */
+  public byte[] padding(int length) {
+    return isa.padding(length);
+  }
 
   /**
    * The length of the jump to the next stencil that ends the code, so it can be cut off and
@@ -28,20 +65,62 @@ public interface Target {
    * @param site where {@code last} applies
    * @param reference what {@code last} refers to
    */
-  int trailingJumpLength(byte[] code, Relocation last, Site site, Reference reference);
+  public int trailingJumpLength(byte[] code, Relocation last, Site site, Reference reference) {
+    Action action = actions.get(last.type());
+    boolean toNext = reference.value() == HoleValue.CONTINUE && reference.offset() == 0
+        && last.addend() == isa.jumpAddend();
+    if (action == null || site.part() != Site.Part.CODE || !toNext) {
+      return 0;
+    }
+    return isa.jumpLength(code, site.offset(), action);
+  }
 
   /**
-   * Turns one relocation into holes, rewriting the instruction where the target can do better
-   * than the object file (e.g. a GOT load of a nearby address becomes a direct reference).
+   * Turns one relocation into holes, rewriting the instruction where a direct reference does
+   * better than the object's (a GOT load of an address within the stencils).
    *
    * @throws UnsupportedRelocationException when this target does not handle the type
    */
-  void relocate(Relocation relocation, Site site, Reference reference, StencilDraft stencil)
-      throws UnsupportedRelocationException;
+  public void relocate(Relocation relocation, Site site, Reference reference, StencilDraft stencil)
+      throws UnsupportedRelocationException {
+    Action action = actions.get(relocation.type());
+    if (action == null) {
+      throw new UnsupportedRelocationException(relocation.typeName());
+    }
+    int at = site.offset();
+    long addend = relocation.addend();
+    byte[] bytes = stencil.bytes(site.part());
+    if (action.isGot()) {
+      boolean direct = action != Action.GOT_REL_32_STRICT && site.part() == Site.Part.CODE
+          && reference.isLocal() && isa.relax(bytes, at, action);
+      Reference target = direct ? reference
+          : new Reference(HoleValue.DATA, "", stencil.gotSlot(reference));
+      stencil.addHole(site.part(), target.hole(at, action.kind(), addend));
+    } else if (reference.value() == HoleValue.SYMBOL && site.part() == Site.Part.CODE
+        && isa.hasTrampolines() && isa.isBranch(bytes, at, action)) {
+      int trampoline = stencil.trampoline(reference);
+      stencil.addHole(site.part(), Hole.of(at, action.kind(), HoleValue.CODE, trampoline + addend));
+    } else {
+      stencil.addHole(site.part(), reference.hole(at, action.kind(), addend));
+    }
+  }
 
-  /** The target for {@code triple}, if Stencil4j supports it yet. */
-  static Optional<Target> of(Triple triple) {
-    return triple == Triple.X86_64_UNKNOWN_LINUX_GNU
-        ? Optional.of(new X86_64Linux()) : Optional.empty();
+  /** The code of a trampoline: an absolute jump to the address at {@link #trampolineAddress()}. */
+  public byte[] trampoline() {
+    return isa.trampoline();
+  }
+
+  public int trampolineAddress() {
+    return isa.trampolineAddressOffset();
+  }
+
+  /** A jump to the next stencil, to put in front of the trampolines, with its hole. */
+  public byte[] jump() {
+    return isa.jump();
+  }
+
+  /** The hole of {@link #jump()}: at the returned hole's offset within the jump. */
+  public Hole jumpHole() {
+    return Hole.of(isa.jumpHoleOffset(), isa.jumpKind(), HoleValue.CONTINUE, isa.jumpAddend());
   }
 }
