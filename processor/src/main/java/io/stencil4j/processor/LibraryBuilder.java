@@ -27,6 +27,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -65,8 +67,10 @@ final class LibraryBuilder {
     Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
     Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
     long clangNanos = 0;
+    String digest;
     try (StencilCompiler compiler = new StencilCompiler(toolchain)) {
       List<CompiledObject> objects = compiler.compile(jobs);
+      digest = digest(spec, objects);
       for (CompiledObject object : objects) {
         clangNanos += object.nanos();
       }
@@ -83,7 +87,7 @@ final class LibraryBuilder {
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
     }
-    return new LibraryBuild(names, libraries, disassembly, digest(spec, jobs), sources(spec),
+    return new LibraryBuild(names, libraries, disassembly, digest, sources(spec),
         jobs.size(), clangNanos);
   }
 
@@ -145,31 +149,44 @@ final class LibraryBuilder {
     return flags;
   }
 
-  /** A digest of what the output depends on: file contents, never their paths. */
-  private String digest(StencilSpec spec, List<CompileJob> jobs) {
+  /**
+   * A digest of what the output depends on: the translation units, flags, the headers they
+   * include (by content), clang's and Stencil4j's versions; never a path.
+   */
+  private String digest(StencilSpec spec, List<CompiledObject> objects) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    List<String> parts = new ArrayList<>();
-    parts.add("stencil4j " + processorVersion);
-    parts.add(toolchain.version());
-    parts.add(spec.header());
-    for (CompileJob job : jobs) {
-      parts.add(job.triple().triple());
-      parts.add(String.join(" ", job.flags()).replace(spec.template().getParent().toString(),
-          "<template directory>"));
-      parts.add(job.unit().text().replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1"));
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(utf8("stencil4j " + processorVersion));
+    parts.add(utf8(toolchain.version()));
+    parts.add(utf8(spec.header()));
+    Set<Path> headers = new LinkedHashSet<>();
+    for (CompiledObject object : objects) {
+      CompileJob job = object.job();
+      parts.add(utf8(job.triple().triple()));
+      parts.add(utf8(String.join(" ", job.flags()).replace(spec.template().getParent().toString(),
+          "<template directory>")));
+      parts.add(utf8(job.unit().text().replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1")));
+      headers.addAll(object.dependencies());
     }
-    for (String part : parts) {
-      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-      sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    for (Path header : headers) {
+      parts.add(utf8(header.getFileName().toString()));
+      parts.add(Files.readAllBytes(header));
+    }
+    for (byte[] part : parts) {
+      sha.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
       sha.update((byte) ':');
-      sha.update(bytes);
+      sha.update(part);
     }
     return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String sources(StencilSpec spec) {

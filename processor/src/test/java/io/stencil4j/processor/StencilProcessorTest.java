@@ -49,6 +49,22 @@ class StencilProcessorTest {
   }
 
   @Test
+  void digestCoversIncludedHeadersByContent() throws IOException {
+    StencilFixture fixture = fixture().file("calc.h", "#define SCALE 1\n")
+        .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE);
+    String first = digest(fixture.compile());
+    assertThat(digest(fixture.compile())).isEqualTo(first);
+    fixture.file("calc.h", "#define SCALE 1 /* the same code, another header */\n");
+    assertThat(digest(fixture.compile())).isNotEqualTo(first);
+  }
+
+  private static String digest(Compilation compilation) throws IOException {
+    assertThat(compilation).succeeded();
+    return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "demo", "calc.h")
+        .orElseThrow().getCharContent(true).toString().lines().findFirst().orElseThrow();
+  }
+
+  @Test
   void annotationOnAClass() {
     assertErrorAt(fixture().edit("public interface Calc", "public abstract class Calc")
             .edit("void add(long value);", "abstract void add(long value);")

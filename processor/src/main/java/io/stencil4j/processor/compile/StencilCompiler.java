@@ -106,6 +106,10 @@ public final class StencilCompiler implements AutoCloseable {
     command.add("--target=" + job.triple().triple());
     command.addAll(job.flags());
     command.add("-ffile-prefix-map=" + directory + "=.");
+    Path dependencies = source.resolveSibling(source.getFileName().toString().replace(".c", ".d"));
+    command.add("-MD");
+    command.add("-MF");
+    command.add(dependencies.toString());
     command.add("-o");
     command.add(object.toString());
     command.add(source.toString());
@@ -122,8 +126,23 @@ public final class StencilCompiler implements AutoCloseable {
       return new Result(job, null, output.isBlank() ? "clang exited with " + process.exitValue()
           : output);
     }
-    return new Result(job, new CompiledObject(job, object, Files.readAllBytes(object), output, nanos),
-        output);
+    return new Result(job, new CompiledObject(job, object, Files.readAllBytes(object), output,
+        dependencies(dependencies, source), nanos), output);
+  }
+
+  /** The prerequisites of a make rule as clang writes it, less the translation unit itself. */
+  private static List<Path> dependencies(Path file, Path source) throws IOException {
+    String rule = Files.readString(file, StandardCharsets.UTF_8).replace("\\\n", " ");
+    String prerequisites = rule.substring(rule.indexOf(": ") + 2);
+    List<Path> paths = new ArrayList<>();
+    // names are separated by spaces; a space inside a name is written "\ "
+    for (String name : prerequisites.strip().split("(?<!\\\\)\\s+")) {
+      Path path = Path.of(name.replace("\\ ", " "));
+      if (!name.isEmpty() && !path.equals(source)) {
+        paths.add(path);
+      }
+    }
+    return paths;
   }
 
   @Override
