@@ -13,6 +13,12 @@ stencil4j_packages=(
   "llvm-readobj-19:llvm-19"
   "gcc:gcc"
   "g++:g++"
+  "ld.lld-19:lld-19"
+  "qemu-aarch64:qemu-user"
+  "qemu-i386:qemu-user"
+  "/usr/lib/gcc/x86_64-linux-gnu/12/32/libgcc.a:gcc-multilib"
+  "/usr/aarch64-linux-gnu/include/stdio.h:libc6-dev-arm64-cross"
+  "/usr/lib/gcc-cross/aarch64-linux-gnu/12/libgcc.a:libgcc-12-dev-arm64-cross"
   "mvn:maven"
   "/usr/lib/jvm/java-17-openjdk-amd64/bin/javac:openjdk-17-jdk-headless"
 )

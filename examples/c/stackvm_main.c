@@ -1,6 +1,11 @@
 /*
  * The stack VM's C consumer: JIT-compiles a few programs from the stencils in the generated
  * header (copy and patch), runs them, and checks each result against the VM's interpreter.
+ *
+ * By default it includes the dispatcher stack_vm.h, which picks the host's stencils. The
+ * execution matrix builds it once per triple instead, with -DSTACKVM_HEADER naming that triple's
+ * header, and with -DSTACKVM_ABI=__attribute__((ms_abi)) for x86-64 Windows code run on Linux:
+ * the shim and the host helper then use the Windows calling convention, as that code expects.
  */
 #define _DEFAULT_SOURCE
 #include <inttypes.h>
@@ -9,7 +14,15 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#ifdef STACKVM_HEADER
+#include STACKVM_HEADER
+#else
 #include "stack_vm.h"
+#endif
+
+#ifndef STACKVM_ABI
+#define STACKVM_ABI
+#endif
 
 typedef enum {
   OP_PUSH_CONST, OP_LOAD_LOCAL, OP_STORE_LOCAL, OP_ADD, OP_SUB, OP_MUL, OP_LESS_THAN,
@@ -31,7 +44,7 @@ typedef struct {
 #define MAX_STACK 64
 #define MAX_LOCALS 4
 
-int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
+STACKVM_ABI int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
 
 static const int64_t primes[16] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53};
 
@@ -87,7 +100,7 @@ static size_t data_size(opcode op) {
   return 0;
 }
 
-typedef int64_t (*entry_fn)(int64_t *stack, int64_t *locals);
+typedef int64_t (STACKVM_ABI *entry_fn)(int64_t *stack, int64_t *locals);
 
 typedef struct {
   unsigned char *memory;

@@ -241,17 +241,22 @@ final class ItSupport {
 
   /** gcc on the {@code PATH}; fails naming the package when there is none. */
   static Path gcc() {
+    return tool("gcc", "gcc");
+  }
+
+  /** {@code name} on the {@code PATH}; fails naming the Debian package when there is none. */
+  static Path tool(String name, String debianPackage) {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String directory : path.split(File.pathSeparator)) {
       if (!directory.isEmpty()) {
-        Path gcc = Path.of(directory, "gcc");
-        if (Files.isExecutable(gcc)) {
-          return gcc;
+        Path tool = Path.of(directory, name);
+        if (Files.isExecutable(tool)) {
+          return tool;
         }
       }
     }
-    return fail("gcc is missing: no gcc on the PATH (" + path + "). Install the Debian package "
-        + "gcc (apt-get install gcc)");
+    return fail(name + " is missing: no " + name + " on the PATH (" + path + "). Install the "
+        + "Debian package " + debianPackage + " (apt-get install " + debianPackage + ")");
   }
 
   /**
