@@ -5,11 +5,20 @@
 #include <stdint.h>
 
 /* preserve_none keeps the VM state (sp, locals) in registers from stencil to stencil; clang
-   supports it on x86-64 and AArch64 only (its __has_attribute says yes on i686 too, wrongly). */
-#if defined(__x86_64__) || defined(__aarch64__)
+   supports it on x86-64 and AArch64 only (its __has_attribute says yes on i686 too, wrongly),
+   gcc not at all. */
+#if defined(__clang__) && (defined(__x86_64__) || defined(__aarch64__))
 #define STENCIL_CC __attribute__((preserve_none))
 #else
 #define STENCIL_CC
+#endif
+
+/* musttail guarantees that a stencil jumps to the next one instead of calling it; gcc 12 does
+   not know it (gcc -O2 makes these tail calls anyway, without the guarantee). */
+#if defined(__clang__)
+#define MUSTTAIL __attribute__((musttail))
+#else
+#define MUSTTAIL
 #endif
 
 /* A hole is the address of an undefined symbol. Windows code reaches such symbols with 32-bit

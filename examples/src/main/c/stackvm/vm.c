@@ -9,11 +9,11 @@ extern int64_t STENCIL_CC _JIT_TARGET(int64_t *sp, int64_t *locals);
 
 #define VALUE ((int64_t)(intptr_t)_JIT_VALUE)
 #define INDEX ((intptr_t)_JIT_INDEX)
-#define JUMP_TO_TARGET() __attribute__((musttail)) return _JIT_TARGET(sp, locals)
+#define JUMP_TO_TARGET() MUSTTAIL return _JIT_TARGET(sp, locals)
 
 int64_t STENCIL_CC _JIT_ENTRY(int64_t *sp, int64_t *locals) {
   switch (_JIT_CASE) {
     CASE
   }
-  __attribute__((musttail)) return _JIT_CONTINUE(sp, locals);
+  MUSTTAIL return _JIT_CONTINUE(sp, locals);
 }

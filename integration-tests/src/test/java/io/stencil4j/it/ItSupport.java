@@ -206,12 +206,13 @@ final class ItSupport {
 
   /**
    * Forks {@code jdk}'s javac on the fixture's interface with the processor on the processor
-   * path and {@code -Astencil.root} at the fixture's C files.
+   * path, {@code -Astencil.root} at the fixture's C files, and any other processor options.
    */
-  static Result javac(Jdk jdk, Fixture fixture, Output output) {
+  static Result javac(Jdk jdk, Fixture fixture, Output output, String... processorOptions) {
     List<String> command = new ArrayList<>();
     command.add(jdk.javac().toString());
     command.addAll(jdk.releaseOptions());
+    command.addAll(List.of(processorOptions));
     command.addAll(List.of(
         "-processorpath", join(processorPath()),
         "-classpath", annotationsPath().toString(),

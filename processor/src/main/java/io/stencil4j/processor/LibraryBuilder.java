@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -37,18 +38,17 @@ import java.util.Map;
  * for every triple, reads the objects and turns each into a stencil.
  */
 final class LibraryBuilder {
-  /** Flags for every triple: freestanding (no sysroot needed), no unwind tables or stack
-   * protector (stencils are code fragments), no builtins (no hidden libc calls), no FP
-   * contraction (results equal an interpreter's on every architecture). */
-  static final List<String> COMMON_FLAGS = List.of("-c", "-O3", "-std=c11", "-ffreestanding",
-      "-fno-builtin", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
-      "-fno-stack-protector", "-fno-common", "-ffp-contract=off", "-fno-color-diagnostics");
-
-  private final Toolchain toolchain;
+  private final Toolchain clang;
+  private final Optional<Toolchain> gcc;
   private final String processorVersion;
 
-  LibraryBuilder(Toolchain toolchain, String processorVersion) {
-    this.toolchain = toolchain;
+  /**
+   * @param clang compiles every triple's stencils
+   * @param gcc when present, compiles the x86-64 Linux stencils instead
+   */
+  LibraryBuilder(Toolchain clang, Optional<Toolchain> gcc, String processorVersion) {
+    this.clang = clang;
+    this.gcc = gcc;
     this.processorVersion = processorVersion;
   }
 
@@ -56,19 +56,23 @@ final class LibraryBuilder {
     List<TranslationUnit> units = units(spec);
     List<String> names = units.stream().map(TranslationUnit::stencilName).toList();
     EmitterBinding.checkCases(spec.emitters(), names);
-    List<Target> targets = spec.triples().stream().map(Target::of).toList();
+    List<Target> targets = new ArrayList<>();
     List<CompileJob> jobs = new ArrayList<>();
-    for (Target target : targets) {
-      List<String> flags = flags(spec, target);
+    for (Triple triple : spec.triples()) {
+      boolean byGcc = gcc.isPresent() && triple == Triple.X86_64_UNKNOWN_LINUX_GNU;
+      Target target = byGcc ? Target.gcc() : Target.of(triple);
+      Toolchain toolchain = byGcc ? gcc.get() : clang;
+      targets.add(target);
+      List<String> flags = flags(spec, target, toolchain);
       for (TranslationUnit unit : units) {
-        jobs.add(new CompileJob(unit, target.triple(), flags));
+        jobs.add(new CompileJob(unit, triple, toolchain, flags));
       }
     }
     Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
     Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
     long clangNanos = 0;
     String digest;
-    try (StencilCompiler compiler = new StencilCompiler(toolchain)) {
+    try (StencilCompiler compiler = new StencilCompiler()) {
       List<CompiledObject> objects = compiler.compile(jobs);
       digest = digest(spec, objects);
       for (CompiledObject object : objects) {
@@ -82,7 +86,7 @@ final class LibraryBuilder {
           stencils.add(stencil(object, target));
         }
         libraries.put(target.triple(), new StencilLibrary(target.triple(), stencils));
-        disassembly.put(target.triple(), Disassembler.disassemble(toolchain, ofTarget));
+        disassembly.put(target.triple(), Disassembler.disassemble(clang.objdump(), ofTarget));
       }
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
@@ -137,8 +141,8 @@ final class LibraryBuilder {
     }
   }
 
-  private static List<String> flags(StencilSpec spec, Target target) {
-    List<String> flags = new ArrayList<>(COMMON_FLAGS);
+  private static List<String> flags(StencilSpec spec, Target target, Toolchain toolchain) {
+    List<String> flags = new ArrayList<>(toolchain.commonFlags());
     flags.addAll(target.flags());
     for (String define : spec.defines()) {
       flags.add("-D" + define);
@@ -162,12 +166,12 @@ final class LibraryBuilder {
     }
     List<byte[]> parts = new ArrayList<>();
     parts.add(utf8("stencil4j " + processorVersion));
-    parts.add(utf8(toolchain.version()));
     parts.add(utf8(spec.header()));
     Set<Path> headers = new LinkedHashSet<>();
     for (CompiledObject object : objects) {
       CompileJob job = object.job();
       parts.add(utf8(job.triple().triple()));
+      parts.add(utf8(job.toolchain().version()));
       parts.add(utf8(String.join(" ", job.flags()).replace(spec.template().getParent().toString(),
           "<template directory>")));
       parts.add(utf8(job.unit().text().replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1")));

@@ -56,7 +56,8 @@ public final class StencilProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, VERBOSE_OPTION);
+    return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
+        VERBOSE_OPTION);
   }
 
   @Override
@@ -90,7 +91,8 @@ public final class StencilProcessor extends AbstractProcessor {
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
     try {
-      LibraryBuild build = new LibraryBuilder(toolchain(), version()).build(spec);
+      LibraryBuild build = new LibraryBuilder(toolchain(),
+          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), version()).build(spec);
       List<EmitterBinding> emitters = new ArrayList<>();
       for (EmitterMethod method : spec.emitters()) {
         emitters.add(EmitterBinding.bind(method, build.libraries().values()));
@@ -98,7 +100,7 @@ public final class StencilProcessor extends AbstractProcessor {
       write(spec, build, emitters);
       if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, String.format(
-            "stencil: %s: %d stencils x %d triples in %d ms; clang ran %d times, %d ms in all",
+            "stencil: %s: %d stencils x %d triples in %d ms; the compiler ran %d times, %d ms in all",
             spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
             (System.nanoTime() - start) / 1_000_000, build.clangRuns(),
             build.clangNanos() / 1_000_000), element);

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param unit what to compile
  * @param triple the target triple
- * @param flags every clang flag but the input and output files
+ * @param toolchain the compiler
+ * @param flags every flag but the input and output files
  */
-public record CompileJob(TranslationUnit unit, Triple triple, List<String> flags) {
+public record CompileJob(TranslationUnit unit, Triple triple, Toolchain toolchain,
+    List<String> flags) {
   public CompileJob {
     flags = List.copyOf(flags);
   }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
 
 /**
  * Disassembles objects with llvm-objdump for the C header's comments: one run per triple, since
@@ -15,15 +17,15 @@ public final class Disassembler {
 
   /**
    * Per stencil name, llvm-objdump's lines for its object (instructions and relocations); empty
-   * lists when the toolchain has no llvm-objdump.
+   * lists without llvm-objdump.
    */
-  public static Map<String, List<String>> disassemble(Toolchain toolchain,
+  public static Map<String, List<String>> disassemble(Optional<Path> objdump,
       List<CompiledObject> objects) throws IOException {
     Map<String, List<String>> lines = new LinkedHashMap<>();
-    if (toolchain.objdump().isEmpty() || objects.isEmpty()) {
+    if (objdump.isEmpty() || objects.isEmpty()) {
       return lines;
     }
-    List<String> command = new ArrayList<>(List.of(toolchain.objdump().get().toString(),
+    List<String> command = new ArrayList<>(List.of(objdump.get().toString(),
         "--disassemble", "--reloc", "--no-show-raw-insn"));
     for (CompiledObject object : objects) {
       command.add(object.file().toString());

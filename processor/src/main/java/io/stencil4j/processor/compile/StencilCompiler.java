@@ -17,21 +17,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs clang jobs in parallel on all cores, in a private temporary directory that is removed
+ * Runs compile jobs in parallel on all cores, in a private temporary directory that is removed
  * when the compiler is closed.
  */
 public final class StencilCompiler implements AutoCloseable {
   private static final long TIMEOUT_MINUTES = 5;
 
-  private final Toolchain toolchain;
   private final Path directory;
 
-  public StencilCompiler(Toolchain toolchain) throws IOException {
-    this.toolchain = toolchain;
+  public StencilCompiler() throws IOException {
     this.directory = Files.createTempDirectory("stencil4j-");
   }
 
-  /** The directory object files are written to; clang's paths under it are mapped to ".". */
+  /** The directory object files are written to; the compiler's paths under it become ".". */
   public Path directory() {
     return directory;
   }
@@ -70,7 +68,8 @@ public final class StencilCompiler implements AutoCloseable {
         CompileJob job = first.job;
         String more = failures.size() > 1
             ? "\n(" + (failures.size() - 1) + " more compile(s) failed too)" : "";
-        throw StencilException.at(job.unit().member(), "clang failed on "
+        throw StencilException.at(job.unit().member(), job.toolchain().kind().name()
+            .toLowerCase(java.util.Locale.ROOT) + " failed on "
             + describe(job) + ":\n" + first.output.strip() + more);
       }
       return objects;
@@ -79,7 +78,7 @@ public final class StencilCompiler implements AutoCloseable {
       throw StencilException.onAnnotation("interrupted while compiling stencils");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      throw StencilException.onAnnotation("cannot run " + toolchain.clang() + ": " + cause);
+      throw StencilException.onAnnotation("cannot run the compiler: " + cause);
     } finally {
       pool.shutdownNow();
     }
@@ -102,8 +101,7 @@ public final class StencilCompiler implements AutoCloseable {
     Files.writeString(source, job.unit().text(), StandardCharsets.UTF_8);
     Path object = source.resolveSibling(source.getFileName().toString().replace(".c", ".o"));
     List<String> command = new ArrayList<>();
-    command.add(toolchain.clang().toString());
-    command.add("--target=" + job.triple().triple());
+    command.addAll(job.toolchain().command(job.triple()));
     command.addAll(job.flags());
     command.add("-ffile-prefix-map=" + directory + "=.");
     Path dependencies = source.resolveSibling(source.getFileName().toString().replace(".c", ".d"));
@@ -119,11 +117,13 @@ public final class StencilCompiler implements AutoCloseable {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      return new Result(job, null, "clang did not finish in " + TIMEOUT_MINUTES + " minutes");
+      return new Result(job, null, "the compiler did not finish in " + TIMEOUT_MINUTES
+          + " minutes");
     }
     long nanos = System.nanoTime() - start;
     if (process.exitValue() != 0) {
-      return new Result(job, null, output.isBlank() ? "clang exited with " + process.exitValue()
+      return new Result(job, null, output.isBlank() ? "the compiler exited with "
+          + process.exitValue()
           : output);
     }
     return new Result(job, new CompiledObject(job, object, Files.readAllBytes(object), output,

@@ -13,16 +13,25 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.stencil4j.model.Triple;
 
 /**
- * The clang that compiles stencils (and the llvm-objdump that disassembles them, if present).
+ * A C compiler that compiles stencils: clang for every triple (with the llvm-objdump that
+ * disassembles them, if present), or gcc for x86-64 Linux only.
  *
- * @param clang the clang executable
- * @param major clang's major version
- * @param version the first line of {@code clang --version}, part of every input digest
- * @param objdump llvm-objdump of the same version, for disassembly comments
+ * @param kind clang or gcc
+ * @param compiler the executable
+ * @param version the first line of {@code --version}, part of every input digest
+ * @param objdump llvm-objdump of clang's version, for disassembly comments
  */
-public record Toolchain(Path clang, int major, String version, Optional<Path> objdump) {
+public record Toolchain(Kind kind, Path compiler, String version, Optional<Path> objdump) {
+
+  /** The compilers Stencil4j drives. */
+  public enum Kind { CLANG, GCC }
+
+  /** The javac option that builds the x86-64 Linux stencils with gcc (its value: which gcc). */
+  public static final String GCC_OPTION = "stencil.gcc";
+
   /** The javac option naming clang. */
   public static final String CLANG_OPTION = "stencil.clang";
   /** The environment variable naming clang. */
@@ -93,7 +102,51 @@ public record Toolchain(Path clang, int major, String version, Optional<Path> ob
           + MIN_MAJOR + " or newer. Install one with \"apt-get install clang-" + MIN_MAJOR
           + "\", or name it with -A" + CLANG_OPTION + "=/path/to/clang");
     }
-    return new Toolchain(clang, major, firstLine, objdump(clang, major, environment));
+    return new Toolchain(Kind.CLANG, clang, firstLine, objdump(clang, major, environment));
+  }
+
+  /** gcc, when {@code -Astencil.gcc} asks for it: its value, or {@code gcc} on the PATH. */
+  public static Optional<Toolchain> gcc(Map<String, String> options,
+      Map<String, String> environment) throws StencilException {
+    if (!options.containsKey(GCC_OPTION)) {
+      return Optional.empty();
+    }
+    String name = options.get(GCC_OPTION) == null ? "gcc" : options.get(GCC_OPTION);
+    Path gcc = Files.isExecutable(Path.of(name)) ? Path.of(name)
+        : onPath(name, environment).orElseThrow(() -> StencilException.onAnnotation("gcc \""
+            + name + "\" (from -A" + GCC_OPTION + ") is not on the PATH. Install it with "
+            + "\"apt-get install gcc\""));
+    String firstLine;
+    try {
+      firstLine = run(List.of(gcc.toString(), "--version")).lines().findFirst().orElse("").trim();
+    } catch (IOException e) {
+      throw StencilException.onAnnotation("cannot run " + gcc + " --version: " + e.getMessage());
+    }
+    if (!firstLine.contains("gcc") && !firstLine.contains("GCC")) {
+      throw StencilException.onAnnotation(gcc + " is not gcc (its --version says \"" + firstLine
+          + "\")");
+    }
+    return Optional.of(new Toolchain(Kind.GCC, gcc, firstLine, Optional.empty()));
+  }
+
+  /** The command that compiles for {@code triple}, before the flags. */
+  public List<String> command(Triple triple) {
+    return kind == Kind.CLANG
+        ? List.of(compiler.toString(), "--target=" + triple.triple())
+        : List.of(compiler.toString());
+  }
+
+  /**
+   * Flags for every stencil: freestanding (no sysroot needed), no unwind tables or stack
+   * protector (stencils are code fragments), no builtins (no hidden libc calls), no FP
+   * contraction (results equal an interpreter's on every architecture).
+   */
+  public List<String> commonFlags() {
+    List<String> flags = new ArrayList<>(List.of("-c", "-O3", "-std=c11", "-ffreestanding",
+        "-fno-builtin", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
+        "-fno-stack-protector", "-fno-common", "-ffp-contract=off"));
+    flags.add(kind == Kind.CLANG ? "-fno-color-diagnostics" : "-fdiagnostics-color=never");
+    return flags;
   }
 
   private static Optional<Path> objdump(Path clang, int major, Map<String, String> environment) {

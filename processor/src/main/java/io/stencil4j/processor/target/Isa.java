@@ -89,15 +89,20 @@ enum Isa {
   }
 
   /**
-   * The length of the jump instruction whose displacement is at {@code at} and that ends the
-   * code, or 0 if the instruction there is not an unconditional jump.
+   * The length of the jump whose displacement or address (plus {@code addend}) is at {@code at}
+   * and that ends the code, or 0 if the code does not end with a jump there: x86 {@code jmp
+   * rel32}, {@code jmp *[rip+x]} (GOT), {@code movabs reg, imm64; jmp *reg} (large code model);
+   * AArch64 {@code b}.
    */
-  int jumpLength(byte[] code, int at, Action action) {
+  int jumpLength(byte[] code, int at, Action action, long addend) {
     if (this == ARM64) {
-      return action == Action.BRANCH26 && at + 4 == code.length
+      return action == Action.BRANCH26 && addend == 0 && at + 4 == code.length
           && (word(code, at) & ARM64_B_MASK) == ARM64_B ? 4 : 0;
     }
-    if (at + 4 != code.length) {
+    if (action == Action.ABS_64 && addend == 0) {
+      return absoluteJumpLength(code, at);
+    }
+    if (at + 4 != code.length || addend != -4) {
       return 0;
     }
     if (action == Action.REL_32 && at >= 1 && (code[at - 1] & 0xff) == X86_JMP_REL32) {
@@ -110,6 +115,25 @@ enum Isa {
     }
     // a REX.W prefix (Windows emits "rex64 jmp") belongs to the jump too
     return at >= 3 && (code[at - 3] & 0xf0) == 0x40 ? 7 : 6;
+  }
+
+  /** {@code movabs reg, imm64} with the immediate at {@code at}, then {@code jmp *reg}, at the end. */
+  private static int absoluteJumpLength(byte[] code, int at) {
+    if (at < 2) {
+      return 0;
+    }
+    int rex = code[at - 2] & 0xff;
+    int movabs = code[at - 1] & 0xff;
+    if ((rex != 0x48 && rex != 0x49) || (movabs & 0xf8) != 0xb8) {
+      return 0;
+    }
+    int register = movabs & 7;
+    int end = at + 8;
+    boolean low = rex == 0x48 && end + 2 == code.length && (code[end] & 0xff) == X86_INDIRECT
+        && (code[end + 1] & 0xff) == 0xe0 + register;
+    boolean high = rex == 0x49 && end + 3 == code.length && (code[end] & 0xff) == 0x41
+        && (code[end + 1] & 0xff) == X86_INDIRECT && (code[end + 2] & 0xff) == 0xe0 + register;
+    return low ? 12 : high ? 13 : 0;
   }
 
   /** Whether the instruction at {@code at} is a direct call or jump (not a data reference). */

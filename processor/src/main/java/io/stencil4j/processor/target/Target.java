@@ -27,9 +27,14 @@ public final class Target {
     this.actions = Map.copyOf(actions);
   }
 
-  /** The rules for {@code triple}. */
+  /** The rules for {@code triple}, compiled by clang. */
   public static Target of(Triple triple) {
     return Targets.of(triple);
+  }
+
+  /** The rules for x86-64 Linux compiled by gcc. */
+  public static Target gcc() {
+    return Targets.gcc();
   }
 
   public Triple triple() {
@@ -67,12 +72,11 @@ public final class Target {
    */
   public int trailingJumpLength(byte[] code, Relocation last, Site site, Reference reference) {
     Action action = actions.get(last.type());
-    boolean toNext = reference.value() == HoleValue.CONTINUE && reference.offset() == 0
-        && last.addend() == isa.jumpAddend();
+    boolean toNext = reference.value() == HoleValue.CONTINUE && reference.offset() == 0;
     if (action == null || site.part() != Site.Part.CODE || !toNext) {
       return 0;
     }
-    return isa.jumpLength(code, site.offset(), action);
+    return isa.jumpLength(code, site.offset(), action, last.addend());
   }
 
   /**

@@ -89,6 +89,18 @@ final class Targets {
 
   private Targets() {}
 
+  /**
+   * x86-64 Linux built by gcc: the large code model gives only 64-bit absolute relocations, so
+   * nothing depends on where stencils are placed; gcc has no musttail, so a tail call is likely
+   * but not guaranteed (a stencil that calls {@code _JIT_CONTINUE} still works, with a deeper
+   * stack). gcc aligns arrays of 32 bytes and more to 32 unless told to keep the psABI's
+   * alignment, which stencil data (16-byte aligned) can honour.
+   */
+  static Target gcc() {
+    return new Target(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of("-fno-pic", "-mcmodel=large",
+        "-fno-plt", "-malign-data=abi"), "", Isa.X86_64, ELF_X86_64);
+  }
+
   static Target of(Triple triple) {
     return switch (triple) {
       // medium model without PIC: holes are 64-bit immediates; -fno-plt gives one recognisable
