@@ -9,7 +9,7 @@ import io.stencil4j.processor.compile.Disassembler;
 import io.stencil4j.processor.compile.StencilCompiler;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.compile.TranslationUnit;
-import io.stencil4j.processor.object.ElfReader;
+import io.stencil4j.processor.object.ObjectFiles;
 import io.stencil4j.processor.object.MalformedObjectException;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.spec.StencilCase;
@@ -99,7 +99,7 @@ final class LibraryBuilder {
       throws StencilException {
     CompileJob job = object.job();
     try {
-      ObjectFile file = ElfReader.read(object.bytes());
+      ObjectFile file = ObjectFiles.read(object.bytes());
       return StencilBuilder.build(job.unit().stencilName(), file, target);
     } catch (MalformedObjectException | BadStencilException e) {
       throw StencilException.at(job.unit().member(), StencilCompiler.describe(job) + ": "

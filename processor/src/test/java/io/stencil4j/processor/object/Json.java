@@ -29,6 +29,25 @@ final class Json {
     return value;
   }
 
+  /**
+   * llvm-readobj 19's COFF "JSON": loose {@code "File":…,"Format":…} pairs precede the objects
+   * of the top-level array, so they are cut off (as CPython's Tools/jit does) and the objects,
+   * one per option, merged into one.
+   *
+   * @param text the output of {@code llvm-readobj --elf-output-style=JSON --file-headers …}
+   */
+  static Map<String, Object> parseCoffReadobj(String text) {
+    int start = text.indexOf("{\"ImageFileHeader\"");
+    if (!text.startsWith("[") || start < 0) {
+      throw new IllegalArgumentException("not readobj COFF output with --file-headers");
+    }
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (Object part : array(parse("[" + text.substring(start)))) {
+      merged.putAll(object(part));
+    }
+    return merged;
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> object(Object value) {
     return (Map<String, Object>) value;

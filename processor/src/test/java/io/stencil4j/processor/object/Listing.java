@@ -3,15 +3,17 @@ package io.stencil4j.processor.object;
 import static io.stencil4j.processor.object.Json.array;
 import static io.stencil4j.processor.object.Json.at;
 import static io.stencil4j.processor.object.Json.number;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An object file as lines of text, one per section, section contents, symbol and relocation,
- * built either from {@link ElfReader}'s model or from llvm-readobj's JSON, so that the two can be
+ * built either from a reader's model or from llvm-readobj's JSON, so that the two can be
  * compared line by line. Every field the model has a counterpart for in readobj's output is in
  * the lines.
  */
@@ -21,6 +23,14 @@ record Listing(List<String> header, List<String> sections, List<String> contents
   private static final long SHT_NOBITS = 8;
 
   static Listing of(ObjectFile file) {
+    return of(file, true);
+  }
+
+  /**
+   * The model's lines, the relocations without addends if not {@code withAddends} (COFF keeps
+   * addends in the section bytes, and readobj does not decode them).
+   */
+  static Listing of(ObjectFile file, boolean withAddends) {
     List<String> sections = new ArrayList<>();
     List<String> contents = new ArrayList<>();
     List<String> relocations = new ArrayList<>();
@@ -31,10 +41,12 @@ record Listing(List<String> header, List<String> sections, List<String> contents
       }
       for (Relocation r : s.relocations()) {
         Symbol symbol = r.symbol();
-        // readobj prints "-" for r_sym 0, which the model represents as the nameless symbol 0.
-        String name = symbol.index() == 0 ? "-" : symbol.name();
+        // readobj prints "-" for ELF's r_sym 0, which the model represents as the nameless
+        // symbol 0. (COFF's symbol 0 is a real one.)
+        boolean none = symbol.index() == 0 && file.format() == ObjectFile.Format.ELF;
+        String name = none ? "-" : symbol.name();
         relocations.add(relocation(s.index(), r.offset(), r.type(), r.typeName(),
-            symbol.index(), name, r.addend()));
+            symbol.index(), name, withAddends ? r.addend() : null));
       }
     }
     List<String> symbols = new ArrayList<>();
@@ -115,6 +127,118 @@ record Listing(List<String> header, List<String> sections, List<String> contents
     return new Listing(header, sections, contents, symbols, relocations);
   }
 
+  /**
+   * Asserts that every part of this listing equals {@code readobj}'s, reporting the first
+   * differing line rather than two huge lists.
+   */
+  void assertMatches(Listing readobj) {
+    assertSameLines("header", readobj.header(), header);
+    assertSameLines("sections", readobj.sections(), sections);
+    assertSameLines("section contents", readobj.contents(), contents);
+    assertSameLines("symbols", readobj.symbols(), symbols);
+    assertSameLines("relocations", readobj.relocations(), relocations);
+  }
+
+  private static void assertSameLines(String what, List<String> expected, List<String> actual) {
+    if (expected.equals(actual)) {
+      return;
+    }
+    int common = Math.min(expected.size(), actual.size());
+    int first = 0;
+    while (first < common && expected.get(first).equals(actual.get(first))) {
+      first++;
+    }
+    fail(String.format("%s differ from llvm-readobj (%d expected, %d read) at line %d:%n"
+            + "  readobj:  %s%n  reader:   %s", what, expected.size(), actual.size(), first,
+        first < expected.size() ? abbreviate(expected.get(first)) : "(none)",
+        first < actual.size() ? abbreviate(actual.get(first)) : "(none)"));
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+  }
+
+  /**
+   * From the output of {@code llvm-readobj --elf-output-style=JSON --file-headers --sections
+   * --section-data --section-relocations --expand-relocs --symbols} for a COFF object. Relocation
+   * lines have no addends (readobj prints none for COFF); see {@link #of(ObjectFile, boolean)}.
+   */
+  static Listing ofCoffReadobj(String jsonText) {
+    Map<String, Object> root = Json.parseCoffReadobj(jsonText);
+    List<String> header =
+        List.of("machine " + number(at(root, "ImageFileHeader", "Machine", "Value")));
+    List<String> sections = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    List<String> relocations = new ArrayList<>();
+    for (Object entry : array(at(root, "Sections"))) {
+      Object s = at(entry, "Section");
+      int number = (int) number(at(s, "Number"));
+      String name = (String) at(s, "Name", "Value");
+      List<Object> flags = array(at(s, "Characteristics", "Flags"));
+      sections.add(section(number, name, 0, number(at(s, "Characteristics", "Value")),
+          number(at(s, "RawDataSize")), coffAlignment(flags)));
+      // readobj leaves out the contents of uninitialized sections, which the model has none of.
+      List<Object> bytes = Json.object(s).containsKey("SectionData")
+          ? array(at(s, "SectionData", "Bytes")) : List.of();
+      byte[] data = new byte[bytes.size()];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) number(bytes.get(i));
+      }
+      contents.add(number + " " + name + " " + HexFormat.of().formatHex(data));
+      for (Object relocation : array(at(s, "Relocations"))) {
+        Object r = at(relocation, "Relocation");
+        relocations.add(relocation(number, number(at(r, "Offset")),
+            (int) number(at(r, "Type", "Value")), (String) at(r, "Type", "Name"),
+            (int) number(at(r, "SymbolIndex")), (String) at(r, "Symbol"), null));
+      }
+    }
+    List<String> symbols = new ArrayList<>();
+    // readobj prints no indices: auxiliary records take up indices of their own.
+    int index = 0;
+    for (Object entry : array(at(root, "Symbols"))) {
+      Object s = at(entry, "Symbol");
+      long sectionNumber = number(at(s, "Section", "Value"));
+      String section = sectionNumber == 0 ? "Undefined"
+          : sectionNumber < 0 ? "Absolute"
+          : sectionNumber + " " + at(s, "Section", "Name");
+      long value = number(at(s, "Value"));
+      int storageClass = (int) number(at(s, "StorageClass", "Value"));
+      Symbol.Type type = storageClass == 103 ? Symbol.Type.FILE
+          : storageClass == 3 && sectionNumber > 0 && value == 0
+              && Json.object(s).containsKey("AuxSectionDef") ? Symbol.Type.SECTION
+          : number(at(s, "ComplexType", "Value")) == 2 ? Symbol.Type.FUNCTION
+          : Symbol.Type.NONE;
+      symbols.add(symbol(index, (String) at(s, "Name"), value, 0, coffBinding(storageClass),
+          type, section));
+      index += 1 + (int) number(at(s, "AuxSymbolCount"));
+    }
+    return new Listing(header, sections, contents, symbols, relocations);
+  }
+
+  /** The alignment readobj names (LLVM's rule: NO_PAD means 1, no ALIGN flag means 16). */
+  private static long coffAlignment(List<Object> flags) {
+    long alignment = 16;
+    for (Object flag : flags) {
+      String name = (String) at(flag, "Name");
+      if (name.equals("IMAGE_SCN_TYPE_NO_PAD")) {
+        return 1;
+      }
+      if (name.startsWith("IMAGE_SCN_ALIGN_")) {
+        alignment = Long.parseLong(name.replaceAll("\\D", ""));
+      }
+    }
+    return alignment;
+  }
+
+  private static Symbol.Binding coffBinding(int storageClass) {
+    return switch (storageClass) {
+      case 2 -> Symbol.Binding.GLOBAL; // EXTERNAL
+      case 105 -> Symbol.Binding.WEAK; // WEAK_EXTERNAL
+      case 3, 6, 103, 104 -> Symbol.Binding.LOCAL; // STATIC, LABEL, FILE, SECTION
+      default -> throw new IllegalArgumentException("storage class " + storageClass);
+    };
+  }
+
   private static String section(int index, String name, long type, long flags, long size,
       long alignment) {
     return String.format("%d %s type=0x%x flags=0x%x size=%d align=%d", index, name, type, flags,
@@ -127,10 +251,12 @@ record Listing(List<String> header, List<String> sections, List<String> contents
         binding, type, section);
   }
 
+  /** A relocation's line; without " addend=" if {@code addend} is null. */
   private static String relocation(int target, long offset, int type, String typeName,
-      int symbolIndex, String symbolName, long addend) {
-    return String.format("section %d offset=0x%x type=%d %s symbol=%d %s addend=%d", target,
-        offset, type, typeName, symbolIndex, symbolName, addend);
+      int symbolIndex, String symbolName, Long addend) {
+    String line = String.format("section %d offset=0x%x type=%d %s symbol=%d %s", target,
+        offset, type, typeName, symbolIndex, symbolName);
+    return addend == null ? line : line + " addend=" + addend;
   }
 
   private static Symbol.Binding binding(long value) {

@@ -1,0 +1,94 @@
+package io.stencil4j.examples.stackvm;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A stack VM program and the initial values of its locals (the others are 0). It is verified when
+ * constructed, as a JIT must: JIT-compiled code has no bounds checks, so every local index and
+ * jump target must be in range, the stack must neither underflow nor exceed {@link #MAX_STACK},
+ * and control must never run past the last instruction.
+ */
+public record Program(String name, List<Instruction> code, List<Long> locals) {
+  public static final int MAX_STACK = 64;
+  public static final int MAX_LOCALS = 4;
+
+  public Program {
+    code = List.copyOf(code);
+    locals = List.copyOf(locals);
+    if (locals.size() > MAX_LOCALS) {
+      throw new IllegalArgumentException(name + ": " + locals.size() + " locals, at most "
+          + MAX_LOCALS);
+    }
+    verify(name, code);
+  }
+
+  /** The locals a run starts with: {@link #locals()}, then zeros. */
+  public long[] initialLocals() {
+    long[] values = new long[MAX_LOCALS];
+    for (int i = 0; i < locals.size(); i++) {
+      values[i] = locals.get(i);
+    }
+    return values;
+  }
+
+  /** Follows every path from the first instruction, with the stack depth on entry to each. */
+  private static void verify(String name, List<Instruction> code) {
+    if (code.isEmpty()) {
+      throw new IllegalArgumentException(name + ": no instructions");
+    }
+    int[] depth = new int[code.size()];
+    Arrays.fill(depth, -1);
+    depth[0] = 0;
+    Deque<Integer> pending = new ArrayDeque<>(List.of(0));
+    while (!pending.isEmpty()) {
+      int pc = pending.pop();
+      Instruction instruction = code.get(pc);
+      Op op = instruction.op();
+      long argument = instruction.argument();
+      if (depth[pc] < op.pops()) {
+        throw new IllegalArgumentException(name + ": stack underflow at " + pc + ", " + op);
+      }
+      int after = depth[pc] - op.pops() + op.pushes();
+      if (after > MAX_STACK) {
+        throw new IllegalArgumentException(name + ": more than " + MAX_STACK
+            + " stack slots at " + pc);
+      }
+      if ((op == Op.LOAD_LOCAL || op == Op.STORE_LOCAL) && (argument < 0
+          || argument >= MAX_LOCALS)) {
+        throw new IllegalArgumentException(name + ": no local " + argument + " at " + pc);
+      }
+      if (op == Op.JUMP || op == Op.JUMP_IF_FALSE) {
+        if (argument < 0 || argument >= code.size()) {
+          throw new IllegalArgumentException(name + ": jump to " + argument + " at " + pc
+              + ", outside the program");
+        }
+        follow(name, depth, pending, pc, (int) argument, after);
+      }
+      if (op != Op.JUMP && op != Op.RETURN) {
+        if (pc + 1 == code.size()) {
+          throw new IllegalArgumentException(name + ": runs past the last instruction");
+        }
+        follow(name, depth, pending, pc, pc + 1, after);
+      }
+    }
+  }
+
+  private static void follow(String name, int[] depth, Deque<Integer> pending, int from, int to,
+      int stackDepth) {
+    if (depth[to] == -1) {
+      depth[to] = stackDepth;
+      pending.push(to);
+    } else if (depth[to] != stackDepth) {
+      throw new IllegalArgumentException(name + ": " + to + " is reached with " + depth[to]
+          + " and, from " + from + ", with " + stackDepth + " stack slots");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
