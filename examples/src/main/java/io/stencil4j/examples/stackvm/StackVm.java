@@ -6,8 +6,9 @@ import io.stencil4j.Stencil;
 
 /** The stack VM's instructions: each method appends the stencil of the case with its name. */
 @Stencil(template = "vm.c", cases = "vm_cases.c", shim = "shim.c",
-    triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-pc-windows-msvc",
-        "i686-pc-windows-msvc", "aarch64-pc-windows-msvc"})
+    triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-apple-darwin",
+        "aarch64-apple-darwin", "x86_64-pc-windows-msvc", "i686-pc-windows-msvc",
+        "aarch64-pc-windows-msvc"})
 public interface StackVm {
   /** Enters the JIT-compiled code from the native calling convention. */
   void shim();

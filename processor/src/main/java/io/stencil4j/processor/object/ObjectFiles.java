@@ -9,12 +9,16 @@ public final class ObjectFiles {
         && bytes[3] == 'F') {
       return ElfReader.read(bytes);
     }
+    if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xcf && (bytes[1] & 0xff) == 0xfa
+        && (bytes[2] & 0xff) == 0xed && (bytes[3] & 0xff) == 0xfe) {
+      return MachOReader.read(bytes);
+    }
     if (bytes.length >= 2) {
       int machine = (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8;
       if (machine == 0x8664 || machine == 0x14c || machine == 0xaa64) {
         return CoffReader.read(bytes);
       }
     }
-    throw new MalformedObjectException("not an ELF or COFF object file");
+    throw new MalformedObjectException("not an ELF, Mach-O or COFF object file");
   }
 }

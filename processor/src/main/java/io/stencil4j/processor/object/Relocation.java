@@ -8,6 +8,17 @@ package io.stencil4j.processor.object;
  * @param type the format's raw relocation type
  * @param typeName the type's name as LLVM spells it, e.g. {@code R_X86_64_PC32}
  * @param symbol the symbol referred to
- * @param addend the explicit addend (ELF RELA), or the implicit one read from the section bytes
+ * @param addend the ELF-RELA-equivalent addend: explicit (ELF RELA) or read from the section
+ *     bytes, such that the symbol plus it (minus the place, for PC-relative types) is what the
+ *     object means
+ * @param width how many bytes the relocation patches where the type leaves it open (Mach-O
+ *     {@code *_UNSIGNED}: 4 or 8); 0 where the type fixes it
  */
-public record Relocation(long offset, int type, String typeName, Symbol symbol, long addend) {}
+public record Relocation(long offset, int type, String typeName, Symbol symbol, long addend,
+    int width) {
+
+  /** A relocation whose type fixes its width. */
+  public Relocation(long offset, int type, String typeName, Symbol symbol, long addend) {
+    this(offset, type, typeName, symbol, addend, 0);
+  }
+}

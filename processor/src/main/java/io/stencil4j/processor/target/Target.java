@@ -91,6 +91,9 @@ public final class Target {
     if (action == null) {
       throw new UnsupportedRelocationException(relocation.typeName());
     }
+    if (action == Action.ABS_64 && relocation.width() == 4) {
+      action = Action.ABS_32; // a Mach-O *_UNSIGNED of 4 bytes
+    }
     int at = site.offset();
     long addend = relocation.addend();
     byte[] bytes = stencil.bytes(site.part());

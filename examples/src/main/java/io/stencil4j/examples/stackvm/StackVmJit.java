@@ -1,0 +1,107 @@
+package io.stencil4j.examples.stackvm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import io.stencil4j.Label;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import io.stencil4j.runtime.JitAssembler;
+import io.stencil4j.runtime.Symbols;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stack VM's JIT: emits a program's stencils through the generated {@link StackVm} emitter,
+ * the shim first, and calls the result through it.
+ */
+public final class StackVmJit {
+  /** The shim's signature: {@code int64_t entry(int64_t *stack, int64_t *locals)}. */
+  public static final FunctionDescriptor ENTRY = FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS);
+
+  private static final MethodHandle SQUARE;
+
+  static {
+    try {
+      SQUARE = MethodHandles.lookup().findStatic(HostFunctions.class, "square",
+          MethodType.methodType(long.class, long.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final StencilLibrary stencils = StackVmStencils.forHost();
+  private final SymbolLookup symbols;
+
+  /**
+   * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
+   * {@code arena}, which must outlive every program compiled.
+   */
+  public StackVmJit(Arena arena) {
+    MemorySegment square = Linker.nativeLinker().upcallStub(SQUARE,
+        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
+    this.symbols = Symbols.of(Map.of(HostFunctions.SQUARE_SYMBOL, square));
+  }
+
+  /** The triple of the stencils in use: the host's. */
+  public Triple triple() {
+    return stencils.triple();
+  }
+
+  /** An assembler with the program appended, not yet finished: the shim, one per instruction. */
+  public JitAssembler assemble(Program program) {
+    JitAssembler assembler = new JitAssembler(stencils, symbols);
+    StackVm vm = StackVmStencils.emitter(assembler);
+    List<Instruction> code = program.code();
+    Label[] targets = jumpTargets(code);
+    vm.shim();
+    for (int pc = 0; pc < code.size(); pc++) {
+      if (targets[pc] != null) {
+        assembler.bind(targets[pc]);
+      }
+      long argument = code.get(pc).argument();
+      switch (code.get(pc).op()) {
+        case PUSH_CONST -> vm.pushConst(argument);
+        case LOAD_LOCAL -> vm.loadLocal((int) argument);
+        case STORE_LOCAL -> vm.storeLocal((int) argument);
+        case ADD -> vm.add();
+        case SUB -> vm.sub();
+        case MUL -> vm.mul();
+        case LESS_THAN -> vm.lessThan();
+        case JUMP -> vm.jump(targets[(int) argument]);
+        case JUMP_IF_FALSE -> vm.jumpIfFalse(targets[(int) argument]);
+        case CALL_HOST -> vm.callHost();
+        case PUSH_PRIME -> vm.pushPrime((int) argument);
+        case RETURN -> vm.ret();
+      }
+    }
+    return assembler;
+  }
+
+  /** The program compiled to native code that lives in {@code arena}. */
+  public CompiledProgram compile(Program program, Arena arena) {
+    return new CompiledProgram(program, assemble(program).finish(arena).handle(ENTRY), arena);
+  }
+
+  /** A label for each instruction a jump goes to; null for the others. */
+  private static Label[] jumpTargets(List<Instruction> code) {
+    Label[] targets = new Label[code.size()];
+    for (Instruction instruction : code) {
+      if (instruction.op() == Op.JUMP || instruction.op() == Op.JUMP_IF_FALSE) {
+        int target = (int) instruction.argument();
+        if (targets[target] == null) {
+          targets[target] = new Label("instruction " + target);
+        }
+      }
+    }
+    return targets;
+  }
+}
