@@ -40,15 +40,19 @@ import java.util.Map;
 final class LibraryBuilder {
   private final Toolchain clang;
   private final Optional<Toolchain> gcc;
+  private final Optional<Path> keptObjects;
   private final String processorVersion;
 
   /**
    * @param clang compiles every triple's stencils
    * @param gcc when present, compiles the x86-64 Linux stencils instead
+   * @param keptObjects when present, where to keep the object files ({@code TRIPLE/NAME.o})
    */
-  LibraryBuilder(Toolchain clang, Optional<Toolchain> gcc, String processorVersion) {
+  LibraryBuilder(Toolchain clang, Optional<Toolchain> gcc, Optional<Path> keptObjects,
+      String processorVersion) {
     this.clang = clang;
     this.gcc = gcc;
+    this.keptObjects = keptObjects;
     this.processorVersion = processorVersion;
   }
 
@@ -75,6 +79,9 @@ final class LibraryBuilder {
     try (StencilCompiler compiler = new StencilCompiler()) {
       List<CompiledObject> objects = compiler.compile(jobs);
       digest = digest(spec, objects);
+      if (keptObjects.isPresent()) {
+        keep(objects, keptObjects.get());
+      }
       for (CompiledObject object : objects) {
         clangNanos += object.nanos();
       }
@@ -93,6 +100,15 @@ final class LibraryBuilder {
     }
     return new LibraryBuild(names, libraries, disassembly, digest, sources(spec),
         jobs.size(), clangNanos);
+  }
+
+  private static void keep(List<CompiledObject> objects, Path directory) throws IOException {
+    for (CompiledObject object : objects) {
+      Path file = directory.resolve(object.job().triple().triple())
+          .resolve(object.job().unit().stencilName() + ".o");
+      Files.createDirectories(file.getParent());
+      Files.write(file, object.bytes());
+    }
   }
 
   private static StencilGroup stencil(CompiledObject object, Target target)

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -46,6 +47,8 @@ import javax.tools.StandardLocation;
 public final class StencilProcessor extends AbstractProcessor {
   /** The option that asks for a note with the timings of each interface. */
   public static final String VERBOSE_OPTION = "stencil.verbose";
+  /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
+  public static final String OBJECTS_OPTION = "stencil.objects";
 
   private Toolchain toolchain;
 
@@ -57,7 +60,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
-        VERBOSE_OPTION);
+        VERBOSE_OPTION, OBJECTS_OPTION);
   }
 
   @Override
@@ -91,8 +94,11 @@ public final class StencilProcessor extends AbstractProcessor {
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
     try {
+      Optional<Path> keptObjects = Optional.ofNullable(
+          processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
       LibraryBuild build = new LibraryBuilder(toolchain(),
-          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), version()).build(spec);
+          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects, version())
+          .build(spec);
       List<EmitterBinding> emitters = new ArrayList<>();
       for (EmitterMethod method : spec.emitters()) {
         emitters.add(EmitterBinding.bind(method, build.libraries().values()));
