@@ -14,9 +14,12 @@ import io.stencil4j.processor.target.StencilDraft;
 import io.stencil4j.processor.target.Target;
 import io.stencil4j.processor.target.UnsupportedRelocationException;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +33,18 @@ import java.util.regex.Pattern;
 public final class StencilBuilder implements StencilDraft {
   /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
   public static final int DATA_ALIGNMENT = 16;
+  /** The entry's name in the template, and the prefix of every hole. */
+  public static final String ENTRY = "_JIT_ENTRY";
   private static final String HOLE_PREFIX = "_JIT_";
   private static final String IMPORT_PREFIX = "__imp_";
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final String name;
+  private final String entryName;
   private final ObjectFile object;
   private final Target target;
-  private final Map<Integer, Site> sectionBases = new HashMap<>();
+  private final Atoms atoms;
+  private final List<Placement> placements = new ArrayList<>();
   private byte[] code;
   private int codeLengthBeforeTrampolines;
   private byte[] data;
@@ -46,29 +53,34 @@ public final class StencilBuilder implements StencilDraft {
   private final Map<Reference, Integer> gotSlots = new LinkedHashMap<>();
   private final Map<Reference, Integer> trampolines = new LinkedHashMap<>();
 
-  private StencilBuilder(String name, ObjectFile object, Target target) {
+  private StencilBuilder(String name, String entryName, ObjectFile object, Target target) {
     this.name = name;
+    this.entryName = entryName;
     this.object = object;
     this.target = target;
+    this.atoms = new Atoms(object);
   }
 
-  /** The stencil {@code name} from {@code object}, compiled for {@code target}. */
+  /** The stencil {@code name} from {@code object} (its own), compiled for {@code target}. */
   public static StencilGroup build(String name, ObjectFile object, Target target)
       throws BadStencilException {
-    return new StencilBuilder(name, object, target).build();
+    return build(name, ENTRY, object, target);
   }
 
+  /**
+   * The stencil {@code name} whose entry is the function {@code entryName}, cut out of
+   * {@code object} (which may hold other stencils) with what it references.
+   */
+  public static StencilGroup build(String name, String entryName, ObjectFile object,
+      Target target) throws BadStencilException {
+    return new StencilBuilder(name, entryName, object, target).build();
+  }
+
+  /** Where an atom went: its part and offset in the stencil. */
+  private record Placement(Atoms.Atom atom, Site.Part part, int offset) {}
+
   private StencilGroup build() throws BadStencilException {
-    for (Section section : object.sections()) {
-      if (section.kind() == Section.Kind.THREAD_LOCAL) {
-        throw new BadStencilException("thread-local storage (section " + section.name()
-            + ") cannot be used in a stencil");
-      }
-    }
-    layOutCode();
-    data = layOut(object.sections().stream()
-        .filter(s -> s.kind() == Section.Kind.DATA || s.kind() == Section.Kind.ZERO_FILL)
-        .toList(), Site.Part.DATA, 0);
+    layOut();
     List<Placed> relocations = placedRelocations();
     cutTrailingJump(relocations);
     codeLengthBeforeTrampolines = code.length;
@@ -89,82 +101,156 @@ public final class StencilBuilder implements StencilDraft {
     return new StencilGroup(name, code, data, codeHoles, dataHoles);
   }
 
-  /** Lays out the code sections, the one defining {@code _JIT_ENTRY} first. */
-  private void layOutCode() throws BadStencilException {
-    String entryName = target.symbolPrefix() + "_JIT_ENTRY";
-    Symbol entry = object.symbol(entryName).filter(Symbol::isDefined).orElseThrow(
-        () -> new BadStencilException("the template does not define _JIT_ENTRY"));
+  /**
+   * Lays out the atoms the entry reaches through relocations: code first (the entry's atom at
+   * offset 0), then data.
+   */
+  private void layOut() throws BadStencilException {
+    Symbol entry = object.symbol(target.symbolPrefix() + entryName).filter(Symbol::isDefined)
+        .orElseThrow(() -> new BadStencilException("the template does not define " + ENTRY));
     Section entrySection = entry.section() > 0 ? object.section(entry.section()) : null;
     if (entrySection == null || entrySection.kind() != Section.Kind.CODE) {
-      throw new BadStencilException("_JIT_ENTRY is not a function in a code section");
+      throw new BadStencilException(ENTRY + " is not a function in a code section");
     }
-    List<Section> sections = new ArrayList<>();
-    sections.add(entrySection);
-    for (Section section : object.sections()) {
-      if (section.kind() == Section.Kind.CODE && section != entrySection) {
-        sections.add(section);
+    Atoms.Atom entryAtom = atoms.at(entrySection, entry.value());
+    if (entryAtom.start() != entry.value()) {
+      throw new BadStencilException(String.format("%s is at code offset %#x, not 0: define it "
+          + "before any other function of the template", ENTRY,
+          entry.value() - entryAtom.start()));
+    }
+    List<Atoms.Atom> codeAtoms = new ArrayList<>(List.of(entryAtom));
+    List<Atoms.Atom> dataAtoms = new ArrayList<>();
+    Set<Atoms.Atom> seen = new HashSet<>(codeAtoms);
+    Deque<Atoms.Atom> work = new ArrayDeque<>(codeAtoms);
+    while (!work.isEmpty()) {
+      Atoms.Atom atom = work.pop();
+      for (Relocation relocation : relocationsIn(atom)) {
+        Symbol symbol = relocation.symbol();
+        if (!symbol.isDefined()) {
+          continue;
+        }
+        Section section = definingSection(symbol);
+        Atoms.Atom reached = atoms.at(section, location(symbol, relocation));
+        if (seen.add(reached)) {
+          (section.kind() == Section.Kind.CODE ? codeAtoms : dataAtoms).add(reached);
+          if (!atoms.isPool(section)) {
+            work.add(reached);
+          }
+        }
       }
     }
-    code = layOut(sections, Site.Part.CODE, 0);
-    if (entry.value() != 0) {
-      throw new BadStencilException(String.format("_JIT_ENTRY is at code offset %#x, not 0: "
-          + "define it before any other function of the template", entry.value()));
-    }
+    code = place(codeAtoms, Site.Part.CODE);
+    data = place(Atoms.merged(dataAtoms), Site.Part.DATA);
   }
 
-  private byte[] layOut(List<Section> sections, Site.Part part, int start)
-      throws BadStencilException {
+  private Section definingSection(Symbol symbol) throws BadStencilException {
+    Section section = symbol.section() > 0 ? object.section(symbol.section()) : null;
+    if (section == null || section.kind() == Section.Kind.OTHER) {
+      throw new BadStencilException("a relocation refers to " + describe(symbol)
+          + ", which is in a section that is not part of the stencil");
+    }
+    if (section.kind() == Section.Kind.THREAD_LOCAL) {
+      throw new BadStencilException("thread-local storage (" + describe(symbol)
+          + ") cannot be used in a stencil");
+    }
+    return section;
+  }
+
+  /**
+   * The place in its section a relocation to {@code symbol} means: the symbol itself, or for a
+   * section symbol or a pool (where the addend selects the entry) the symbol plus the addend and
+   * the PC-relative bias the target knows.
+   */
+  private long location(Symbol symbol, Relocation relocation) {
+    boolean byAddend = symbol.type() == Symbol.Type.SECTION
+        || atoms.isPool(object.section(symbol.section()));
+    return byAddend
+        ? symbol.value() + relocation.addend() + target.referenceBias(relocation)
+        : symbol.value();
+  }
+
+  private List<Relocation> relocationsIn(Atoms.Atom atom) {
+    List<Relocation> inside = new ArrayList<>();
+    for (Relocation relocation : atom.section().relocations()) {
+      if (atom.contains(relocation.offset())) {
+        inside.add(relocation);
+      }
+    }
+    return inside;
+  }
+
+  /** Lays out {@code atoms} one after another, each at its section's alignment. */
+  private byte[] place(List<Atoms.Atom> atomsInOrder, Site.Part part) throws BadStencilException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (Section section : sections) {
+    for (Atoms.Atom atom : atomsInOrder) {
+      Section section = atom.section();
       if (section.alignment() > DATA_ALIGNMENT && part == Site.Part.DATA) {
         throw new BadStencilException("section " + section.name() + " needs " + section.alignment()
             + "-byte alignment; stencil data is only " + DATA_ALIGNMENT + "-byte aligned");
       }
-      while (bytes.size() % Math.min(section.alignment(), DATA_ALIGNMENT) != 0) {
-        bytes.write(0);
-      }
-      sectionBases.put(section.index(), new Site(part, start + bytes.size()));
+      long alignment = Math.min(section.alignment(), DATA_ALIGNMENT);
+      int padding = (int) Math.floorMod(atom.start() - bytes.size(), alignment);
+      byte[] pad = part == Site.Part.CODE ? target.padding(padding) : new byte[padding];
+      bytes.write(pad, 0, pad.length);
+      placements.add(new Placement(atom, part, bytes.size()));
+      int length = Math.toIntExact(atom.end() - atom.start());
       if (section.kind() == Section.Kind.ZERO_FILL) {
-        bytes.write(new byte[Math.toIntExact(section.size())], 0, (int) section.size());
+        bytes.write(new byte[length], 0, length);
       } else {
-        bytes.write(section.bytes(), 0, section.bytes().length);
+        bytes.write(section.bytes(), (int) atom.start(), length);
       }
     }
     return bytes.toByteArray();
+  }
+
+  /** Where {@code offset} of {@code section} is in the stencil, if it was placed. */
+  private Site siteOf(Section section, long offset) {
+    for (Placement placement : placements) {
+      Atoms.Atom atom = placement.atom();
+      if (atom.section() == section && atom.contains(offset)) {
+        return new Site(placement.part(), placement.offset() + (int) (offset - atom.start()));
+      }
+    }
+    return null;
   }
 
   private record Placed(Relocation relocation, Site site, Reference reference) {}
 
   private List<Placed> placedRelocations() throws BadStencilException {
     List<Placed> placed = new ArrayList<>();
-    for (Section section : object.sections()) {
-      Site base = sectionBases.get(section.index());
-      if (base == null) {
-        continue;
-      }
-      for (Relocation relocation : section.relocations()) {
-        Site site = new Site(base.part(), base.offset() + Math.toIntExact(relocation.offset()));
-        placed.add(new Placed(relocation, site, resolve(relocation.symbol())));
+    for (Placement placement : placements) {
+      for (Relocation relocation : relocationsIn(placement.atom())) {
+        Site site = new Site(placement.part(), placement.offset()
+            + (int) (relocation.offset() - placement.atom().start()));
+        placed.add(new Placed(relocation, site, resolve(relocation)));
       }
     }
     return placed;
   }
 
+  private Reference resolve(Relocation relocation) throws BadStencilException {
+    Symbol symbol = relocation.symbol();
+    if (!symbol.isDefined()) {
+      return resolve(symbol);
+    }
+    Section section = definingSection(symbol);
+    long location = location(symbol, relocation);
+    Site site = siteOf(section, Math.max(0, Math.min(location, section.size() - 1)));
+    if (site == null) {
+      throw new IllegalStateException("atom of " + describe(symbol) + " was not placed");
+    }
+    HoleValue value = site.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
+    // the hole adds the addend back: relative to the symbol, not to the place it selected
+    return new Reference(value, "", site.offset() - (location - symbol.value()));
+  }
+
+  /** An undefined symbol: a GOT slot of an import, the next stencil, a parameter or a symbol. */
   private Reference resolve(Symbol symbol) throws BadStencilException {
     if (!symbol.isDefined() && symbol.name().startsWith(IMPORT_PREFIX)) {
       // a dllimport's __imp_X holds the address of X: exactly a GOT slot
       Symbol imported = new Symbol(symbol.index(), symbol.name().substring(IMPORT_PREFIX.length()),
           Symbol.UNDEFINED, 0, 0, symbol.binding(), symbol.type());
       return new Reference(HoleValue.DATA, "", gotSlot(resolve(imported)));
-    }
-    if (symbol.isDefined()) {
-      Site base = sectionBases.get(symbol.section());
-      if (base == null) {
-        throw new BadStencilException("a relocation refers to " + describe(symbol)
-            + ", which is in a section that is not part of the stencil");
-      }
-      HoleValue value = base.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
-      return new Reference(value, "", base.offset() + symbol.value());
     }
     String name = symbol.name().startsWith(target.symbolPrefix())
         ? symbol.name().substring(target.symbolPrefix().length()) : symbol.name();

@@ -112,6 +112,18 @@ public final class Target {
     }
   }
 
+  /**
+   * What to add to a relocation's target to get the place it means: x86 PC-relative
+   * displacements count from the end of the instruction, which the addend already subtracts (4
+   * for a displacement that ends it); AArch64 addends are exact.
+   */
+  public long referenceBias(Relocation relocation) {
+    Action action = actions.get(relocation.type());
+    boolean pcRelative = action == Action.REL_32 || action == Action.GOT_REL_32
+        || action == Action.GOT_REL_32_STRICT;
+    return isa != Isa.ARM64 && pcRelative ? 4 : 0;
+  }
+
   /** The code of a trampoline: an absolute jump to the address at {@link #trampolineAddress()}. */
   public byte[] trampoline() {
     return isa.trampoline();

@@ -129,17 +129,18 @@ class StencilBuilderTest {
 
   @Test
   void callsToExternalSymbolsGoThroughAGotSlotInTheData() throws Exception {
-    // call *[rip + helper@GOTPCREL]; call *[rip + helper@GOTPCREL]; ret, with 3 data bytes
+    // call *[rip + helper@GOTPCREL]; call *[rip + helper@GOTPCREL]; ret; 3 unreferenced data
+    // bytes, which the stencil leaves out
     ObjectBuilder object = new ObjectBuilder("ff15 00000000 ff15 00000000 c3").data("010203");
     Symbol helper = object.undefined("helper");
     object.code(2, R_GOTPCRELX, helper, -4).code(8, R_GOTPCRELX, helper, -4);
     StencilGroup stencil = build(object);
     assertThat(HexFormat.of().formatHex(stencil.code())).isEqualTo("ff1500000000ff1500000000c3");
-    // one slot for both calls, after the data aligned to 8; data padded to 16
+    // one slot for both calls; data padded to 16
     assertThat(stencil.codeHoles()).containsExactly(
-        Hole.of(2, HoleKind.REL_32, HoleValue.DATA, 8 - 4),
-        Hole.of(8, HoleKind.REL_32, HoleValue.DATA, 8 - 4));
-    assertThat(stencil.dataHoles()).containsExactly(Hole.symbol(8, HoleKind.ABS_64, "helper", 0));
+        Hole.of(2, HoleKind.REL_32, HoleValue.DATA, -4),
+        Hole.of(8, HoleKind.REL_32, HoleValue.DATA, -4));
+    assertThat(stencil.dataHoles()).containsExactly(Hole.symbol(0, HoleKind.ABS_64, "helper", 0));
     assertThat(stencil.dataSize()).isEqualTo(16);
     assertThat(stencil.symbols()).containsExactly("helper");
   }
@@ -179,14 +180,18 @@ class StencilBuilderTest {
 
   @Test
   void dataAndBssAreLaidOutWithTheirRelocations() throws Exception {
-    // lea rax, [rip + .bss + 4]; ret; the data holds a pointer to the code
-    ObjectBuilder object = new ObjectBuilder("488d05 00000000 c3").data("aa00000000000000ffffffffffffffff")
-        .bss(24);
-    object.code(3, R_PC32, object.section(3), 4 - 4).inData(0, R_64, object.section(1), 7);
+    // lea rax, [rip + .bss + 4]; lea rcx, [rip + .lrodata]; ret; the data points into the code
+    ObjectBuilder object = new ObjectBuilder("488d05 00000000 488d0d 00000000 c3")
+        .data("aa00000000000000ffffffffffffffff").bss(24);
+    object.code(3, R_PC32, object.section(3), 4 - 4).code(10, R_PC32, object.section(2), -4)
+        .inData(0, R_64, object.section(1), 7);
     StencilGroup stencil = build(object);
-    assertThat(stencil.dataSize()).isEqualTo(48); // 16 data + 24 bss, padded to 16
-    assertThat(stencil.codeHoles()).containsExactly(Hole.of(3, HoleKind.REL_32, HoleValue.DATA, 16));
-    assertThat(stencil.dataHoles()).containsExactly(Hole.of(0, HoleKind.ABS_64, HoleValue.CODE, 7));
+    assertThat(stencil.dataSize()).isEqualTo(48); // 24 bss + 16 data, padded to 16
+    assertThat(stencil.codeHoles()).containsExactly(
+        Hole.of(3, HoleKind.REL_32, HoleValue.DATA, 4 - 4),
+        Hole.of(10, HoleKind.REL_32, HoleValue.DATA, 24 - 4));
+    assertThat(stencil.dataHoles()).containsExactly(
+        Hole.of(24, HoleKind.ABS_64, HoleValue.CODE, 7));
   }
 
   @Test
