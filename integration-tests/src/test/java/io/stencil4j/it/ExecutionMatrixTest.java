@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every triple's stencils, executed on this Linux x86-64 machine: the stack VM's C consumer is
  * built against each triple's header and JIT-compiles the four programs from that triple's
- * stencils. x86-64 code (ELF, Mach-O, COFF through the Windows calling convention) runs
+ * stencils, once as compiled in batches and once with each case compiled alone. x86-64 code (ELF, Mach-O, COFF through the Windows calling convention) runs
  * natively, i686 code in a 32-bit process under qemu-i386, AArch64 code in a cross-compiled
  * process under qemu-aarch64. Pure stencils make no system calls, so the OS does not matter.
  */
@@ -113,21 +113,27 @@ class ExecutionMatrixTest {
   }
 
   @TempDir static Path dir;
-  private static Output output;
+  private static Output batched;
+  private static Output isolated;
   private static final List<String> executed = new ArrayList<>();
 
+  /** The example's stencils for every triple: compiled in batches (the default) and alone. */
   @BeforeAll
   static void compileTheExampleForEveryTriple() {
-    output = Output.in(dir);
-    ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), output).assertSuccess();
+    batched = Output.in(dir.resolve("batched"));
+    ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), batched).assertSuccess();
+    isolated = Output.in(dir.resolve("isolated"));
+    ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), isolated, "-Astencil.isolated")
+        .assertSuccess();
   }
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
   @EnumSource(Triple.class)
   void programsAgreeWithTheInterpreter(Triple triple) throws IOException {
-    String line = runConsumer(triple, output, "clang");
+    String line = runConsumer(triple, batched, "clang");
     System.out.println(line);
+    System.out.println(runConsumer(triple, isolated, "clang") + " (each case compiled alone)");
     executed.add(line);
   }
 

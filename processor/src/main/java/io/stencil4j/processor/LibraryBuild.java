@@ -15,7 +15,8 @@ import java.util.Map;
  * @param sources the input files' names, for the header's comment
  * @param clangRuns how many times clang ran
  * @param clangNanos clang's run times added up
+ * @param notes what the user should know, e.g. that batching fell back to single cases
  */
 public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
-    int clangRuns, long clangNanos) {}
+    int clangRuns, long clangNanos, List<String> notes) {}

@@ -47,6 +47,8 @@ import javax.tools.StandardLocation;
 public final class StencilProcessor extends AbstractProcessor {
   /** The option that asks for a note with the timings of each interface. */
   public static final String VERBOSE_OPTION = "stencil.verbose";
+  /** The option that compiles each case alone rather than in batches. */
+  public static final String ISOLATED_OPTION = "stencil.isolated";
   /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
   public static final String OBJECTS_OPTION = "stencil.objects";
 
@@ -60,7 +62,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
-        VERBOSE_OPTION, OBJECTS_OPTION);
+        VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION);
   }
 
   @Override
@@ -97,8 +99,12 @@ public final class StencilProcessor extends AbstractProcessor {
       Optional<Path> keptObjects = Optional.ofNullable(
           processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
       LibraryBuild build = new LibraryBuilder(toolchain(),
-          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects, version())
-          .build(spec);
+          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
+          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), version()).build(spec);
+      for (String note : build.notes()) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
+            element);
+      }
       List<EmitterBinding> emitters = new ArrayList<>();
       for (EmitterMethod method : spec.emitters()) {
         emitters.add(EmitterBinding.bind(method, build.libraries().values()));

@@ -65,6 +65,23 @@ class StencilProcessorTest {
   }
 
   @Test
+  void templatesThatCannotBeBatchedAreCompiledCaseByCase() {
+    StencilFixture fixture = fixture().file("calc.c", StencilFixture.TEMPLATE.replace(
+        "int64_t __attribute__((preserve_none)) _JIT_ENTRY",
+        "static int64_t twice(int64_t x) { return 2 * x; }\n"
+            + "int64_t __attribute__((preserve_none)) _JIT_ENTRY")
+        .replace("-acc;", "-twice(acc);"));
+    fixture.file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = -twice(acc);"));
+    Compilation compilation = fixture.compile();
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("stencil: the cases cannot be compiled in batches ("
+        + root.resolve("calc.c") + ":4:16: error: redefinition of 'twice'), so each is compiled "
+        + "alone, which is much slower. A batch repeats the template once per case: define "
+        + "functions and variables outside _JIT_ENTRY in a header with an include guard, so that "
+        + "they are defined once");
+  }
+
+  @Test
   void annotationOnAClass() {
     assertErrorAt(fixture().edit("public interface Calc", "public abstract class Calc")
             .edit("void add(long value);", "abstract void add(long value);")

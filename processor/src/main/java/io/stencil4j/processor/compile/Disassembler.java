@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +15,7 @@ import java.nio.file.Path;
  * starting the tool costs more than disassembling a stencil.
  */
 public final class Disassembler {
+  private static final Pattern FUNCTION = Pattern.compile("^[0-9a-f]+ <([^>]+)>:$");
   private Disassembler() {}
 
   /**
@@ -32,14 +35,30 @@ public final class Disassembler {
     }
     String output = Toolchain.run(command);
     int next = 0;
-    List<String> current = null;
+    CompiledObject current = null;
+    List<String> function = null;
     for (String line : output.split("\n")) {
       if (next < objects.size() && line.startsWith(objects.get(next).file() + ":")) {
-        current = new ArrayList<>();
-        lines.put(objects.get(next).job().unit().stencilName(), current);
-        next++;
-      } else if (current != null && !line.isBlank() && !line.startsWith("Disassembly of section")) {
-        current.add(line.replace('\t', ' ').strip());
+        current = objects.get(next++);
+        function = null;
+        if (!current.job().unit().batch()) {
+          function = new ArrayList<>();
+          lines.put(current.job().unit().stencilNames().get(0), function);
+        }
+        continue;
+      }
+      Matcher header = FUNCTION.matcher(line);
+      if (current != null && current.job().unit().batch() && header.find()) {
+        // a batch's functions are its stencils: _JIT_ENTRY_NAME
+        String name = current.job().unit().stencilNames().stream()
+            .filter(n -> header.group(1).endsWith("_JIT_ENTRY_" + n)).findFirst().orElse(null);
+        function = name == null ? null : new ArrayList<>();
+        if (name != null) {
+          lines.put(name, function);
+        }
+      }
+      if (function != null && !line.isBlank() && !line.startsWith("Disassembly of section")) {
+        function.add(line.replace('\t', ' ').strip());
       }
     }
     return lines;

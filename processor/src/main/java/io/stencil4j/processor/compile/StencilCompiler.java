@@ -24,6 +24,7 @@ public final class StencilCompiler implements AutoCloseable {
   private static final long TIMEOUT_MINUTES = 5;
 
   private final Path directory;
+  private int sequence;
 
   public StencilCompiler() throws IOException {
     this.directory = Files.createTempDirectory("stencil4j-");
@@ -34,51 +35,60 @@ public final class StencilCompiler implements AutoCloseable {
     return directory;
   }
 
+  /** What one job gave: an object, or the compiler's diagnostics. */
+  public record Outcome(CompileJob job, CompiledObject object, String diagnostics) {
+    public boolean succeeded() {
+      return object != null;
+    }
+  }
+
   /**
    * Compiles every job; the objects come back in job order. The first failure, in job order, is
-   * reported with clang's diagnostics.
+   * reported with the compiler's diagnostics.
    */
   public List<CompiledObject> compile(List<CompileJob> jobs) throws StencilException {
+    List<Outcome> outcomes = run(jobs);
+    List<Outcome> failures = outcomes.stream().filter(o -> !o.succeeded()).toList();
+    if (!failures.isEmpty()) {
+      throw failure(failures.get(0), failures.size() - 1);
+    }
+    return outcomes.stream().map(Outcome::object).toList();
+  }
+
+  /** The error for a failed job (and how many others failed too). */
+  public static StencilException failure(Outcome outcome, int others) {
+    CompileJob job = outcome.job();
+    String more = others > 0 ? "\n(" + others + " more compile(s) failed too)" : "";
+    return StencilException.at(job.unit().member(), job.toolchain().kind().name()
+        .toLowerCase(java.util.Locale.ROOT) + " failed on " + describe(job) + ":\n"
+        + outcome.diagnostics().strip() + more);
+  }
+
+  /** Runs every job, in parallel; failures come back as outcomes, in job order. */
+  public List<Outcome> run(List<CompileJob> jobs) throws StencilException {
     int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "stencil4j-clang");
+      Thread thread = new Thread(runnable, "stencil4j-compile");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      List<Future<Result>> futures = new ArrayList<>();
-      for (int i = 0; i < jobs.size(); i++) {
-        CompileJob job = jobs.get(i);
-        Path source = directory.resolve(job.triple().triple()).resolve(i + "-"
-            + job.unit().stencilName() + ".c");
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (CompileJob job : jobs) {
+        Path source = directory.resolve(job.triple().triple())
+            .resolve(sequence++ + "-" + job.unit().stencilNames().get(0) + ".c");
         futures.add(pool.submit(() -> run(job, source)));
       }
-      List<CompiledObject> objects = new ArrayList<>();
-      List<Result> failures = new ArrayList<>();
-      for (Future<Result> future : futures) {
-        Result result = future.get();
-        if (result.object == null) {
-          failures.add(result);
-        } else {
-          objects.add(result.object);
-        }
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Future<Outcome> future : futures) {
+        outcomes.add(future.get());
       }
-      if (!failures.isEmpty()) {
-        Result first = failures.get(0);
-        CompileJob job = first.job;
-        String more = failures.size() > 1
-            ? "\n(" + (failures.size() - 1) + " more compile(s) failed too)" : "";
-        throw StencilException.at(job.unit().member(), job.toolchain().kind().name()
-            .toLowerCase(java.util.Locale.ROOT) + " failed on "
-            + describe(job) + ":\n" + first.output.strip() + more);
-      }
-      return objects;
+      return outcomes;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw StencilException.onAnnotation("interrupted while compiling stencils");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw StencilException.onAnnotation("cannot run the compiler: " + cause);
+      throw StencilException.onAnnotation("cannot run the compiler: " + e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -86,17 +96,10 @@ public final class StencilCompiler implements AutoCloseable {
 
   /** "case PUSH_CONST for x86_64-unknown-linux-gnu" or "the shim for ...". */
   public static String describe(CompileJob job) {
-    String what = switch (job.unit().member()) {
-      case "cases" -> "case " + job.unit().stencilName();
-      case "shim" -> "the shim";
-      default -> "the template";
-    };
-    return what + " for " + job.triple().triple();
+    return job.unit().describe() + " for " + job.triple().triple();
   }
 
-  private record Result(CompileJob job, CompiledObject object, String output) {}
-
-  private Result run(CompileJob job, Path source) throws IOException, InterruptedException {
+  private Outcome run(CompileJob job, Path source) throws IOException, InterruptedException {
     Files.createDirectories(source.getParent());
     Files.writeString(source, job.unit().text(), StandardCharsets.UTF_8);
     Path object = source.resolveSibling(source.getFileName().toString().replace(".c", ".o"));
@@ -117,16 +120,16 @@ public final class StencilCompiler implements AutoCloseable {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      return new Result(job, null, "the compiler did not finish in " + TIMEOUT_MINUTES
+      return new Outcome(job, null, "the compiler did not finish in " + TIMEOUT_MINUTES
           + " minutes");
     }
     long nanos = System.nanoTime() - start;
     if (process.exitValue() != 0) {
-      return new Result(job, null, output.isBlank() ? "the compiler exited with "
+      return new Outcome(job, null, output.isBlank() ? "the compiler exited with "
           + process.exitValue()
           : output);
     }
-    return new Result(job, new CompiledObject(job, object, Files.readAllBytes(object), output,
+    return new Outcome(job, new CompiledObject(job, object, Files.readAllBytes(object), output,
         dependencies(dependencies, source), nanos), output);
   }
 

@@ -10,32 +10,88 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The C text clang compiles for one stencil. {@code #line} directives map every line back to the
- * user's files, so clang's diagnostics name the template or cases file, line and column.
+ * The C text the compiler compiles for one stencil, or for a batch of cases (each its own
+ * function {@code _JIT_ENTRY_NAME}, in its own section, so one compiler run serves many
+ * stencils). {@code #line} directives map every line back to the user's files, so diagnostics
+ * name the template or cases file, line and column.
  *
- * @param stencilName the stencil this compiles to
+ * @param stencilNames the stencils this compiles to
  * @param member the {@code @Stencil} member whose file is compiled, for error positions
  * @param text the C text
+ * @param batch whether the cases' entries are renamed {@code _JIT_ENTRY_NAME}
  */
-public record TranslationUnit(String stencilName, String member, String text) {
+public record TranslationUnit(List<String> stencilNames, String member, String text,
+    boolean batch) {
   private static final Pattern CASE_TOKEN = Pattern.compile("\\bCASE\\b");
+
+  public TranslationUnit {
+    stencilNames = List.copyOf(stencilNames);
+  }
 
   /** A file compiled as it is: the shim, or a template without cases. */
   public static TranslationUnit whole(String stencilName, String member, Path file, String text) {
-    return new TranslationUnit(stencilName, member, lineDirective(1, file) + text);
+    return new TranslationUnit(List.of(stencilName), member, lineDirective(1, file) + text,
+        false);
   }
 
   /** A template with one case pasted in place of its {@code CASE} token. */
   public static TranslationUnit forCase(Template template, StencilCase stencilCase) {
-    String text = "enum { " + stencilCase.name() + " };\n"
-        + "#define _JIT_CASE " + stencilCase.name() + "\n"
+    String text = "enum { " + stencilCase.name() + " };\n" + instance(template, stencilCase);
+    return new TranslationUnit(List.of(stencilCase.name()), "cases", text, false);
+  }
+
+  /**
+   * The template once per case, each instance's {@code _JIT_ENTRY} renamed
+   * {@code _JIT_ENTRY_NAME}. Works for templates whose text outside the entry can be repeated:
+   * declarations, macros, typedefs and guarded includes, but no definitions of functions or
+   * variables at file scope.
+   */
+  public static TranslationUnit batch(Template template, List<StencilCase> cases) {
+    StringBuilder text = new StringBuilder("enum { ");
+    List<String> names = new ArrayList<>();
+    for (StencilCase stencilCase : cases) {
+      text.append(names.isEmpty() ? "" : ", ").append(stencilCase.name());
+      names.add(stencilCase.name());
+    }
+    text.append(" };\n");
+    for (StencilCase stencilCase : cases) {
+      text.append("#define _JIT_ENTRY ").append(entryOf(stencilCase.name())).append('\n')
+          .append(instance(template, stencilCase))
+          .append("\n#undef _JIT_ENTRY\n#undef _JIT_CASE\n");
+    }
+    return new TranslationUnit(names, "cases", text.toString(), true);
+  }
+
+  private static String instance(Template template, StencilCase stencilCase) {
+    return "#define _JIT_CASE " + stencilCase.name() + "\n"
         + lineDirective(1, template.file())
         + template.before()
         + "\n" + lineDirective(stencilCase.line(), stencilCase.file())
         + stencilCase.text()
         + "\n" + lineDirective(template.caseLine(), template.file())
         + template.after();
-    return new TranslationUnit(stencilCase.name(), "cases", text);
+  }
+
+  private static String entryOf(String stencilName) {
+    return "_JIT_ENTRY_" + stencilName;
+  }
+
+  /** The name of {@code stencilName}'s entry function in this unit. */
+  public String entryName(String stencilName) {
+    return batch ? entryOf(stencilName) : "_JIT_ENTRY";
+  }
+
+  /** "case PUSH_CONST", "the shim", "cases ADD ... SUB" (a batch). */
+  public String describe() {
+    if (batch) {
+      return "cases " + stencilNames.get(0) + " ... " + stencilNames.get(stencilNames.size() - 1)
+          + " (a batch of " + stencilNames.size() + ")";
+    }
+    return switch (member) {
+      case "cases" -> "case " + stencilNames.get(0);
+      case "shim" -> "the shim";
+      default -> "the template";
+    };
   }
 
   private static String lineDirective(int line, Path file) {

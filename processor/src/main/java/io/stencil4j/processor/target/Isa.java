@@ -102,11 +102,12 @@ enum Isa {
     if (action == Action.ABS_64 && addend == 0) {
       return absoluteJumpLength(code, at);
     }
-    if (at + 4 != code.length || addend != -4) {
+    if (addend != -4 || !onlyNopsFrom(code, at + 4)) {
       return 0;
     }
+    int padding = code.length - (at + 4);
     if (action == Action.REL_32 && at >= 1 && (code[at - 1] & 0xff) == X86_JMP_REL32) {
-      return 5;
+      return 5 + padding;
     }
     boolean throughGot = action.isGot() && at >= 2 && (code[at - 2] & 0xff) == X86_INDIRECT
         && (code[at - 1] & 0xff) == X86_MODRM_JMP_RIP;
@@ -114,7 +115,32 @@ enum Isa {
       return 0;
     }
     // a REX.W prefix (Windows emits "rex64 jmp") belongs to the jump too
-    return at >= 3 && (code[at - 3] & 0xf0) == 0x40 ? 7 : 6;
+    return (at >= 3 && (code[at - 3] & 0xf0) == 0x40 ? 7 : 6) + padding;
+  }
+
+  /**
+   * Whether the code from {@code start} on is only x86 no-ops: the padding a compiler puts
+   * after a function whose successor is aligned ({@code nop}, {@code 0f 1f /0} with prefixes).
+   */
+  private static boolean onlyNopsFrom(byte[] code, int start) {
+    int at = start;
+    while (at < code.length) {
+      while (at < code.length && ((code[at] & 0xff) == 0x66 || (code[at] & 0xff) == 0x2e)) {
+        at++;
+      }
+      if (at < code.length && (code[at] & 0xff) == X86_NOP) {
+        at++;
+      } else if (at + 2 < code.length && (code[at] & 0xff) == 0x0f
+          && (code[at + 1] & 0xff) == 0x1f) {
+        int modrm = code[at + 2] & 0xff;
+        int mod = modrm >> 6;
+        boolean sib = (modrm & 7) == 4 && mod != 3;
+        at += 3 + (sib ? 1 : 0) + (mod == 1 ? 1 : mod == 2 ? 4 : 0);
+      } else {
+        return false;
+      }
+    }
+    return at == code.length;
   }
 
   /** {@code movabs reg, imm64} with the immediate at {@code at}, then {@code jmp *reg}, at the end. */
@@ -129,11 +155,12 @@ enum Isa {
     }
     int register = movabs & 7;
     int end = at + 8;
-    boolean low = rex == 0x48 && end + 2 == code.length && (code[end] & 0xff) == X86_INDIRECT
-        && (code[end + 1] & 0xff) == 0xe0 + register;
-    boolean high = rex == 0x49 && end + 3 == code.length && (code[end] & 0xff) == 0x41
-        && (code[end + 1] & 0xff) == X86_INDIRECT && (code[end + 2] & 0xff) == 0xe0 + register;
-    return low ? 12 : high ? 13 : 0;
+    boolean low = rex == 0x48 && end + 2 <= code.length && (code[end] & 0xff) == X86_INDIRECT
+        && (code[end + 1] & 0xff) == 0xe0 + register && onlyNopsFrom(code, end + 2);
+    boolean high = rex == 0x49 && end + 3 <= code.length && (code[end] & 0xff) == 0x41
+        && (code[end + 1] & 0xff) == X86_INDIRECT && (code[end + 2] & 0xff) == 0xe0 + register
+        && onlyNopsFrom(code, end + 3);
+    return low || high ? code.length - (at - 2) : 0;
   }
 
   /** Whether the instruction at {@code at} is a direct call or jump (not a data reference). */

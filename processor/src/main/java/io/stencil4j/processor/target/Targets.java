@@ -110,8 +110,9 @@ final class Targets {
       // PIC: holes are GOT loads (any 64-bit value); calls stay BL, through trampolines
       case AARCH64_UNKNOWN_LINUX_GNU -> new Target(triple, List.of("-fpic",
           "-mno-outline-atomics"), "", Isa.ARM64, ELF_AARCH64);
-      case X86_64_APPLE_DARWIN -> new Target(triple, List.of("-fno-plt"), "_", Isa.X86_64,
-          MACHO_X86_64);
+      // Darwin keeps frame pointers by default: a push and pop in every stencil
+      case X86_64_APPLE_DARWIN -> new Target(triple, List.of("-fno-plt", "-fomit-frame-pointer"),
+          "_", Isa.X86_64, MACHO_X86_64);
       case AARCH64_APPLE_DARWIN -> new Target(triple, List.of(), "_", Isa.ARM64, MACHO_ARM64);
       case X86_64_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll"), "",
           Isa.X86_64, COFF_AMD64);
