@@ -13,10 +13,12 @@ import java.util.Map;
  * @param disassembly per triple, per stencil name, llvm-objdump's lines (empty without objdump)
  * @param digest a SHA-256 of every input, hex
  * @param sources the input files' names, for the header's comment
- * @param clangRuns how many times clang ran
- * @param clangNanos clang's run times added up
+ * @param compiled how many stencils (over all triples) were compiled
+ * @param cached how many came from the cache
+ * @param compilerRuns how many times the compiler ran
+ * @param compilerNanos the compiler's run times added up
  * @param notes what the user should know, e.g. that batching fell back to single cases
  */
 public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
-    int clangRuns, long clangNanos, List<String> notes) {}
+    int compiled, int cached, int compilerRuns, long compilerNanos, List<String> notes) {}

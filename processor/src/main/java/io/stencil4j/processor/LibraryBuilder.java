@@ -3,6 +3,8 @@ package io.stencil4j.processor;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.cache.CachedStencil;
+import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.CompileJob;
 import io.stencil4j.processor.compile.CompiledObject;
 import io.stencil4j.processor.compile.Disassembler;
@@ -32,6 +34,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the stencils of one {@code @Stencil} interface: splits the cases, compiles every case
@@ -55,6 +58,7 @@ final class LibraryBuilder {
   private final Optional<Toolchain> gcc;
   private final Optional<Path> keptObjects;
   private final boolean batching;
+  private final Optional<StencilCache> cache;
   private final String processorVersion;
 
   /**
@@ -62,9 +66,11 @@ final class LibraryBuilder {
    * @param gcc when present, compiles the x86-64 Linux stencils instead
    * @param keptObjects when present, where to keep the object files ({@code TRIPLE/NAME.o})
    * @param batching whether to compile cases in batches (else each alone)
+   * @param cache where built stencils are kept between builds, if anywhere
    */
   LibraryBuilder(Toolchain clang, Optional<Toolchain> gcc, Optional<Path> keptObjects,
-      boolean batching, String processorVersion) {
+      boolean batching, Optional<StencilCache> cache, String processorVersion) {
+    this.cache = cache;
     this.clang = clang;
     this.gcc = gcc;
     this.keptObjects = keptObjects;
@@ -77,37 +83,87 @@ final class LibraryBuilder {
     List<String> names = sources.names();
     EmitterBinding.checkCases(spec.emitters(), names);
     Map<Triple, Target> targets = new LinkedHashMap<>();
-    List<CompileJob> jobs = new ArrayList<>();
+    Map<Triple, Toolchain> toolchains = new LinkedHashMap<>();
     for (Triple triple : spec.triples()) {
       boolean byGcc = gcc.isPresent() && triple == Triple.X86_64_UNKNOWN_LINUX_GNU;
-      Target target = byGcc ? Target.gcc() : Target.of(triple);
-      Toolchain toolchain = byGcc ? gcc.get() : clang;
-      targets.put(triple, target);
-      List<String> flags = flags(spec, target, toolchain);
-      for (TranslationUnit unit : sources.units(batching)) {
-        jobs.add(new CompileJob(unit, triple, toolchain,
-            unit.batch() ? withSections(flags) : flags));
-      }
+      targets.put(triple, byGcc ? Target.gcc() : Target.of(triple));
+      toolchains.put(triple, byGcc ? gcc.get() : clang);
     }
-    Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
-    Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     try (StencilCompiler compiler = new StencilCompiler()) {
+      Map<Triple, Map<String, CachedStencil>> built = new LinkedHashMap<>();
+      Map<Triple, Map<String, String>> keys = new LinkedHashMap<>();
+      List<CompileJob> jobs = new ArrayList<>();
+      int cachedCount = 0;
+      for (Triple triple : spec.triples()) {
+        Toolchain toolchain = toolchains.get(triple);
+        List<String> flags = flags(spec, targets.get(triple), toolchain);
+        Map<String, CachedStencil> ofTriple = new LinkedHashMap<>();
+        Map<String, String> keysOfTriple = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+          String key = StencilCache.key(List.of("stencil4j " + processorVersion,
+              toolchain.version(), triple.triple(), batching ? "batched" : "alone",
+              String.join("\u0000", flags), sources.alone(name).text()));
+          keysOfTriple.put(name, key);
+          Optional<CachedStencil> hit = cache.isPresent() && keptObjects.isEmpty()
+              ? cache.get().find(key, triple) : Optional.empty();
+          if (hit.isPresent()) {
+            ofTriple.put(name, hit.get());
+            cachedCount++;
+          } else {
+            missing.add(name);
+          }
+        }
+        for (TranslationUnit unit : sources.units(missing, batching)) {
+          jobs.add(new CompileJob(unit, triple, toolchain,
+              unit.batch() ? withSections(flags) : flags));
+        }
+        built.put(triple, ofTriple);
+        keys.put(triple, keysOfTriple);
+      }
       List<CompiledObject> objects = compile(compiler, jobs, sources, notes);
       if (keptObjects.isPresent()) {
         keep(objects, keptObjects.get());
       }
-      for (Map.Entry<Triple, Target> entry : targets.entrySet()) {
-        Triple triple = entry.getKey();
+      for (Triple triple : spec.triples()) {
         List<CompiledObject> ofTriple =
             objects.stream().filter(o -> o.job().triple() == triple).toList();
-        libraries.put(triple, new StencilLibrary(triple,
-            stencils(names, ofTriple, entry.getValue())));
-        disassembly.put(triple, Disassembler.disassemble(clang.objdump(), ofTriple));
+        Map<String, List<String>> disassembly =
+            Disassembler.disassemble(clang.objdump(), ofTriple);
+        for (CompiledObject object : ofTriple) {
+          Map<String, String> dependencies = new TreeMap<>();
+          for (Path header : object.dependencies()) {
+            dependencies.put(header.toString(), StencilCache.contentDigest(header));
+          }
+          for (StencilGroup stencil : stencils(object, targets.get(triple))) {
+            CachedStencil fresh = new CachedStencil(stencil,
+                disassembly.getOrDefault(stencil.name(), List.of()), dependencies);
+            built.get(triple).put(stencil.name(), fresh);
+            if (cache.isPresent()) {
+              cache.get().store(keys.get(triple).get(stencil.name()), triple, fresh);
+            }
+          }
+        }
       }
-      return new LibraryBuild(names, libraries, disassembly, digest(spec, objects),
-          sources.description(), objects.size(),
-          objects.stream().mapToLong(CompiledObject::nanos).sum(), notes);
+      Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
+      Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
+      for (Triple triple : spec.triples()) {
+        List<StencilGroup> stencils = new ArrayList<>();
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (String name : names) {
+          CachedStencil stencil = built.get(triple).get(name);
+          stencils.add(stencil.stencil());
+          lines.put(name, stencil.disassembly());
+        }
+        libraries.put(triple, new StencilLibrary(triple, stencils));
+        disassembly.put(triple, lines);
+      }
+      int compiledCount = names.size() * spec.triples().size() - cachedCount;
+      return new LibraryBuild(names, libraries, disassembly,
+          digest(spec, sources, toolchains, built), sources.description(), compiledCount,
+          cachedCount, objects.size(), objects.stream().mapToLong(CompiledObject::nanos).sum(),
+          notes);
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
     }
@@ -152,29 +208,22 @@ final class LibraryBuilder {
         .orElse("the compiler failed").strip();
   }
 
-  private static List<StencilGroup> stencils(List<String> names, List<CompiledObject> objects,
-      Target target) throws StencilException {
-    Map<String, CompiledObject> byName = new LinkedHashMap<>();
-    for (CompiledObject object : objects) {
-      for (String name : object.job().unit().stencilNames()) {
-        byName.put(name, object);
-      }
-    }
-    Map<CompiledObject, ObjectFile> read = new LinkedHashMap<>();
+  /** The stencils in {@code object}: one, or each case of a batch. */
+  private static List<StencilGroup> stencils(CompiledObject object, Target target)
+      throws StencilException {
+    CompileJob job = object.job();
     List<StencilGroup> stencils = new ArrayList<>();
-    for (String name : names) {
-      CompiledObject object = byName.get(name);
-      CompileJob job = object.job();
-      try {
-        ObjectFile file = read.containsKey(object) ? read.get(object)
-            : ObjectFiles.read(object.bytes());
-        read.put(object, file);
+    String name = job.unit().stencilNames().get(0);
+    try {
+      ObjectFile file = ObjectFiles.read(object.bytes());
+      for (String stencilName : job.unit().stencilNames()) {
+        name = stencilName;
         stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
-      } catch (MalformedObjectException | BadStencilException e) {
-        String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
-            : StencilCompiler.describe(job);
-        throw StencilException.at(job.unit().member(), what + ": " + e.getMessage());
       }
+    } catch (MalformedObjectException | BadStencilException e) {
+      String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
+          : StencilCompiler.describe(job);
+      throw StencilException.at(job.unit().member(), what + ": " + e.getMessage());
     }
     return stencils;
   }
@@ -221,26 +270,43 @@ final class LibraryBuilder {
       return names;
     }
 
-    /** The units, cases in batches of {@link #BATCH_SIZE} when batching. */
-    List<TranslationUnit> units(boolean batching) {
+    /** The units for the stencils {@code names}, cases in batches when batching. */
+    List<TranslationUnit> units(List<String> names, boolean batching) {
       List<TranslationUnit> units = new ArrayList<>();
-      shim.ifPresent(units::add);
-      whole.ifPresent(units::add);
-      if (batching && cases.size() > 1) {
-        for (int start = 0; start < cases.size(); start += BATCH_SIZE) {
+      shim.filter(u -> names.contains(u.stencilNames().get(0))).ifPresent(units::add);
+      whole.filter(u -> names.contains(u.stencilNames().get(0))).ifPresent(units::add);
+      List<StencilCase> wanted = cases.stream().filter(c -> names.contains(c.name())).toList();
+      if (batching && wanted.size() > 1) {
+        for (int start = 0; start < wanted.size(); start += BATCH_SIZE) {
           units.add(TranslationUnit.batch(template.orElseThrow(),
-              cases.subList(start, Math.min(cases.size(), start + BATCH_SIZE))));
+              wanted.subList(start, Math.min(wanted.size(), start + BATCH_SIZE))));
         }
       } else {
-        units.addAll(alone(cases.stream().map(StencilCase::name).toList()));
+        units.addAll(alone(wanted.stream().map(StencilCase::name).toList()));
       }
       return units;
     }
 
-    /** A unit for each of the cases {@code names}, compiled alone. */
+    /** A unit for each of the stencils {@code names}, compiled alone. */
     List<TranslationUnit> alone(List<String> names) {
-      return cases.stream().filter(c -> names.contains(c.name()))
-          .map(c -> TranslationUnit.forCase(template.orElseThrow(), c)).toList();
+      List<TranslationUnit> units = new ArrayList<>();
+      for (String name : names) {
+        units.add(alone(name));
+      }
+      return units;
+    }
+
+    /** The unit that compiles the stencil {@code name} alone. */
+    TranslationUnit alone(String name) {
+      for (TranslationUnit unit : List.of(shim, whole).stream().flatMap(Optional::stream)
+          .toList()) {
+        if (unit.stencilNames().get(0).equals(name)) {
+          return unit;
+        }
+      }
+      StencilCase stencilCase = cases.stream().filter(c -> c.name().equals(name)).findFirst()
+          .orElseThrow();
+      return TranslationUnit.forCase(template.orElseThrow(), stencilCase);
     }
   }
 
@@ -296,42 +362,32 @@ final class LibraryBuilder {
 
   /**
    * A digest of what the output depends on: the translation units, flags, the headers they
-   * include (by content), clang's and Stencil4j's versions; never a path.
+   * include (by content), the compilers' and Stencil4j's versions; never a path.
    */
-  private String digest(StencilSpec spec, List<CompiledObject> objects) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+  private String digest(StencilSpec spec, Sources sources, Map<Triple, Toolchain> toolchains,
+      Map<Triple, Map<String, CachedStencil>> built) {
+    List<String> parts = new ArrayList<>();
+    parts.add("stencil4j " + processorVersion);
+    parts.add(spec.header());
+    parts.add(batching ? "batched" : "alone");
+    String templateDirectory = spec.template().getParent().toString();
+    for (Map.Entry<Triple, Toolchain> entry : toolchains.entrySet()) {
+      Triple triple = entry.getKey();
+      parts.add(triple.triple());
+      parts.add(entry.getValue().version());
+      parts.add(String.join(" ", flags(spec, Target.of(triple), entry.getValue()))
+          .replace(templateDirectory, "<template directory>"));
+      for (String name : sources.names()) {
+        parts.add(sources.alone(name).text()
+            .replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1"));
+        // by name and contents, sorted so the checkout's path does not matter
+        new TreeMap<>(built.get(triple).get(name).dependencies()).entrySet().stream()
+            .map(h -> Path.of(h.getKey()).getFileName() + " " + h.getValue()).sorted()
+            .forEach(parts::add);
+      }
     }
-    List<byte[]> parts = new ArrayList<>();
-    parts.add(utf8("stencil4j " + processorVersion));
-    parts.add(utf8(spec.header()));
-    Set<Path> headers = new LinkedHashSet<>();
-    for (CompiledObject object : objects) {
-      CompileJob job = object.job();
-      parts.add(utf8(job.triple().triple()));
-      parts.add(utf8(job.toolchain().version()));
-      parts.add(utf8(String.join(" ", job.flags()).replace(spec.template().getParent().toString(),
-          "<template directory>")));
-      parts.add(utf8(job.unit().text().replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1")));
-      headers.addAll(object.dependencies());
-    }
-    for (Path header : headers) {
-      parts.add(utf8(header.getFileName().toString()));
-      parts.add(Files.readAllBytes(header));
-    }
-    for (byte[] part : parts) {
-      sha.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) ':');
-      sha.update(part);
-    }
-    return HexFormat.of().formatHex(sha.digest());
+    return StencilCache.key(parts);
   }
 
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
 
 }

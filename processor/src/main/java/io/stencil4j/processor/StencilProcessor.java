@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.output.HeaderWriter;
 import io.stencil4j.processor.output.JavaWriter;
@@ -47,6 +48,8 @@ import javax.tools.StandardLocation;
 public final class StencilProcessor extends AbstractProcessor {
   /** The option that asks for a note with the timings of each interface. */
   public static final String VERBOSE_OPTION = "stencil.verbose";
+  /** The option naming the stencil cache's directory, or {@code none}. */
+  public static final String CACHE_OPTION = "stencil.cache";
   /** The option that compiles each case alone rather than in batches. */
   public static final String ISOLATED_OPTION = "stencil.isolated";
   /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
@@ -62,7 +65,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
-        VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION);
+        VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION, CACHE_OPTION);
   }
 
   @Override
@@ -100,7 +103,8 @@ public final class StencilProcessor extends AbstractProcessor {
           processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
       LibraryBuild build = new LibraryBuilder(toolchain(),
           Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
-          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), version()).build(spec);
+          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), version())
+          .build(spec);
       for (String note : build.notes()) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
             element);
@@ -110,13 +114,15 @@ public final class StencilProcessor extends AbstractProcessor {
         emitters.add(EmitterBinding.bind(method, build.libraries().values()));
       }
       write(spec, build, emitters);
+      String summary = String.format("stencil: %s: %d stencils x %d triples: %d compiled in %d "
+              + "compiler runs, %d from the cache, in %d ms", spec.type().getSimpleName(),
+          build.names().size(), build.libraries().size(), build.compiled(),
+          build.compilerRuns(), build.cached(), (System.nanoTime() - start) / 1_000_000);
       if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, String.format(
-            "stencil: %s: %d stencils x %d triples in %d ms; the compiler ran %d times, %d ms in all",
-            spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
-            (System.nanoTime() - start) / 1_000_000, build.clangRuns(),
-            build.clangNanos() / 1_000_000), element);
+        summary += String.format(" (the compiler ran %d ms in all)",
+            build.compilerNanos() / 1_000_000);
       }
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, summary, element);
     } catch (StencilException e) {
       deleteGenerated(spec);
       throw e;
@@ -128,6 +134,16 @@ public final class StencilProcessor extends AbstractProcessor {
       toolchain = Toolchain.find(processingEnv.getOptions(), System.getenv());
     }
     return toolchain;
+  }
+
+  /** The cache {@code -Astencil.cache} names, by default the user's; none for "none". */
+  private Optional<StencilCache> cache() {
+    String option = processingEnv.getOptions().get(CACHE_OPTION);
+    if ("none".equals(option)) {
+      return Optional.empty();
+    }
+    return Optional.of(new StencilCache(option != null ? Path.of(option)
+        : StencilCache.defaultDirectory(System.getenv())));
   }
 
   private static String version() {

@@ -1,0 +1,21 @@
+package io.stencil4j.processor.cache;
+
+import io.stencil4j.model.StencilGroup;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stencil as built before, with what it was built from beyond its cache key.
+ *
+ * @param stencil the stencil
+ * @param disassembly llvm-objdump's lines for it, if there were any
+ * @param dependencies the headers the compiler read, each with the SHA-256 of its contents
+ */
+public record CachedStencil(StencilGroup stencil, List<String> disassembly,
+    Map<String, String> dependencies) {
+
+  public CachedStencil {
+    disassembly = List.copyOf(disassembly);
+    dependencies = Map.copyOf(dependencies);
+  }
+}

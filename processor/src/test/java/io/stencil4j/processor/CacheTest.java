@@ -1,0 +1,80 @@
+package io.stencil4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The per-stencil cache: what a rebuild compiles again, and what it survives. */
+class CacheTest {
+  @TempDir Path root;
+  @TempDir Path cache;
+
+  private StencilFixture fixture() {
+    return new StencilFixture(root).option("-Astencil.cache=" + cache)
+        .file("calc.h", "#define SCALE 3\n")
+        .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE)
+        .file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = -acc * SCALE;"));
+  }
+
+  private static Compilation assertSummary(StencilFixture fixture, int compiled, int runs,
+      int cached) {
+    Compilation compilation = fixture.compile();
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("stencil: Calc: 2 stencils x 1 triples: " + compiled
+        + " compiled in " + runs + " compiler runs, " + cached + " from the cache, in ");
+    return compilation;
+  }
+
+  private static String header(Compilation compilation) throws IOException {
+    return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "demo",
+        "calc-x86_64-unknown-linux-gnu.h").orElseThrow().getCharContent(true).toString();
+  }
+
+  @Test
+  void anUnchangedBuildCompilesNothingAndWritesTheSameFiles() throws IOException {
+    StencilFixture fixture = fixture();
+    String cold = header(assertSummary(fixture, 2, 1, 0));
+    String warm = header(assertSummary(fixture, 0, 0, 2));
+    assertThat(warm).isEqualTo(cold);
+  }
+
+  @Test
+  void oneChangedCaseRecompilesThatCaseOnly() {
+    StencilFixture fixture = fixture();
+    assertSummary(fixture, 2, 1, 0);
+    fixture.file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = ~acc;"));
+    assertSummary(fixture, 1, 1, 1);
+  }
+
+  @Test
+  void aChangedHeaderRecompilesWhatIncludesIt() {
+    StencilFixture fixture = fixture();
+    assertSummary(fixture, 2, 1, 0);
+    fixture.file("calc.h", "#define SCALE 5\n");
+    assertSummary(fixture, 2, 1, 0);
+  }
+
+  @Test
+  void aDamagedEntryIsBuiltAgain() throws IOException {
+    StencilFixture fixture = fixture();
+    assertSummary(fixture, 2, 1, 0);
+    List<Path> entries;
+    try (Stream<Path> files = Files.walk(cache)) {
+      entries = files.filter(f -> f.toString().endsWith(".stencil")).sorted().toList();
+    }
+    assertThat(entries).hasSize(2);
+    byte[] bytes = Files.readAllBytes(entries.get(0));
+    Files.write(entries.get(0), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    assertSummary(fixture, 1, 1, 1);
+    assertSummary(fixture, 0, 0, 2);
+  }
+}
