@@ -4,6 +4,7 @@ import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.CachedStencil;
+import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.CompileJob;
 import io.stencil4j.processor.compile.CompiledObject;
@@ -54,23 +55,27 @@ final class LibraryBuilder {
   private static final List<String> BATCH_FLAGS = List.of("-ffunction-sections",
       "-fdata-sections", "-falign-functions=1");
 
-  private final Toolchain clang;
+  private final Optional<Toolchain> clang;
   private final Optional<Toolchain> gcc;
   private final Optional<Path> keptObjects;
   private final boolean batching;
   private final Optional<StencilCache> cache;
+  private final Optional<Path> snapshots;
   private final String processorVersion;
 
   /**
-   * @param clang compiles every triple's stencils
+   * @param clang compiles every triple's stencils (none: only {@link #fromSnapshots} works)
    * @param gcc when present, compiles the x86-64 Linux stencils instead
    * @param keptObjects when present, where to keep the object files ({@code TRIPLE/NAME.o})
    * @param batching whether to compile cases in batches (else each alone)
    * @param cache where built stencils are kept between builds, if anywhere
+   * @param snapshots where to write the snapshots of the stencils built, if anywhere
    */
-  LibraryBuilder(Toolchain clang, Optional<Toolchain> gcc, Optional<Path> keptObjects,
-      boolean batching, Optional<StencilCache> cache, String processorVersion) {
+  LibraryBuilder(Optional<Toolchain> clang, Optional<Toolchain> gcc, Optional<Path> keptObjects,
+      boolean batching, Optional<StencilCache> cache, Optional<Path> snapshots,
+      String processorVersion) {
     this.cache = cache;
+    this.snapshots = snapshots;
     this.clang = clang;
     this.gcc = gcc;
     this.keptObjects = keptObjects;
@@ -85,9 +90,8 @@ final class LibraryBuilder {
     Map<Triple, Target> targets = new LinkedHashMap<>();
     Map<Triple, Toolchain> toolchains = new LinkedHashMap<>();
     for (Triple triple : spec.triples()) {
-      boolean byGcc = gcc.isPresent() && triple == Triple.X86_64_UNKNOWN_LINUX_GNU;
-      targets.put(triple, byGcc ? Target.gcc() : Target.of(triple));
-      toolchains.put(triple, byGcc ? gcc.get() : clang);
+      targets.put(triple, target(triple));
+      toolchains.put(triple, byGcc(triple) ? gcc.get() : clang.orElseThrow());
     }
     List<String> notes = new ArrayList<>();
     try (StencilCompiler compiler = new StencilCompiler()) {
@@ -97,7 +101,7 @@ final class LibraryBuilder {
       int cachedCount = 0;
       for (Triple triple : spec.triples()) {
         Toolchain toolchain = toolchains.get(triple);
-        List<String> flags = flags(spec, targets.get(triple), toolchain);
+        List<String> flags = flags(spec, targets.get(triple), toolchain.kind());
         Map<String, CachedStencil> ofTriple = new LinkedHashMap<>();
         Map<String, String> keysOfTriple = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -130,7 +134,7 @@ final class LibraryBuilder {
         List<CompiledObject> ofTriple =
             objects.stream().filter(o -> o.job().triple() == triple).toList();
         Map<String, List<String>> disassembly =
-            Disassembler.disassemble(clang.objdump(), ofTriple);
+            Disassembler.disassemble(clang.orElseThrow().objdump(), ofTriple);
         for (CompiledObject object : ofTriple) {
           Map<String, String> dependencies = new TreeMap<>();
           for (Path header : object.dependencies()) {
@@ -160,8 +164,13 @@ final class LibraryBuilder {
         disassembly.put(triple, lines);
       }
       int compiledCount = names.size() * spec.triples().size() - cachedCount;
+      Map<Triple, String> versions = new LinkedHashMap<>();
+      toolchains.forEach((triple, toolchain) -> versions.put(triple, toolchain.version()));
+      if (snapshots.isPresent()) {
+        writeSnapshots(spec, sources, versions, built, snapshots.get());
+      }
       return new LibraryBuild(names, libraries, disassembly,
-          digest(spec, sources, toolchains, built), sources.description(), compiledCount,
+          digest(spec, sources, versions, built), sources.description(), compiledCount,
           cachedCount, objects.size(), objects.stream().mapToLong(CompiledObject::nanos).sum(),
           notes);
     } catch (IOException e) {
@@ -262,6 +271,15 @@ final class LibraryBuilder {
   private record Sources(Optional<TranslationUnit> shim, Optional<TranslationUnit.Template> template,
       List<StencilCase> cases, Optional<TranslationUnit> whole, String description) {
 
+    /** The template's and the shim's texts, paths left out. */
+    String templateText() {
+      StringBuilder text = new StringBuilder();
+      template.ifPresent(t -> text.append(t.before()).append("CASE").append(t.after()));
+      whole.ifPresent(u -> text.append(u.text().replaceFirst("^#line 1 \".*\"\n", "")));
+      shim.ifPresent(u -> text.append('\0').append(u.text().replaceFirst("^#line 1 \".*\"\n", "")));
+      return text.toString();
+    }
+
     List<String> names() {
       List<String> names = new ArrayList<>();
       shim.ifPresent(u -> names.addAll(u.stencilNames()));
@@ -348,8 +366,8 @@ final class LibraryBuilder {
     }
   }
 
-  private static List<String> flags(StencilSpec spec, Target target, Toolchain toolchain) {
-    List<String> flags = new ArrayList<>(toolchain.commonFlags());
+  private static List<String> flags(StencilSpec spec, Target target, Toolchain.Kind compiler) {
+    List<String> flags = new ArrayList<>(Toolchain.commonFlags(compiler));
     flags.addAll(target.flags());
     for (String define : spec.defines()) {
       flags.add("-D" + define);
@@ -364,29 +382,183 @@ final class LibraryBuilder {
    * A digest of what the output depends on: the translation units, flags, the headers they
    * include (by content), the compilers' and Stencil4j's versions; never a path.
    */
-  private String digest(StencilSpec spec, Sources sources, Map<Triple, Toolchain> toolchains,
+  private String digest(StencilSpec spec, Sources sources, Map<Triple, String> compilerVersions,
       Map<Triple, Map<String, CachedStencil>> built) {
     List<String> parts = new ArrayList<>();
     parts.add("stencil4j " + processorVersion);
     parts.add(spec.header());
     parts.add(batching ? "batched" : "alone");
-    String templateDirectory = spec.template().getParent().toString();
-    for (Map.Entry<Triple, Toolchain> entry : toolchains.entrySet()) {
+    for (Map.Entry<Triple, String> entry : compilerVersions.entrySet()) {
       Triple triple = entry.getKey();
       parts.add(triple.triple());
-      parts.add(entry.getValue().version());
-      parts.add(String.join(" ", flags(spec, Target.of(triple), entry.getValue()))
-          .replace(templateDirectory, "<template directory>"));
+      parts.add(entry.getValue());
+      parts.add(normalized(spec, String.join(" ", flags(spec, target(triple), compiler(triple)))));
       for (String name : sources.names()) {
-        parts.add(sources.alone(name).text()
-            .replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1"));
+        parts.add(normalized(spec, sources.alone(name).text()));
         // by name and contents, sorted so the checkout's path does not matter
-        new TreeMap<>(built.get(triple).get(name).dependencies()).entrySet().stream()
+        built.get(triple).get(name).dependencies().entrySet().stream()
             .map(h -> Path.of(h.getKey()).getFileName() + " " + h.getValue()).sorted()
             .forEach(parts::add);
       }
     }
     return StencilCache.key(parts);
+  }
+
+  /** {@code text} without the paths that differ between checkouts. */
+  private static String normalized(StencilSpec spec, String text) {
+    return text.replace(spec.template().getParent().toString(), "<template directory>")
+        .replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1");
+  }
+
+  private boolean byGcc(Triple triple) {
+    return gcc.isPresent() && triple == Triple.X86_64_UNKNOWN_LINUX_GNU;
+  }
+
+  private Target target(Triple triple) {
+    return byGcc(triple) ? Target.gcc() : Target.of(triple);
+  }
+
+  private Toolchain.Kind compiler(Triple triple) {
+    return byGcc(triple) ? Toolchain.Kind.GCC : Toolchain.Kind.CLANG;
+  }
+
+  /** The snapshot of {@code triple}'s stencils, with digests of what they were built from. */
+  private Snapshot snapshot(StencilSpec spec, Sources sources, Triple triple,
+      String compilerVersion, Map<String, CachedStencil> stencils) {
+    Map<String, Snapshot.Input> inputs = new LinkedHashMap<>();
+    Map<String, List<String>> disassembly = new LinkedHashMap<>();
+    List<StencilGroup> groups = new ArrayList<>();
+    Path templateDirectory = spec.template().getParent();
+    for (String name : sources.names()) {
+      CachedStencil stencil = stencils.get(name);
+      Map<String, String> dependencies = new TreeMap<>();
+      for (Map.Entry<String, String> header : stencil.dependencies().entrySet()) {
+        Path path = Path.of(header.getKey());
+        // the template's own headers relative to it, so the snapshot fits every checkout
+        dependencies.put(path.startsWith(templateDirectory)
+            ? templateDirectory.relativize(path).toString() : path.toString(),
+            header.getValue());
+      }
+      inputs.put(name, new Snapshot.Input(
+          StencilCache.key(List.of(normalized(spec, sources.alone(name).text()))), dependencies));
+      disassembly.put(name, stencil.disassembly());
+      groups.add(stencil.stencil());
+    }
+    return new Snapshot(new StencilLibrary(triple, groups), disassembly, processorVersion,
+        compilerVersion, StencilCache.key(List.of(normalized(spec,
+            String.join(" ", flags(spec, target(triple), compiler(triple)))))),
+        StencilCache.key(List.of(sources.templateText())), inputs);
+  }
+
+  /** {@code DIR/HEADER-TRIPLE.snapshot}. */
+  static Path snapshotFile(Path directory, StencilSpec spec, Triple triple) {
+    return directory.resolve(spec.header() + "-" + triple.triple() + ".snapshot");
+  }
+
+  /** Writes the snapshots of a build, leaving files whose contents would not change. */
+  private void writeSnapshots(StencilSpec spec, Sources sources, Map<Triple, String> versions,
+      Map<Triple, Map<String, CachedStencil>> built, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    for (Triple triple : spec.triples()) {
+      byte[] bytes = snapshot(spec, sources, triple, versions.get(triple), built.get(triple))
+          .encode();
+      Path file = snapshotFile(directory, spec, triple);
+      if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        Files.write(file, bytes);
+      }
+    }
+  }
+
+  /**
+   * The stencils from the snapshots in {@code directory}, for a build without a compiler: each
+   * must match the sources as they are now, or the build fails naming what changed.
+   *
+   * @param noCompiler why there is no compiler, for the message
+   */
+  LibraryBuild fromSnapshots(StencilSpec spec, Path directory, String noCompiler)
+      throws StencilException {
+    Sources sources = sources(spec);
+    List<String> names = sources.names();
+    EmitterBinding.checkCases(spec.emitters(), names);
+    Map<Triple, Map<String, CachedStencil>> built = new LinkedHashMap<>();
+    Map<Triple, String> versions = new LinkedHashMap<>();
+    Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
+    Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
+    for (Triple triple : spec.triples()) {
+      Path file = snapshotFile(directory, spec, triple);
+      Snapshot snapshot;
+      try {
+        snapshot = Snapshot.decode(Files.readAllBytes(file));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw StencilException.onAnnotation(noCompiler + "; and there is no snapshot " + file
+            + " to build from: build once with a compiler and -Astencil.snapshot to write it");
+      } catch (IOException | IllegalArgumentException e) {
+        throw StencilException.onAnnotation(noCompiler + "; and the snapshot " + file
+            + " cannot be read: " + e.getMessage());
+      }
+      Map<String, CachedStencil> stencils = new LinkedHashMap<>();
+      for (String name : names) {
+        Snapshot.Input input = snapshot.inputs().get(name);
+        if (input != null && snapshot.library().stencils().stream()
+            .anyMatch(g -> g.name().equals(name))) {
+          stencils.put(name, new CachedStencil(snapshot.library().stencil(name),
+              snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies()));
+        }
+      }
+      Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(),
+          stencilsOrPlaceholders(names, stencils));
+      List<String> changes = new ArrayList<>(snapshot.differences(current));
+      changes.addAll(changedHeaders(spec, snapshot));
+      if (!changes.isEmpty()) {
+        throw StencilException.onAnnotation(noCompiler + "; and the snapshot " + file
+            + " does not match the sources: " + String.join(", ", changes) + ". Install "
+            + "clang-" + Toolchain.MIN_MAJOR + " (apt-get install clang-" + Toolchain.MIN_MAJOR
+            + ") to build the stencils and the snapshot again");
+      }
+      built.put(triple, stencils);
+      versions.put(triple, snapshot.compilerVersion());
+      libraries.put(triple, snapshot.library());
+      disassembly.put(triple, snapshot.disassembly());
+    }
+    return new LibraryBuild(names, libraries, disassembly,
+        digest(spec, sources, versions, built), sources.description(), 0, 0, 0, 0,
+        List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "
+            + directory));
+  }
+
+  /** The stencils found, and an empty stand-in for each missing one (to compare digests). */
+  private static Map<String, CachedStencil> stencilsOrPlaceholders(List<String> names,
+      Map<String, CachedStencil> found) {
+    Map<String, CachedStencil> all = new LinkedHashMap<>();
+    for (String name : names) {
+      all.put(name, found.getOrDefault(name, new CachedStencil(
+          new StencilGroup(name, new byte[0], new byte[0], List.of(), List.of()), List.of(),
+          Map.of())));
+    }
+    return all;
+  }
+
+  /** The template's headers whose contents differ from the snapshot's. */
+  private static List<String> changedHeaders(StencilSpec spec, Snapshot snapshot) {
+    Map<String, String> recorded = new TreeMap<>();
+    snapshot.inputs().values().forEach(i -> recorded.putAll(i.dependencies()));
+    List<String> changes = new ArrayList<>();
+    Path templateDirectory = spec.template().getParent();
+    for (Map.Entry<String, String> header : recorded.entrySet()) {
+      if (Path.of(header.getKey()).isAbsolute()) {
+        continue; // a system header, which belongs to the compiler that is missing
+      }
+      Path file = templateDirectory.resolve(header.getKey());
+      try {
+        if (Files.isRegularFile(file)
+            && !StencilCache.contentDigest(file).equals(header.getValue())) {
+          changes.add("header " + header.getKey() + " changed");
+        }
+      } catch (IOException e) {
+        changes.add("header " + header.getKey() + " cannot be read (" + e.getMessage() + ")");
+      }
+    }
+    return changes;
   }
 
 

@@ -50,6 +50,11 @@ public final class StencilProcessor extends AbstractProcessor {
   public static final String VERBOSE_OPTION = "stencil.verbose";
   /** The option naming the stencil cache's directory, or {@code none}. */
   public static final String CACHE_OPTION = "stencil.cache";
+  /**
+   * The option naming the directory of the stencil snapshots: written by every build with a
+   * compiler, read by builds without one.
+   */
+  public static final String SNAPSHOT_OPTION = "stencil.snapshot";
   /** The option that compiles each case alone rather than in batches. */
   public static final String ISOLATED_OPTION = "stencil.isolated";
   /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
@@ -65,7 +70,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
-        VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION, CACHE_OPTION);
+        VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION, CACHE_OPTION, SNAPSHOT_OPTION);
   }
 
   @Override
@@ -101,10 +106,24 @@ public final class StencilProcessor extends AbstractProcessor {
     try {
       Optional<Path> keptObjects = Optional.ofNullable(
           processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
-      LibraryBuild build = new LibraryBuilder(toolchain(),
+      Optional<Path> snapshots = Optional.ofNullable(
+          processingEnv.getOptions().get(SNAPSHOT_OPTION)).map(Path::of);
+      Optional<Toolchain> clang = Optional.empty();
+      String noCompiler = null;
+      try {
+        clang = Optional.of(toolchain());
+      } catch (StencilException e) {
+        if (snapshots.isEmpty()) {
+          throw e;
+        }
+        noCompiler = e.getMessage();
+      }
+      LibraryBuilder builder = new LibraryBuilder(clang,
           Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
-          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), version())
-          .build(spec);
+          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
+          version());
+      LibraryBuild build = clang.isPresent() ? builder.build(spec)
+          : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
       for (String note : build.notes()) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
             element);
@@ -115,9 +134,11 @@ public final class StencilProcessor extends AbstractProcessor {
       }
       write(spec, build, emitters);
       String summary = String.format("stencil: %s: %d stencils x %d triples: %d compiled in %d "
-              + "compiler runs, %d from the cache, in %d ms", spec.type().getSimpleName(),
-          build.names().size(), build.libraries().size(), build.compiled(),
-          build.compilerRuns(), build.cached(), (System.nanoTime() - start) / 1_000_000);
+              + "compiler runs, %d from the cache, %d from snapshots, in %d ms",
+          spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
+          build.compiled(), build.compilerRuns(), build.cached(),
+          clang.isPresent() ? 0 : build.names().size() * build.libraries().size(),
+          (System.nanoTime() - start) / 1_000_000);
       if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
         summary += String.format(" (the compiler ran %d ms in all)",
             build.compilerNanos() / 1_000_000);

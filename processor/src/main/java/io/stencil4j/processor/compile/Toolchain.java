@@ -142,6 +142,11 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
    * contraction (results equal an interpreter's on every architecture).
    */
   public List<String> commonFlags() {
+    return commonFlags(kind);
+  }
+
+  /** {@link #commonFlags()} of a compiler of kind {@code kind}, known without finding it. */
+  public static List<String> commonFlags(Kind kind) {
     List<String> flags = new ArrayList<>(List.of("-c", "-O3", "-std=c11", "-ffreestanding",
         "-fno-builtin", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
         "-fno-stack-protector", "-fno-common", "-ffp-contract=off"));

@@ -1,0 +1,185 @@
+package io.stencil4j.processor.cache;
+
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.StencilLibraryCodec;
+import io.stencil4j.model.Triple;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stencils of one interface for one triple, with digests of what they were built from, in a
+ * file a project can check in: a build without clang uses it when the digests still match the
+ * sources, and says what changed when they do not.
+ *
+ * @param library the stencils
+ * @param disassembly per stencil, llvm-objdump's lines (for the C header's comments)
+ * @param processorVersion the Stencil4j that built it
+ * @param compilerVersion the compiler that built it ({@code --version}'s first line)
+ * @param flagsDigest a digest of the compiler flags, paths left out
+ * @param templateDigest a digest of the template and shim texts
+ * @param inputs per stencil, what it was built from
+ */
+public record Snapshot(StencilLibrary library, Map<String, List<String>> disassembly,
+    String processorVersion, String compilerVersion, String flagsDigest, String templateDigest,
+    Map<String, Input> inputs) {
+
+  private static final int MAGIC = 0x5334534e; // "S4SN"
+  private static final int VERSION = 1;
+
+  /**
+   * What one stencil was built from.
+   *
+   * @param unitDigest a digest of its translation unit (template and case), paths left out
+   * @param dependencies the headers it read: a path relative to the template's directory (or
+   *     absolute, for headers outside it) and the SHA-256 of the contents
+   */
+  public record Input(String unitDigest, Map<String, String> dependencies) {
+    public Input {
+      dependencies = new TreeMap<>(dependencies);
+    }
+  }
+
+  public Snapshot {
+    disassembly = new LinkedHashMap<>(disassembly);
+    inputs = new LinkedHashMap<>(inputs);
+  }
+
+  public Triple triple() {
+    return library.triple();
+  }
+
+  public byte[] encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeByte(VERSION);
+      out.writeUTF(processorVersion);
+      out.writeUTF(compilerVersion);
+      out.writeUTF(flagsDigest);
+      out.writeUTF(templateDigest);
+      out.writeInt(inputs.size());
+      for (Map.Entry<String, Input> input : inputs.entrySet()) {
+        out.writeUTF(input.getKey());
+        out.writeUTF(input.getValue().unitDigest());
+        out.writeInt(input.getValue().dependencies().size());
+        for (Map.Entry<String, String> dependency : input.getValue().dependencies().entrySet()) {
+          out.writeUTF(dependency.getKey());
+          out.writeUTF(dependency.getValue());
+        }
+        List<String> lines = disassembly.getOrDefault(input.getKey(), List.of());
+        out.writeInt(lines.size());
+        for (String line : lines) {
+          out.writeUTF(line);
+        }
+      }
+      byte[] encoded = StencilLibraryCodec.encode(library);
+      out.writeInt(encoded.length);
+      out.write(encoded);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] payload = bytes.toByteArray();
+    byte[] withChecksum = Arrays.copyOf(payload, payload.length + 32);
+    System.arraycopy(sha256(payload), 0, withChecksum, payload.length, 32);
+    return withChecksum;
+  }
+
+  /** Reads a snapshot; {@code IllegalArgumentException} says why a file is not one. */
+  public static Snapshot decode(byte[] bytes) {
+    if (bytes.length < 32) {
+      throw new IllegalArgumentException("it is truncated");
+    }
+    byte[] payload = Arrays.copyOf(bytes, bytes.length - 32);
+    if (!MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(bytes, payload.length,
+        bytes.length))) {
+      throw new IllegalArgumentException("its checksum is wrong (damaged or truncated)");
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+      if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
+        throw new IllegalArgumentException("it is not a Stencil4j snapshot of version "
+            + VERSION);
+      }
+      String processorVersion = in.readUTF();
+      String compilerVersion = in.readUTF();
+      String flagsDigest = in.readUTF();
+      String templateDigest = in.readUTF();
+      Map<String, Input> inputs = new LinkedHashMap<>();
+      Map<String, List<String>> disassembly = new LinkedHashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        String name = in.readUTF();
+        String unitDigest = in.readUTF();
+        Map<String, String> dependencies = new TreeMap<>();
+        for (int j = in.readInt(); j > 0; j--) {
+          dependencies.put(in.readUTF(), in.readUTF());
+        }
+        List<String> lines = new ArrayList<>();
+        for (int j = in.readInt(); j > 0; j--) {
+          lines.add(in.readUTF());
+        }
+        inputs.put(name, new Input(unitDigest, dependencies));
+        disassembly.put(name, lines);
+      }
+      byte[] library = new byte[in.readInt()];
+      in.readFully(library);
+      return new Snapshot(StencilLibraryCodec.decode(library), disassembly, processorVersion,
+          compilerVersion, flagsDigest, templateDigest, inputs);
+    } catch (EOFException | NegativeArraySizeException e) {
+      throw new IllegalArgumentException("it is truncated", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What differs between the stencils this snapshot was built from and {@code current}, one
+   * phrase each; empty when it matches.
+   */
+  public List<String> differences(Snapshot current) {
+    List<String> changes = new ArrayList<>();
+    if (!processorVersion.equals(current.processorVersion)) {
+      changes.add("it was built by Stencil4j " + processorVersion + ", this is "
+          + current.processorVersion);
+    }
+    if (!flagsDigest.equals(current.flagsDigest)) {
+      changes.add("the compiler flags, defines or include directories changed");
+    }
+    if (!templateDigest.equals(current.templateDigest)) {
+      changes.add("the template or shim changed");
+    }
+    for (Map.Entry<String, Input> input : current.inputs.entrySet()) {
+      Input old = inputs.get(input.getKey());
+      if (old == null) {
+        changes.add("case " + input.getKey() + " is new");
+      } else if (!old.unitDigest().equals(input.getValue().unitDigest())
+          && templateDigest.equals(current.templateDigest)) {
+        changes.add("case " + input.getKey() + " changed");
+      }
+    }
+    for (String name : inputs.keySet()) {
+      if (!current.inputs.containsKey(name)) {
+        changes.add("case " + name + " was removed");
+      }
+    }
+    return changes;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

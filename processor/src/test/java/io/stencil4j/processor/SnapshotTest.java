@@ -1,0 +1,72 @@
+package io.stencil4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds without a compiler, from the snapshot a build with one wrote. */
+class SnapshotTest {
+  @TempDir Path root;
+  @TempDir Path snapshots;
+
+  private StencilFixture fixture() {
+    return new StencilFixture(root).option("-Astencil.snapshot=" + snapshots)
+        .option("-Astencil.cache=none")
+        .file("calc.h", "#define SCALE 3\n")
+        .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE)
+        .file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = -acc * SCALE;"));
+  }
+
+  private String noClang() {
+    return "-Astencil.clang=" + root.resolve("no-clang");
+  }
+
+  private static String header(Compilation compilation) throws IOException {
+    return compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "demo",
+        "calc-x86_64-unknown-linux-gnu.h").orElseThrow().getCharContent(true).toString();
+  }
+
+  @Test
+  void withoutClangTheSnapshotGivesTheSameStencils() throws IOException {
+    Compilation withClang = fixture().compile();
+    assertThat(withClang).succeeded();
+    assertThat(Files.isRegularFile(snapshots.resolve("calc-x86_64-unknown-linux-gnu.snapshot")))
+        .isTrue();
+    Compilation withoutClang = fixture().option(noClang()).compile();
+    assertThat(withoutClang).succeeded();
+    assertThat(withoutClang).hadNoteContaining("2 compiled in 0 compiler runs".replace("2", "0")
+        + ", 0 from the cache, 2 from snapshots");
+    assertThat(header(withoutClang)).isEqualTo(header(withClang));
+  }
+
+  @Test
+  void aChangedCaseOrHeaderIsNamed() {
+    assertThat(fixture().compile()).succeeded();
+    StencilFixture changed = fixture().option(noClang())
+        .file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = ~acc;"))
+        .file("calc.h", "#define SCALE 4\n");
+    Compilation compilation = changed.compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("clang \"" + root.resolve("no-clang")
+        + "\" (from -Astencil.clang or $STENCIL_CLANG) is not an executable file; and the "
+        + "snapshot " + snapshots.resolve("calc-x86_64-unknown-linux-gnu.snapshot")
+        + " does not match the sources: case NEGATE changed, header calc.h changed. Install "
+        + "clang-19 (apt-get install clang-19) to build the stencils and the snapshot again");
+  }
+
+  @Test
+  void noSnapshotIsOneClearError() {
+    Compilation compilation = fixture().option(noClang()).compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("; and there is no snapshot "
+        + snapshots.resolve("calc-x86_64-unknown-linux-gnu.snapshot") + " to build from: build "
+        + "once with a compiler and -Astencil.snapshot to write it");
+  }
+}
