@@ -209,6 +209,12 @@ final class ItSupport {
    * path, {@code -Astencil.root} at the fixture's C files, and any other processor options.
    */
   static Result javac(Jdk jdk, Fixture fixture, Output output, String... processorOptions) {
+    return javac(jdk, fixture, output, Map.of(), processorOptions);
+  }
+
+  /** {@link #javac(Jdk, Fixture, Output, String...)} with {@code environment} for javac. */
+  static Result javac(Jdk jdk, Fixture fixture, Output output, Map<String, String> environment,
+      String... processorOptions) {
     List<String> command = new ArrayList<>();
     command.add(jdk.javac().toString());
     command.addAll(jdk.releaseOptions());
@@ -220,7 +226,7 @@ final class ItSupport {
         "-d", output.classes().toString(),
         "-s", output.sources().toString(),
         fixture.javaSource().toString()));
-    return run(output.classes().getParent(), command);
+    return run(output.classes().getParent(), command, environment);
   }
 
   /** The feature version {@code javac -version} reports. */
@@ -265,8 +271,14 @@ final class ItSupport {
    * no input, and a time limit; fails when it does not finish in time.
    */
   static Result run(Path directory, List<String> command) {
+    return run(directory, command, Map.of());
+  }
+
+  /** {@link #run(Path, List)} with {@code environment} added to (or replacing in) this one's. */
+  static Result run(Path directory, List<String> command, Map<String, String> environment) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().put("LC_ALL", "C");
+    builder.environment().putAll(environment);
     Process process;
     try {
       process = builder.start();
