@@ -16,9 +16,8 @@ import io.stencil4j.processor.object.ObjectFiles;
 import io.stencil4j.processor.object.MalformedObjectException;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.spec.StencilCase;
-import io.stencil4j.processor.spec.StencilSpec;
+import io.stencil4j.processor.spec.LibrarySpec;
 import io.stencil4j.processor.stencil.BadStencilException;
-import io.stencil4j.processor.stencil.EmitterBinding;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
@@ -83,10 +82,9 @@ final class LibraryBuilder {
     this.processorVersion = processorVersion;
   }
 
-  LibraryBuild build(StencilSpec spec) throws StencilException {
+  LibraryBuild build(LibrarySpec spec) throws StencilException {
     Sources sources = sources(spec);
     List<String> names = sources.names();
-    EmitterBinding.checkCases(spec.emitters(), names);
     Map<Triple, Target> targets = new LinkedHashMap<>();
     Map<Triple, Toolchain> toolchains = new LinkedHashMap<>();
     for (Triple triple : spec.triples()) {
@@ -328,7 +326,7 @@ final class LibraryBuilder {
     }
   }
 
-  private Sources sources(StencilSpec spec) throws StencilException {
+  private Sources sources(LibrarySpec spec) throws StencilException {
     Optional<TranslationUnit> shim = Optional.empty();
     if (spec.shim().isPresent()) {
       shim = Optional.of(TranslationUnit.whole("SHIM", "shim", spec.shim().get(),
@@ -366,7 +364,7 @@ final class LibraryBuilder {
     }
   }
 
-  private static List<String> flags(StencilSpec spec, Target target, Toolchain.Kind compiler) {
+  private static List<String> flags(LibrarySpec spec, Target target, Toolchain.Kind compiler) {
     List<String> flags = new ArrayList<>(Toolchain.commonFlags(compiler));
     flags.addAll(target.flags());
     for (String define : spec.defines()) {
@@ -374,6 +372,9 @@ final class LibraryBuilder {
     }
     flags.add("-iquote");
     flags.add(spec.template().getParent().toString());
+    for (Path include : spec.includes()) {
+      flags.add("-I" + include);
+    }
     flags.addAll(spec.flags());
     return flags;
   }
@@ -382,7 +383,7 @@ final class LibraryBuilder {
    * A digest of what the output depends on: the translation units, flags, the headers they
    * include (by content), the compilers' and Stencil4j's versions; never a path.
    */
-  private String digest(StencilSpec spec, Sources sources, Map<Triple, String> compilerVersions,
+  private String digest(LibrarySpec spec, Sources sources, Map<Triple, String> compilerVersions,
       Map<Triple, Map<String, CachedStencil>> built) {
     List<String> parts = new ArrayList<>();
     parts.add("stencil4j " + processorVersion);
@@ -405,9 +406,24 @@ final class LibraryBuilder {
   }
 
   /** {@code text} without the paths that differ between checkouts. */
-  private static String normalized(StencilSpec spec, String text) {
-    return text.replace(spec.template().getParent().toString(), "<template directory>")
-        .replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1");
+  private static String normalized(LibrarySpec spec, String text) {
+    String normalized = text.replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1");
+    for (int i = 0; i < spec.includes().size(); i++) {
+      normalized = normalized.replace(spec.includes().get(i).toString(), "<include " + i + ">");
+    }
+    return normalized.replace(spec.template().getParent().toString(), "<template directory>");
+  }
+
+  /** This Stencil4j's version, from its jar's manifest ("development" when run from classes). */
+  static String stencil4jVersion() {
+    Package pkg = LibraryBuilder.class.getPackage();
+    String version = pkg == null ? null : pkg.getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
+  /** The names of the stencils {@code spec} builds, in order (the shim first). */
+  List<String> stencilNames(LibrarySpec spec) throws StencilException {
+    return sources(spec).names();
   }
 
   private boolean byGcc(Triple triple) {
@@ -423,7 +439,7 @@ final class LibraryBuilder {
   }
 
   /** The snapshot of {@code triple}'s stencils, with digests of what they were built from. */
-  private Snapshot snapshot(StencilSpec spec, Sources sources, Triple triple,
+  private Snapshot snapshot(LibrarySpec spec, Sources sources, Triple triple,
       String compilerVersion, Map<String, CachedStencil> stencils) {
     Map<String, Snapshot.Input> inputs = new LinkedHashMap<>();
     Map<String, List<String>> disassembly = new LinkedHashMap<>();
@@ -451,12 +467,12 @@ final class LibraryBuilder {
   }
 
   /** {@code DIR/HEADER-TRIPLE.snapshot}. */
-  static Path snapshotFile(Path directory, StencilSpec spec, Triple triple) {
+  static Path snapshotFile(Path directory, LibrarySpec spec, Triple triple) {
     return directory.resolve(spec.header() + "-" + triple.triple() + ".snapshot");
   }
 
   /** Writes the snapshots of a build, leaving files whose contents would not change. */
-  private void writeSnapshots(StencilSpec spec, Sources sources, Map<Triple, String> versions,
+  private void writeSnapshots(LibrarySpec spec, Sources sources, Map<Triple, String> versions,
       Map<Triple, Map<String, CachedStencil>> built, Path directory) throws IOException {
     Files.createDirectories(directory);
     for (Triple triple : spec.triples()) {
@@ -475,11 +491,10 @@ final class LibraryBuilder {
    *
    * @param noCompiler why there is no compiler, for the message
    */
-  LibraryBuild fromSnapshots(StencilSpec spec, Path directory, String noCompiler)
+  LibraryBuild fromSnapshots(LibrarySpec spec, Path directory, String noCompiler)
       throws StencilException {
     Sources sources = sources(spec);
     List<String> names = sources.names();
-    EmitterBinding.checkCases(spec.emitters(), names);
     Map<Triple, Map<String, CachedStencil>> built = new LinkedHashMap<>();
     Map<Triple, String> versions = new LinkedHashMap<>();
     Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
@@ -539,7 +554,7 @@ final class LibraryBuilder {
   }
 
   /** The template's headers whose contents differ from the snapshot's. */
-  private static List<String> changedHeaders(StencilSpec spec, Snapshot snapshot) {
+  private static List<String> changedHeaders(LibrarySpec spec, Snapshot snapshot) {
     Map<String, String> recorded = new TreeMap<>();
     snapshot.inputs().values().forEach(i -> recorded.putAll(i.dependencies()));
     List<String> changes = new ArrayList<>();

@@ -121,9 +121,10 @@ public final class StencilProcessor extends AbstractProcessor {
       LibraryBuilder builder = new LibraryBuilder(clang,
           Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
           !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
-          version());
-      LibraryBuild build = clang.isPresent() ? builder.build(spec)
-          : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
+          LibraryBuilder.stencil4jVersion());
+      EmitterBinding.checkCases(spec.emitters(), builder.stencilNames(spec.library()));
+      LibraryBuild build = clang.isPresent() ? builder.build(spec.library())
+          : builder.fromSnapshots(spec.library(), snapshots.get(), noCompiler);
       for (String note : build.notes()) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
             element);
@@ -167,11 +168,6 @@ public final class StencilProcessor extends AbstractProcessor {
         : StencilCache.defaultDirectory(System.getenv())));
   }
 
-  private static String version() {
-    Package pkg = StencilProcessor.class.getPackage();
-    String version = pkg == null ? null : pkg.getImplementationVersion();
-    return version == null ? "development" : version;
-  }
 
   /** Renders everything first, then writes, so a rendering failure leaves no file behind. */
   private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)
@@ -180,14 +176,8 @@ public final class StencilProcessor extends AbstractProcessor {
         .getTypeElement("javax.annotation.processing.Generated") != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
-    HeaderWriter headers = new HeaderWriter(spec.header(), build.digest(), build.sources());
-    Map<String, String> headerFiles = new LinkedHashMap<>();
-    for (StencilLibrary library : build.libraries().values()) {
-      headerFiles.put(HeaderWriter.tripleHeaderName(spec.header(), library.triple()),
-          headers.tripleHeader(library, build.disassembly().get(library.triple())));
-    }
-    headerFiles.put(spec.header() + ".h",
-        headers.dispatcher(new ArrayList<>(build.libraries().keySet())));
+    Map<String, String> headerFiles = new HeaderWriter(spec.library().header(), build.digest(),
+        build.sources()).files(build.libraries(), build.disassembly());
     String pkg = javaFile.packageName();
     try {
       for (Map.Entry<String, String> header : headerFiles.entrySet()) {
@@ -209,9 +199,9 @@ public final class StencilProcessor extends AbstractProcessor {
         .toString();
     List<String> names = new ArrayList<>();
     names.add(JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName() + ".java");
-    names.add(spec.header() + ".h");
-    for (Triple triple : spec.triples()) {
-      names.add(HeaderWriter.tripleHeaderName(spec.header(), triple));
+    names.add(spec.library().header() + ".h");
+    for (Triple triple : spec.library().triples()) {
+      names.add(HeaderWriter.tripleHeaderName(spec.library().header(), triple));
     }
     for (String name : names) {
       try {

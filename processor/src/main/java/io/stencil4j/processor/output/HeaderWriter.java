@@ -122,6 +122,21 @@ public final class HeaderWriter {
   }
 
   /**
+   * Every header of a library: per triple (with {@code disassembly}'s comments), then the
+   * dispatcher; by file name, in that order.
+   */
+  public Map<String, String> files(Map<Triple, StencilLibrary> libraries,
+      Map<Triple, Map<String, List<String>>> disassembly) {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (StencilLibrary library : libraries.values()) {
+      files.put(tripleHeaderName(prefix, library.triple()),
+          tripleHeader(library, disassembly.getOrDefault(library.triple(), Map.of())));
+    }
+    files.put(prefix + ".h", dispatcher(new ArrayList<>(libraries.keySet())));
+    return files;
+  }
+
+  /**
    * The dispatcher header base + ".h": includes the per-triple header of the compiling target,
    * chosen by {@link Triple#cCondition()}, with an {@code #error} naming the built triples
    * otherwise.

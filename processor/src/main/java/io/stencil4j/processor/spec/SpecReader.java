@@ -112,8 +112,8 @@ public final class SpecReader {
           + "\" must be a lower-case C identifier (it names the files and prefixes the C names)");
     }
     CaseSplitter splitter = CaseSplitter.of(string(mirror, "casePattern"));
-    return new StencilSpec(type, template, cases, shim, triples, includes, defines, flags, header,
-        splitter, emitters(type));
+    return new StencilSpec(type, new LibrarySpec(template, cases, shim, triples, includes, defines,
+        flags, header, splitter), emitters(type));
   }
 
   private Optional<Path> optionalFile(SourceLocator locator, AnnotationMirror mirror,
