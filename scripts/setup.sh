@@ -27,9 +27,12 @@ stencil4j_missing=()
 for entry in "${stencil4j_packages[@]}"; do
   tool=${entry%%:*}
   package=${entry#*:}
-  if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "$tool" ]; then
-    stencil4j_missing+=("$package")
+  if [[ "$tool" == /* ]]; then
+    [ -e "$tool" ] && continue
+  elif command -v "$tool" >/dev/null 2>&1; then
+    continue
   fi
+  stencil4j_missing+=("$package")
 done
 if [ ${#stencil4j_missing[@]} -gt 0 ]; then
   mapfile -t stencil4j_missing < <(printf '%s\n' "${stencil4j_missing[@]}" | sort -u)

@@ -12,37 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
-#ifdef STACKVM_HEADER
-#include STACKVM_HEADER
-#else
-#include "stack_vm.h"
-#endif
-
-#ifndef STACKVM_ABI
-#define STACKVM_ABI
-#endif
-
-typedef enum {
-  OP_PUSH_CONST, OP_LOAD_LOCAL, OP_STORE_LOCAL, OP_ADD, OP_SUB, OP_MUL, OP_LESS_THAN,
-  OP_JUMP, OP_JUMP_IF_FALSE, OP_CALL_HOST, OP_PUSH_PRIME, OP_RETURN
-} opcode;
-
-typedef struct {
-  opcode op;
-  int64_t arg; /* the constant, local index, prime index or jump target (an instruction index) */
-} instruction;
-
-typedef struct {
-  const char *name;
-  const instruction *code;
-  size_t length;
-  int64_t locals[4];
-} program;
-
-#define MAX_STACK 64
-#define MAX_LOCALS 4
+#include "stackvm_jit.h"
 
 STACKVM_ABI int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
 
@@ -71,97 +42,6 @@ static int64_t interpret(const program *p) {
       case OP_RETURN: return sp[-1];
     }
   }
-}
-
-static size_t code_size(opcode op) {
-  static const enum stack_vm_stencil stencil_of[] = {
-    STACK_VM_STENCIL_PUSH_CONST, STACK_VM_STENCIL_LOAD_LOCAL, STACK_VM_STENCIL_STORE_LOCAL,
-    STACK_VM_STENCIL_ADD, STACK_VM_STENCIL_SUB, STACK_VM_STENCIL_MUL, STACK_VM_STENCIL_LESS_THAN,
-    STACK_VM_STENCIL_JUMP, STACK_VM_STENCIL_JUMP_IF_FALSE, STACK_VM_STENCIL_CALL_HOST,
-    STACK_VM_STENCIL_PUSH_PRIME, STACK_VM_STENCIL_RETURN};
-  return stack_vm_stencils[stencil_of[op]].code_size;
-}
-
-static size_t data_size(opcode op) {
-  switch (op) {
-    case OP_PUSH_CONST: return STACK_VM_PUSH_CONST_DATA_SIZE;
-    case OP_LOAD_LOCAL: return STACK_VM_LOAD_LOCAL_DATA_SIZE;
-    case OP_STORE_LOCAL: return STACK_VM_STORE_LOCAL_DATA_SIZE;
-    case OP_ADD: return STACK_VM_ADD_DATA_SIZE;
-    case OP_SUB: return STACK_VM_SUB_DATA_SIZE;
-    case OP_MUL: return STACK_VM_MUL_DATA_SIZE;
-    case OP_LESS_THAN: return STACK_VM_LESS_THAN_DATA_SIZE;
-    case OP_JUMP: return STACK_VM_JUMP_DATA_SIZE;
-    case OP_JUMP_IF_FALSE: return STACK_VM_JUMP_IF_FALSE_DATA_SIZE;
-    case OP_CALL_HOST: return STACK_VM_CALL_HOST_DATA_SIZE;
-    case OP_PUSH_PRIME: return STACK_VM_PUSH_PRIME_DATA_SIZE;
-    case OP_RETURN: return STACK_VM_RETURN_DATA_SIZE;
-  }
-  return 0;
-}
-
-typedef int64_t (STACKVM_ABI *entry_fn)(int64_t *stack, int64_t *locals);
-
-typedef struct {
-  unsigned char *memory;
-  size_t size;
-  entry_fn entry;
-} compiled;
-
-/*
- * Copy and patch: pass 1 lays out every instruction's code (after the shim) and data, so jump
- * targets are known; pass 2 copies each stencil to its place and patches its holes.
- */
-static int jit(const program *p, compiled *out) {
-  size_t n = p->length;
-  size_t *code_at = calloc(n + 1, sizeof *code_at);
-  size_t *data_at = calloc(n + 1, sizeof *data_at);
-  if (code_at == NULL || data_at == NULL) return -1;
-  size_t code_end = STACK_VM_SHIM_CODE_SIZE, data_end = STACK_VM_SHIM_DATA_SIZE;
-  for (size_t i = 0; i < n; i++) {
-    code_at[i] = code_end;
-    code_end += code_size(p->code[i].op);
-  }
-  size_t data_start = (code_end + 15) & ~(size_t)15; /* stencil data is 16-byte aligned */
-  for (size_t i = 0; i < n; i++) {
-    data_at[i] = data_start + data_end;
-    data_end += data_size(p->code[i].op);
-  }
-  size_t size = (data_start + data_end + 4095) & ~(size_t)4095;
-  unsigned char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) return -1;
-  stack_vm_symbols symbols = {.stackvm_host_square = (const void *)&stackvm_host_square};
-  int err = stack_vm_emit_SHIM(m, m + data_start, &symbols);
-  for (size_t i = 0; i < n; i++) {
-    const instruction *in = &p->code[i];
-    unsigned char *c = m + code_at[i], *d = m + data_at[i];
-    uint64_t target = (uint64_t)(uintptr_t)(m + code_at[(size_t)in->arg < n ? (size_t)in->arg : 0]);
-    switch (in->op) {
-      case OP_PUSH_CONST: err |= stack_vm_emit_PUSH_CONST(c, d, &symbols, (uint64_t)in->arg); break;
-      case OP_LOAD_LOCAL: err |= stack_vm_emit_LOAD_LOCAL(c, d, &symbols, (uint64_t)in->arg); break;
-      case OP_STORE_LOCAL: err |= stack_vm_emit_STORE_LOCAL(c, d, &symbols, (uint64_t)in->arg); break;
-      case OP_ADD: err |= stack_vm_emit_ADD(c, d, &symbols); break;
-      case OP_SUB: err |= stack_vm_emit_SUB(c, d, &symbols); break;
-      case OP_MUL: err |= stack_vm_emit_MUL(c, d, &symbols); break;
-      case OP_LESS_THAN: err |= stack_vm_emit_LESS_THAN(c, d, &symbols); break;
-      case OP_JUMP: err |= stack_vm_emit_JUMP(c, d, &symbols, target); break;
-      case OP_JUMP_IF_FALSE: err |= stack_vm_emit_JUMP_IF_FALSE(c, d, &symbols, target); break;
-      case OP_CALL_HOST: err |= stack_vm_emit_CALL_HOST(c, d, &symbols); break;
-      case OP_PUSH_PRIME: err |= stack_vm_emit_PUSH_PRIME(c, d, &symbols, (uint64_t)in->arg); break;
-      case OP_RETURN: err |= stack_vm_emit_RETURN(c, d, &symbols); break;
-    }
-  }
-  free(code_at);
-  free(data_at);
-  __builtin___clear_cache((char *)m, (char *)m + size); /* AArch64 fetches from its i-cache */
-  if (err != 0 || mprotect(m, size, PROT_READ | PROT_EXEC) != 0) {
-    munmap(m, size);
-    return -1;
-  }
-  out->memory = m;
-  out->size = size;
-  out->entry = (entry_fn)(void *)m;
-  return 0;
 }
 
 #define PROGRAM(name, locals, ...) \
@@ -219,7 +99,8 @@ int main(void) {
     const program *p = &programs[i];
     int64_t expected = interpret(p);
     compiled c;
-    if (jit(p, &c) != 0) {
+    stack_vm_symbols symbols = {.stackvm_host_square = (const void *)&stackvm_host_square};
+    if (jit(p, &symbols, &c) != 0) {
       printf("%-24s %22" PRId64 " %22s  FAILED (emit)\n", p->name, expected, "-");
       failures++;
       continue;

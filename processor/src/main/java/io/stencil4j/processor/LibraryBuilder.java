@@ -45,7 +45,7 @@ final class LibraryBuilder {
    * Cases per compiler run: a fixed number, so that the stencils (whose pooled constants depend
    * on their neighbours in the batch) are the same on every machine.
    */
-  static final int BATCH_SIZE = 32;
+  static final int BATCH_SIZE = 100;
   /**
    * Each case's function and data in sections of their own, so a stencil is cut out whole; and,
    * for Mach-O, which keeps every function in one section, no padding between functions, so each

@@ -40,6 +40,8 @@ public final class StencilCache {
   private static final int CHECKSUM_LENGTH = 32;
 
   private final Path directory;
+  /** Header digests already computed: thousands of stencils share a few headers. */
+  private final Map<Path, String> headerDigests = new java.util.concurrent.ConcurrentHashMap<>();
 
   public StencilCache(Path directory) {
     this.directory = directory;
@@ -92,12 +94,26 @@ public final class StencilCache {
       return Optional.empty();
     }
     for (Map.Entry<String, String> dependency : cached.get().dependencies().entrySet()) {
-      Path header = Path.of(dependency.getKey());
-      if (!Files.isRegularFile(header) || !contentDigest(header).equals(dependency.getValue())) {
+      Optional<String> digest = headerDigest(Path.of(dependency.getKey()));
+      if (digest.isEmpty() || !digest.get().equals(dependency.getValue())) {
         return Optional.empty();
       }
     }
     return cached;
+  }
+
+  /** The digest of a header's contents as it is now, computed once per cache instance. */
+  private Optional<String> headerDigest(Path header) throws IOException {
+    String known = headerDigests.get(header);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    if (!Files.isRegularFile(header)) {
+      return Optional.empty();
+    }
+    String digest = contentDigest(header);
+    headerDigests.put(header, digest);
+    return Optional.of(digest);
   }
 
   /** Stores {@code stencil} under {@code key}, replacing any entry atomically. */

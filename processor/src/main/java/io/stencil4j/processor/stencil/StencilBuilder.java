@@ -170,6 +170,9 @@ public final class StencilBuilder implements StencilDraft {
   }
 
   private List<Relocation> relocationsIn(Atoms.Atom atom) {
+    if (atom.start() == 0 && atom.end() == atom.section().size()) {
+      return atom.section().relocations();
+    }
     List<Relocation> inside = new ArrayList<>();
     for (Relocation relocation : atom.section().relocations()) {
       if (atom.contains(relocation.offset())) {

@@ -1,0 +1,101 @@
+/*
+ * The C side of the emit benchmark: emits the same 10,000-instruction stack VM program as the
+ * Java one (Programs.synthetic) from the generated header, and prints the median time, as
+ * "emit" (layout, copy and patch into mapped memory) and "emit + map" (also mmap, mprotect and
+ * munmap). BenchmarkTable reads these lines.
+ */
+#define _DEFAULT_SOURCE
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "stackvm_jit.h"
+
+#define LENGTH 10000
+#define BLOCK 14
+#define WARMUP 50
+#define RUNS 201
+
+int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
+
+/* Programs.synthetic(LENGTH): blocks folding a prime's square into local 0, then padding jumps. */
+static void synthetic(instruction *code) {
+  size_t body = LENGTH - 2, at = 0;
+  for (int64_t block = 0; at + BLOCK <= body; block++) {
+    int64_t next = (int64_t)(at + BLOCK);
+    const instruction b[BLOCK] = {
+      {OP_LOAD_LOCAL, 0}, {OP_PUSH_PRIME, block}, {OP_CALL_HOST, 0}, {OP_ADD, 0},
+      {OP_PUSH_CONST, block}, {OP_SUB, 0}, {OP_PUSH_CONST, 3}, {OP_MUL, 0}, {OP_STORE_LOCAL, 0},
+      {OP_LOAD_LOCAL, 1}, {OP_PUSH_CONST, 2}, {OP_LESS_THAN, 0}, {OP_JUMP_IF_FALSE, next},
+      {OP_JUMP, next}};
+    memcpy(code + at, b, sizeof b);
+    at += BLOCK;
+  }
+  for (; at < body; at++) {
+    code[at] = (instruction){OP_JUMP, (int64_t)at + 1};
+  }
+  code[at++] = (instruction){OP_LOAD_LOCAL, 0};
+  code[at] = (instruction){OP_RETURN, 0};
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static int compare(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+static int64_t median(int64_t *times) {
+  qsort(times, RUNS, sizeof *times, compare);
+  return times[RUNS / 2];
+}
+
+static void fail(const char *what) {
+  fprintf(stderr, "stackvm_bench: %s failed\n", what);
+  exit(1);
+}
+
+int main(void) {
+  static instruction code[LENGTH];
+  synthetic(code);
+  program p = {"synthetic(10000)", code, LENGTH, {0, 1}};
+  stack_vm_symbols symbols = {.stackvm_host_square = (const void *)&stackvm_host_square};
+  size_t bytes = STACK_VM_SHIM_CODE_SIZE + STACK_VM_SHIM_DATA_SIZE;
+  for (size_t i = 0; i < LENGTH; i++) {
+    bytes += code_size(code[i].op) + data_size(code[i].op);
+  }
+
+  layout l;
+  if (layout_program(&p, &l) != 0) fail("layout");
+  size_t size = l.size;
+  free_layout(&l);
+  unsigned char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) fail("mmap");
+  static int64_t times[RUNS];
+  for (int run = -WARMUP; run < RUNS; run++) {
+    int64_t start = now_ns();
+    if (layout_program(&p, &l) != 0 || emit_program(&p, &l, m, &symbols) != 0) fail("emit");
+    free_layout(&l);
+    if (run >= 0) times[run] = now_ns() - start;
+  }
+  munmap(m, size);
+  printf("emit %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
+         median(times), RUNS);
+
+  for (int run = -WARMUP; run < RUNS; run++) {
+    int64_t start = now_ns();
+    compiled c;
+    if (jit(&p, &symbols, &c) != 0) fail("jit");
+    munmap(c.memory, c.size);
+    if (run >= 0) times[run] = now_ns() - start;
+  }
+  printf("emit + map %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
+         median(times), RUNS);
+  return 0;
+}

@@ -1,0 +1,54 @@
+package io.stencil4j.runtime;
+
+import io.stencil4j.model.Triple;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Pages from the operating system for JIT code, strictly W^X: they are mapped readable and
+ * writable, and code pages become readable and executable once written, never both writable and
+ * executable. Pages that stay writable are never executable.
+ */
+abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
+  private static ExecutableMemory host;
+
+  /**
+   * The executable memory of this machine, created on first use. Not in a class initialiser, so a
+   * failure (a missing system library) is reported to each caller rather than once.
+   */
+  static synchronized ExecutableMemory forHost() {
+    if (host == null) {
+      Triple triple = Triple.host().orElseThrow(() -> new UnsupportedOperationException(
+          "Stencil4j knows no triple for os.name=" + System.getProperty("os.name")
+              + ", os.arch=" + System.getProperty("os.arch")));
+      host = switch (triple) {
+        case X86_64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.coherent());
+        case AARCH64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.libgcc());
+        case X86_64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.coherent());
+        case AARCH64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.darwin());
+        case X86_64_PC_WINDOWS_MSVC, AARCH64_PC_WINDOWS_MSVC, I686_PC_WINDOWS_MSVC ->
+            new WindowsMemory();
+      };
+    }
+    return host;
+  }
+
+  /** The granularity of protection changes. */
+  abstract long pageSize();
+
+  /**
+   * {@code size} bytes (a positive multiple of {@link #pageSize()}) of readable and writable
+   * pages, released when {@code arena} closes.
+   *
+   * @throws OutOfMemoryError if the system maps no more pages, with its error code
+   */
+  abstract MemorySegment allocate(long size, Arena arena);
+
+  /**
+   * Flushes the instruction cache for {@code pages} (a page-aligned part of what {@link
+   * #allocate} returned) and makes them readable and executable, no longer writable.
+   *
+   * @throws IllegalStateException if the system refuses, with its error code
+   */
+  abstract void makeExecutable(MemorySegment pages);
+}

@@ -1,0 +1,18 @@
+package io.stencil4j.runtime;
+
+/**
+ * A hole's value does not fit the hole's encoding (a 32-bit displacement to a target 3 GiB away, a
+ * branch to a misaligned address, ...). Nothing was written when this is thrown. A JIT may catch it
+ * to fall back to another tier.
+ */
+public final class HoleRangeException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  public HoleRangeException(String message) {
+    super(message);
+  }
+
+  public HoleRangeException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

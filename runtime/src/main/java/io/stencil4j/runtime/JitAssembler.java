@@ -1,0 +1,350 @@
+package io.stencil4j.runtime;
+
+import io.stencil4j.Label;
+import io.stencil4j.StencilSink;
+import io.stencil4j.model.HoleValue;
+import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds one function from stencils: a copy-and-patch JIT. Generated emitters append to it
+ * ({@code StackVmStencils.emitter(assembler)}), {@link #bind} marks jump targets, and {@link
+ * #finish} puts the code into executable memory, patched, entered at the first stencil appended
+ * (the shim).
+ *
+ * <p>Appending copies the stencil's bytes into a buffer and records where it went; its holes are
+ * patched at {@link #finish}, when every address is known. The function is laid out as [the code
+ * of every stencil, in order][padding to a page][the data of every stencil, each 16-byte
+ * aligned]: code pages become read-only and executable, data pages stay writable and are never
+ * executable.
+ *
+ * <p>An assembler builds one function and is not thread-safe.
+ */
+public final class JitAssembler implements StencilSink {
+  private static final int INITIAL_STENCILS = 64;
+
+  private final StencilLibrary library;
+  private final SymbolLookup symbols;
+  private final Map<StencilGroup, PreparedStencil> prepared = new IdentityHashMap<>();
+  private final Map<Label, Integer> labels = new IdentityHashMap<>();
+
+  private byte[] code = new byte[INITIAL_STENCILS * 32];
+  private int codeSize;
+  private byte[] data = new byte[INITIAL_STENCILS * 16];
+  private int dataSize;
+
+  // Per appended stencil, in parallel, so appending allocates nothing once the arrays have grown.
+  private PreparedStencil[] appended = new PreparedStencil[INITIAL_STENCILS];
+  private int[] codeAt = new int[INITIAL_STENCILS];
+  private int[] dataAt = new int[INITIAL_STENCILS];
+  private int[] parametersAt = new int[INITIAL_STENCILS];
+  private int count;
+
+  // Per parameter of the appended stencils; a label's code offset replaces it in finish.
+  private long[] parameterValues = new long[INITIAL_STENCILS];
+  private Label[] parameterLabels = new Label[INITIAL_STENCILS];
+  private boolean[] filled = new boolean[INITIAL_STENCILS];
+  private int parameterCount;
+
+  private boolean finished;
+
+  /** An assembler whose stencils' external symbols are found in the default native libraries. */
+  public JitAssembler(StencilLibrary library) {
+    this(library, Native.LINKER.defaultLookup());
+  }
+
+  /**
+   * An assembler for {@code library}'s stencils, which must be the host's; {@code symbols} finds
+   * the external symbols they call: the default libraries ({@link
+   * java.lang.foreign.Linker#defaultLookup()}), a library ({@link SymbolLookup#libraryLookup}),
+   * upcall stubs by name ({@link Symbols#of}), or several chained with {@link SymbolLookup#or}.
+   *
+   * @throws IllegalArgumentException if the stencils were built for another triple
+   */
+  public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
+    this.library = Objects.requireNonNull(library, "library");
+    this.symbols = Objects.requireNonNull(symbols, "symbols");
+    Optional<Triple> host = Triple.host();
+    if (host.isEmpty() || host.get() != library.triple()) {
+      throw new IllegalArgumentException("these stencils were built for " + library.triple()
+          + ", which cannot run on this machine (" + host.map(t -> t.triple())
+              .orElse("a machine Stencil4j knows no triple for") + ", os.name="
+          + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
+          + "); build the stencils for it too (@Stencil triples) and pick them with forHost()");
+    }
+  }
+
+  @Override
+  public Triple triple() {
+    return library.triple();
+  }
+
+  @Override
+  public void append(StencilGroup stencil) {
+    checkNotFinished();
+    checkFilled();
+    PreparedStencil prepared = prepare(stencil);
+    reserve(prepared);
+    stencil.copyCode(code, codeSize);
+    stencil.copyData(data, dataSize);
+    appended[count] = prepared;
+    codeAt[count] = codeSize;
+    dataAt[count] = dataSize;
+    parametersAt[count] = parameterCount;
+    count++;
+    codeSize += prepared.codeSize;
+    dataSize += prepared.dataSize;
+    parameterCount += prepared.parameterCount;
+  }
+
+  @Override
+  public void fill(int index, long value) {
+    parameterValues[slot(index)] = value;
+  }
+
+  @Override
+  public void fill(int index, Label label) {
+    Objects.requireNonNull(label, "label");
+    parameterLabels[slot(index)] = label;
+  }
+
+  /**
+   * Binds {@code label} to the current position: the code of the next stencil appended.
+   *
+   * @throws IllegalStateException if the label is bound already
+   */
+  public void bind(Label label) {
+    Objects.requireNonNull(label, "label");
+    checkNotFinished();
+    Integer bound = labels.putIfAbsent(label, codeSize);
+    if (bound != null) {
+      throw new IllegalStateException(String.format(
+          "label %s is bound twice: at code offset %#x and at %#x", label, bound, codeSize));
+    }
+  }
+
+  /**
+   * Copies the code and data into executable memory owned by {@code arena}, patches every hole
+   * and returns the function. This uses the assembler up, whether it succeeds or not.
+   *
+   * @throws IllegalStateException if nothing was appended, a parameter is unfilled, a label
+   *     unbound, or an external symbol not found
+   * @throws HoleRangeException if a value does not fit its hole; the pages mapped for the
+   *     function are released with {@code arena} then
+   * @throws OutOfMemoryError if the system maps no more memory
+   */
+  public JitFunction finish(Arena arena) {
+    Objects.requireNonNull(arena, "arena");
+    checkNotFinished();
+    finished = true;
+    checkFilled();
+    if (count == 0) {
+      throw new IllegalStateException("nothing to finish: no stencil was appended");
+    }
+    resolveLabels();
+    Map<PreparedStencil, long[]> symbolAddresses = resolveSymbols();
+    ExecutableMemory memory = ExecutableMemory.forHost();
+    // at least a page of code, should every stencil appended be empty
+    long dataStart = roundUp(Math.max(codeSize, 1), memory.pageSize());
+    MemorySegment pages = memory.allocate(dataStart + roundUp(dataSize, memory.pageSize()), arena);
+    patch(pages.address(), pages.address() + dataStart, symbolAddresses);
+    MemorySegment.copy(code, 0, pages, ValueLayout.JAVA_BYTE, 0, codeSize);
+    MemorySegment.copy(data, 0, pages, ValueLayout.JAVA_BYTE, dataStart, dataSize);
+    memory.makeExecutable(pages.asSlice(0, dataStart));
+    return new JitFunction(pages.asSlice(0, codeSize), pages.asSlice(dataStart, dataSize));
+  }
+
+  private PreparedStencil prepare(StencilGroup stencil) {
+    PreparedStencil prepared = this.prepared.get(stencil);
+    if (prepared == null) {
+      if (!library.stencils().contains(stencil)) {
+        throw new IllegalArgumentException("stencil " + stencil.name()
+            + " is not one of this assembler's stencils for " + library.triple());
+      }
+      // stencils' data are laid out back to back, so each size keeps the next one aligned
+      if (stencil.dataSize() % 16 != 0) {
+        throw new IllegalArgumentException("stencil " + stencil.name() + " has "
+            + stencil.dataSize() + " bytes of data, not a multiple of 16");
+      }
+      prepared = new PreparedStencil(stencil);
+      this.prepared.put(stencil, prepared);
+    }
+    return prepared;
+  }
+
+  private void reserve(PreparedStencil stencil) {
+    if (count == appended.length) {
+      int capacity = grown(count, count + 1);
+      appended = Arrays.copyOf(appended, capacity);
+      codeAt = Arrays.copyOf(codeAt, capacity);
+      dataAt = Arrays.copyOf(dataAt, capacity);
+      parametersAt = Arrays.copyOf(parametersAt, capacity);
+    }
+    if (parameterCount + stencil.parameterCount > filled.length) {
+      int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
+      parameterValues = Arrays.copyOf(parameterValues, capacity);
+      parameterLabels = Arrays.copyOf(parameterLabels, capacity);
+      filled = Arrays.copyOf(filled, capacity);
+    }
+    if (codeSize + stencil.codeSize > code.length) {
+      code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
+    }
+    if (dataSize + stencil.dataSize > data.length) {
+      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSize)));
+    }
+  }
+
+  private static int grown(int length, int needed) {
+    return Math.max(needed, length <= Integer.MAX_VALUE / 2 ? length * 2 : Integer.MAX_VALUE);
+  }
+
+  /** The parameter slot of the last stencil's parameter {@code index}, marked filled. */
+  private int slot(int index) {
+    checkNotFinished();
+    if (count == 0) {
+      throw new IllegalStateException("fill(" + index
+          + ") before any append: fill sets a parameter of the stencil appended last");
+    }
+    StencilGroup stencil = appended[count - 1].stencil;
+    if (index < 0 || index >= stencil.parameters().size()) {
+      throw new IndexOutOfBoundsException(
+          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
+              + ", no parameter " + index);
+    }
+    int slot = parametersAt[count - 1] + index;
+    if (filled[slot]) {
+      throw new IllegalStateException("parameter " + stencil.parameters().get(index) + " of "
+          + describe(count - 1) + " is filled twice");
+    }
+    filled[slot] = true;
+    return slot;
+  }
+
+  /** Checks that the stencil appended last has all its parameters. */
+  private void checkFilled() {
+    if (count == 0) {
+      return;
+    }
+    int first = parametersAt[count - 1];
+    for (int slot = first; slot < parameterCount; slot++) {
+      if (!filled[slot]) {
+        throw new IllegalStateException("parameter "
+            + appended[count - 1].stencil.parameters().get(slot - first) + " of "
+            + describe(count - 1) + " was never filled");
+      }
+    }
+  }
+
+  private void checkNotFinished() {
+    if (finished) {
+      throw new IllegalStateException("this assembler is finished; use a new one");
+    }
+  }
+
+  /** Replaces each label parameter's value by the code offset its label is bound to. */
+  private void resolveLabels() {
+    for (int i = 0; i < count; i++) {
+      for (int index = 0; index < appended[i].parameterCount; index++) {
+        int slot = parametersAt[i] + index;
+        Label label = parameterLabels[slot];
+        if (label != null) {
+          Integer offset = labels.get(label);
+          if (offset == null) {
+            throw new IllegalStateException("label " + label + " is never bound; parameter "
+                + appended[i].stencil.parameters().get(index) + " of " + describe(i)
+                + " jumps to it");
+          }
+          parameterValues[slot] = offset;
+        }
+      }
+    }
+  }
+
+  /** The addresses of each appended stencil's external symbols, by their index. */
+  private Map<PreparedStencil, long[]> resolveSymbols() {
+    Map<String, MemorySegment> found = new HashMap<>();
+    Map<PreparedStencil, long[]> addresses = new IdentityHashMap<>();
+    for (PreparedStencil stencil : prepared.values()) {
+      long[] stencilAddresses = new long[stencil.symbols.size()];
+      for (int i = 0; i < stencilAddresses.length; i++) {
+        String name = stencil.symbols.get(i);
+        MemorySegment address = found.computeIfAbsent(name, unused -> symbols.find(name)
+            .orElseThrow(() -> new IllegalStateException("cannot find the external symbol "
+                + name + ", which stencil " + stencil.stencil.name() + " uses; give its address"
+                + " in the SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
+                + "\", upcallStub)))")));
+        stencilAddresses[i] = address.address();
+      }
+      addresses.put(stencil, stencilAddresses);
+    }
+    return addresses;
+  }
+
+  /**
+   * Patches every hole in the staging buffers, for code that will run at {@code codeBase} and
+   * data at {@code dataBase}, so that executable memory is written once and never patched.
+   */
+  private void patch(long codeBase, long dataBase, Map<PreparedStencil, long[]> symbolAddresses) {
+    MemorySegment codeBytes = MemorySegment.ofArray(code);
+    MemorySegment dataBytes = MemorySegment.ofArray(data);
+    for (int i = 0; i < count; i++) {
+      PreparedStencil stencil = appended[i];
+      long stencilCode = codeBase + codeAt[i];
+      long stencilData = dataBase + dataAt[i];
+      for (int h = 0; h < stencil.holeCount; h++) {
+        long base = switch (stencil.values[h]) {
+          case CODE -> stencilCode;
+          case DATA -> stencilData;
+          case CONTINUE -> stencilCode + stencil.codeSize;
+          case PARAMETER -> {
+            int slot = parametersAt[i] + stencil.references[h];
+            yield parameterLabels[slot] == null ? parameterValues[slot]
+                : codeBase + parameterValues[slot];
+          }
+          case SYMBOL -> symbolAddresses.get(stencil)[stencil.references[h]];
+        };
+        boolean inData = stencil.inData(h);
+        int offset = (inData ? dataAt[i] : codeAt[i]) + stencil.offsets[h];
+        long address = (inData ? dataBase : codeBase) + offset;
+        try {
+          HolePatcher.patch(inData ? dataBytes : codeBytes, offset, address, stencil.kinds[h],
+              base + stencil.addends[h]);
+        } catch (HoleRangeException e) {
+          throw new HoleRangeException(describe(i) + ", " + (inData ? "data" : "code") + " hole "
+              + stencil.hole(h) + labelOf(i, h) + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /** " (label NAME)" when hole {@code h} of stencil {@code i} is filled with a label. */
+  private String labelOf(int i, int h) {
+    PreparedStencil stencil = appended[i];
+    if (stencil.values[h] != HoleValue.PARAMETER) {
+      return "";
+    }
+    Label label = parameterLabels[parametersAt[i] + stencil.references[h]];
+    return label == null ? "" : " (label " + label + ")";
+  }
+
+  /** "stencil NAME (#i at code offset 0x...)", naming appended stencil {@code i}. */
+  private String describe(int i) {
+    return String.format("stencil %s (#%d, at code offset %#x)",
+        appended[i].stencil.name(), i, codeAt[i]);
+  }
+
+  private static long roundUp(long size, long pageSize) {
+    return (size + pageSize - 1) / pageSize * pageSize;
+  }
+}

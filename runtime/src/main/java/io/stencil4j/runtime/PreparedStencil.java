@@ -1,0 +1,66 @@
+package io.stencil4j.runtime;
+
+import io.stencil4j.model.Hole;
+import io.stencil4j.model.HoleKind;
+import io.stencil4j.model.HoleValue;
+import io.stencil4j.model.StencilGroup;
+import java.util.List;
+
+/**
+ * A stencil's holes as parallel arrays, code holes first, with parameter and symbol names turned
+ * into indices once, so that patching thousands of appended stencils compares no strings.
+ */
+final class PreparedStencil {
+  final StencilGroup stencil;
+  final int codeSize;
+  final int dataSize;
+  final int parameterCount;
+  /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
+  final List<String> symbols;
+  final int holeCount;
+  /** Holes below this index are in the code, the others in the data. */
+  final int codeHoleCount;
+  final int[] offsets;
+  final HoleKind[] kinds;
+  final HoleValue[] values;
+  /** The parameter index of a {@code PARAMETER} hole, the symbol index of a {@code SYMBOL} one. */
+  final int[] references;
+  final long[] addends;
+
+  PreparedStencil(StencilGroup stencil) {
+    this.stencil = stencil;
+    this.codeSize = stencil.codeSize();
+    this.dataSize = stencil.dataSize();
+    this.parameterCount = stencil.parameters().size();
+    this.symbols = stencil.symbols();
+    this.codeHoleCount = stencil.codeHoles().size();
+    this.holeCount = codeHoleCount + stencil.dataHoles().size();
+    this.offsets = new int[holeCount];
+    this.kinds = new HoleKind[holeCount];
+    this.values = new HoleValue[holeCount];
+    this.references = new int[holeCount];
+    this.addends = new long[holeCount];
+    for (int i = 0; i < holeCount; i++) {
+      Hole hole = hole(i);
+      offsets[i] = hole.offset();
+      kinds[i] = hole.kind();
+      values[i] = hole.value();
+      addends[i] = hole.addend();
+      references[i] = switch (hole.value()) {
+        case PARAMETER -> stencil.parameters().indexOf(hole.name());
+        case SYMBOL -> symbols.indexOf(hole.name());
+        default -> -1;
+      };
+    }
+  }
+
+  /** Hole {@code i} as the model describes it, for error messages. */
+  Hole hole(int i) {
+    return i < codeHoleCount ? stencil.codeHoles().get(i)
+        : stencil.dataHoles().get(i - codeHoleCount);
+  }
+
+  boolean inData(int i) {
+    return i >= codeHoleCount;
+  }
+}

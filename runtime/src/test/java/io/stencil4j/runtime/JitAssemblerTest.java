@@ -1,0 +1,340 @@
+package io.stencil4j.runtime;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.stencil4j.Label;
+import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link X86Stencils}, so only on x86-64 Linux; the examples run the real stencils. */
+class JitAssemblerTest {
+  private static final FunctionDescriptor NO_ARGUMENTS = FunctionDescriptor.of(JAVA_LONG);
+
+  private Arena arena;
+  private JitAssembler assembler;
+
+  @BeforeEach
+  void setUp() {
+    assumeTrue(Triple.host().orElse(null) == Triple.X86_64_UNKNOWN_LINUX_GNU);
+    arena = Arena.ofConfined();
+    assembler = new JitAssembler(X86Stencils.LIBRARY);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (arena != null) {
+      arena.close();
+    }
+  }
+
+  @Test
+  void chainsStencilsIntoAFunction() throws Throwable {
+    emit("CONST", 40);
+    emit("ADD", 2);
+    emit("RET");
+    assertEquals(42L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void passesArgumentsThroughTheDescriptor() throws Throwable {
+    emit("ARG");
+    emit("ADD", 1);
+    emit("RET");
+    MethodHandle function = assembler.finish(arena)
+        .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    assertEquals(42L, (long) function.invokeExact(41L));
+    assertEquals(-9L, (long) function.invokeExact(-10L));
+  }
+
+  @Test
+  void signExtendsAbs32s() throws Throwable {
+    emit("CONST32", -5);
+    emit("RET");
+    assertEquals(-5L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void jumpsToALabelBoundLater() throws Throwable {
+    Label end = new Label("end");
+    emit("CONST", 1);
+    emit("JUMP", end);
+    emit("CONST", 2);
+    assembler.bind(end);
+    emit("RET");
+    assertEquals(1L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void aLabelIsTheAddressOfTheCodeItIsBoundTo() throws Throwable {
+    Label ret = new Label("ret");
+    emit("CONST", ret);
+    assembler.bind(ret);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    assertEquals(function.code().address() + 10,
+        (long) function.handle(NO_ARGUMENTS).invokeExact());
+  }
+
+  @Test
+  void continueIsTheNextStencil() throws Throwable {
+    emit("CONST", 7);
+    emit("NEXT");
+    emit("RET");
+    assertEquals(7L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void codeIsTheStencilsOwnAddress() throws Throwable {
+    emit("CONST", 0);
+    emit("HERE");
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    assertEquals(function.code().address() + 10,
+        (long) function.handle(NO_ARGUMENTS).invokeExact());
+  }
+
+  @Test
+  void dataFollowsTheCodeAtAPageBoundaryEachStencils16ByteAligned() throws Throwable {
+    emit("LOAD_DATA", 0x1111_2222_3333_4444L);
+    emit("LOAD_DATA", 0x5555_6666_7777_8888L);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    assertEquals(0x5555_6666_7777_8888L, (long) function.handle(NO_ARGUMENTS).invokeExact());
+    MemorySegment code = function.code();
+    MemorySegment data = function.data();
+    assertEquals(15, code.byteSize());
+    assertEquals(32, data.byteSize());
+    assertEquals(0, data.address() % ExecutableMemory.forHost().pageSize());
+    assertEquals(ExecutableMemory.forHost().pageSize(), data.address() - code.address());
+    assertEquals(0x1111_2222_3333_4444L, data.get(JAVA_LONG, 0));
+    assertEquals(0x5555_6666_7777_8888L, data.get(JAVA_LONG, 16));
+  }
+
+  @Test
+  void codePagesAreExecutableAndDataPagesWritable() {
+    assumeTrue(ProcessMaps.available());
+    emit("LOAD_DATA", 1);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    assertEquals("r-xp", ProcessMaps.permissions(function.code().address()));
+    assertEquals("rw-p", ProcessMaps.permissions(function.data().address()));
+  }
+
+  @Test
+  void callsJavaThroughAnUpcallStubFoundByName() throws Throwable {
+    MethodHandle triple = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "triple",
+        MethodType.methodType(long.class, long.class));
+    MemorySegment stub = Linker.nativeLinker().upcallStub(triple,
+        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
+    assembler = new JitAssembler(X86Stencils.LIBRARY,
+        Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    emit("CONST", 14);
+    emit("CALL");
+    emit("RET");
+    assertEquals(42L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void callsCThroughTheDefaultLibraries() throws Throwable {
+    emit("CONST", -5);
+    emit("CALL_LABS");
+    emit("RET");
+    assertEquals(5L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void growsPastItsInitialCapacity() throws Throwable {
+    emit("CONST", 0);
+    for (int i = 0; i < 10_000; i++) {
+      emit("ADD", i);
+    }
+    emit("RET");
+    assertEquals(10_000L * 9_999 / 2, (long) handle().invokeExact());
+  }
+
+  @Test
+  void theFunctionDiesWithItsArena() {
+    emit("CONST", 1);
+    emit("RET");
+    MethodHandle function;
+    try (Arena shortLived = Arena.ofConfined()) {
+      function = assembler.finish(shortLived).handle(NO_ARGUMENTS);
+    }
+    assertThrows(IllegalStateException.class, () -> {
+      long unused = (long) function.invokeExact();
+    });
+  }
+
+  @Test
+  void refusesStencilsForAnotherTriple() {
+    StencilLibrary arm = new StencilLibrary(Triple.AARCH64_UNKNOWN_LINUX_GNU, List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new JitAssembler(arm));
+    assertTrue(e.getMessage().startsWith("these stencils were built for"
+        + " aarch64-unknown-linux-gnu, which cannot run on this machine"
+        + " (x86_64-unknown-linux-gnu, os.name="), e.getMessage());
+  }
+
+  @Test
+  void refusesAStencilOfAnotherLibrary() {
+    StencilGroup stranger = new StencilGroup("RET", new byte[] {(byte) 0xc3, (byte) 0x90},
+        new byte[0], List.of(), List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> assembler.append(stranger));
+    assertEquals("stencil RET is not one of this assembler's stencils for"
+        + " x86_64-unknown-linux-gnu", e.getMessage());
+  }
+
+  @Test
+  void refusesDataThatWouldMisalignTheNextStencils() {
+    StencilGroup odd = new StencilGroup("ODD", new byte[] {(byte) 0xc3}, new byte[8], List.of(),
+        List.of());
+    JitAssembler oddAssembler = new JitAssembler(
+        new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(odd)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> oddAssembler.append(odd));
+    assertEquals("stencil ODD has 8 bytes of data, not a multiple of 16", e.getMessage());
+  }
+
+  @Test
+  void anUnboundLabelNamesTheLabelAndTheStencil() {
+    emit("CONST", 1);
+    emit("JUMP", new Label("nowhere"));
+    emit("RET");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals("label nowhere is never bound; parameter TARGET of stencil JUMP"
+        + " (#1, at code offset 0xa) jumps to it", e.getMessage());
+  }
+
+  @Test
+  void aLabelBindsOnce() {
+    Label twice = new Label("twice");
+    assembler.bind(twice);
+    emit("RET");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.bind(twice));
+    assertEquals("label twice is bound twice: at code offset 0x0 and at 0x1", e.getMessage());
+  }
+
+  @Test
+  void anUnfilledParameterIsReportedAtTheNextAppend() {
+    assembler.append(stencil("CONST"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> emit("RET"));
+    assertEquals("parameter VALUE of stencil CONST (#0, at code offset 0x0) was never filled",
+        e.getMessage());
+  }
+
+  @Test
+  void anUnfilledParameterIsReportedAtFinish() {
+    emit("CONST", 1);
+    assembler.append(stencil("ADD"));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals("parameter VALUE of stencil ADD (#1, at code offset 0xa) was never filled",
+        e.getMessage());
+  }
+
+  @Test
+  void fillsTheLastStencilsParametersOnce() {
+    IllegalStateException early = assertThrows(IllegalStateException.class,
+        () -> assembler.fill(0, 1));
+    assertEquals("fill(0) before any append: fill sets a parameter of the stencil appended last",
+        early.getMessage());
+    emit("CONST", 1);
+    IllegalStateException twice = assertThrows(IllegalStateException.class,
+        () -> assembler.fill(0, 2));
+    assertEquals("parameter VALUE of stencil CONST (#0, at code offset 0x0) is filled twice",
+        twice.getMessage());
+    IndexOutOfBoundsException index = assertThrows(IndexOutOfBoundsException.class,
+        () -> assembler.fill(1, 2));
+    assertEquals("stencil CONST has the parameters [VALUE], no parameter 1", index.getMessage());
+  }
+
+  @Test
+  void aMissingSymbolNamesTheSymbolAndTheStencil() {
+    emit("CALL");
+    emit("RET");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals("cannot find the external symbol stencil4j_test_host, which stencil CALL uses;"
+        + " give its address in the SymbolLookup of the JitAssembler"
+        + " (e.g. Symbols.of(Map.of(\"stencil4j_test_host\", upcallStub)))", e.getMessage());
+  }
+
+  @Test
+  void aValueOutOfRangeNamesTheStencilTheHoleAndTheValue() {
+    emit("RET");
+    emit("CONST32", 1L << 40);
+    HoleRangeException e = assertThrows(HoleRangeException.class,
+        () -> assembler.finish(arena));
+    assertTrue(e.getMessage().matches("stencil CONST32 \\(#1, at code offset 0x1\\),"
+        + " code hole 0x3 ABS_32S PARAMETER VALUE\\+0: value 0x10000000000 does not fit the"
+        + " ABS_32S hole at 0x[0-9a-f]+: it does not fit in a signed 32-bit integer"),
+        e.getMessage());
+  }
+
+  @Test
+  void aLabelOutOfRangeIsNamed() {
+    // a label as an absolute 32-bit value: user-space addresses on x86-64 Linux are above 4 GiB
+    Label label = new Label("far");
+    assembler.bind(label);
+    emit("CONST32", label);
+    HoleRangeException e = assertThrows(HoleRangeException.class,
+        () -> assembler.finish(arena));
+    assertTrue(e.getMessage().startsWith("stencil CONST32 (#0, at code offset 0x0), code hole"
+        + " 0x3 ABS_32S PARAMETER VALUE+0 (label far): value 0x"), e.getMessage());
+  }
+
+  @Test
+  void anAssemblerFinishesOnce() {
+    IllegalStateException empty = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals("nothing to finish: no stencil was appended", empty.getMessage());
+    IllegalStateException again = assertThrows(IllegalStateException.class, () -> emit("RET"));
+    assertEquals("this assembler is finished; use a new one", again.getMessage());
+  }
+
+  private MethodHandle handle() {
+    return assembler.finish(arena).handle(NO_ARGUMENTS);
+  }
+
+  private void emit(String name) {
+    assembler.append(stencil(name));
+  }
+
+  private void emit(String name, long value) {
+    assembler.append(stencil(name));
+    assembler.fill(0, value);
+  }
+
+  private void emit(String name, Label label) {
+    assembler.append(stencil(name));
+    assembler.fill(0, label);
+  }
+
+  private static StencilGroup stencil(String name) {
+    return X86Stencils.LIBRARY.stencil(name);
+  }
+
+  private static long triple(long value) {
+    return 3 * value;
+  }
+}
