@@ -60,6 +60,7 @@ final class LibraryBuilder {
   private final boolean batching;
   private final Optional<StencilCache> cache;
   private final Optional<Path> snapshots;
+  private final Map<String, String> normalizedUnits = new java.util.HashMap<>();
   private final String processorVersion;
 
   /**
@@ -267,7 +268,8 @@ final class LibraryBuilder {
    * @param description the files' names, for the header's comment
    */
   private record Sources(Optional<TranslationUnit> shim, Optional<TranslationUnit.Template> template,
-      List<StencilCase> cases, Optional<TranslationUnit> whole, String description) {
+      List<StencilCase> cases, Optional<TranslationUnit> whole, String description,
+      Map<String, TranslationUnit> alone) {
 
     /** The template's and the shim's texts, paths left out. */
     String templateText() {
@@ -314,15 +316,21 @@ final class LibraryBuilder {
 
     /** The unit that compiles the stencil {@code name} alone. */
     TranslationUnit alone(String name) {
-      for (TranslationUnit unit : List.of(shim, whole).stream().flatMap(Optional::stream)
-          .toList()) {
-        if (unit.stencilNames().get(0).equals(name)) {
-          return unit;
-        }
+      return alone.get(name);
+    }
+
+    /** Every stencil's unit for a compile of its own, by name, in order. */
+    static Map<String, TranslationUnit> aloneUnits(Optional<TranslationUnit> shim,
+        Optional<TranslationUnit.Template> template, List<StencilCase> cases,
+        Optional<TranslationUnit> whole) {
+      Map<String, TranslationUnit> units = new LinkedHashMap<>();
+      shim.ifPresent(u -> units.put(u.stencilNames().get(0), u));
+      whole.ifPresent(u -> units.put(u.stencilNames().get(0), u));
+      for (StencilCase stencilCase : cases) {
+        units.put(stencilCase.name(), TranslationUnit.forCase(template.orElseThrow(),
+            stencilCase));
       }
-      StencilCase stencilCase = cases.stream().filter(c -> c.name().equals(name)).findFirst()
-          .orElseThrow();
-      return TranslationUnit.forCase(template.orElseThrow(), stencilCase);
+      return units;
     }
   }
 
@@ -340,9 +348,10 @@ final class LibraryBuilder {
     if (spec.cases().isEmpty()) {
       String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
           .toUpperCase(java.util.Locale.ROOT).replaceAll("\\W", "_");
-      return new Sources(shim, Optional.empty(), List.of(),
-          Optional.of(TranslationUnit.whole(name, "template", spec.template(), template)),
-          description);
+      Optional<TranslationUnit> whole =
+          Optional.of(TranslationUnit.whole(name, "template", spec.template(), template));
+      return new Sources(shim, Optional.empty(), List.of(), whole, description,
+          Sources.aloneUnits(shim, Optional.empty(), List.of(), whole));
     }
     TranslationUnit.Template split = TranslationUnit.Template.split(spec.template(), template);
     Path casesFile = spec.cases().get();
@@ -353,7 +362,8 @@ final class LibraryBuilder {
             + ": the case name SHIM is taken by the shim");
       }
     }
-    return new Sources(shim, Optional.of(split), cases, Optional.empty(), description);
+    return new Sources(shim, Optional.of(split), cases, Optional.empty(), description,
+        Sources.aloneUnits(shim, Optional.of(split), cases, Optional.empty()));
   }
 
   private static String read(String member, Path file) throws StencilException {
@@ -395,7 +405,7 @@ final class LibraryBuilder {
       parts.add(entry.getValue());
       parts.add(normalized(spec, String.join(" ", flags(spec, target(triple), compiler(triple)))));
       for (String name : sources.names()) {
-        parts.add(normalized(spec, sources.alone(name).text()));
+        parts.add(normalizedUnit(spec, sources, name));
         // by name and contents, sorted so the checkout's path does not matter
         built.get(triple).get(name).dependencies().entrySet().stream()
             .map(h -> Path.of(h.getKey()).getFileName() + " " + h.getValue()).sorted()
@@ -403,6 +413,12 @@ final class LibraryBuilder {
       }
     }
     return StencilCache.key(parts);
+  }
+
+  /** A stencil's unit without paths: computed once per build, used per triple. */
+  private String normalizedUnit(LibrarySpec spec, Sources sources, String name) {
+    return normalizedUnits.computeIfAbsent(name,
+        n -> normalized(spec, sources.alone(n).text()));
   }
 
   /** {@code text} without the paths that differ between checkouts. */
@@ -456,7 +472,7 @@ final class LibraryBuilder {
             header.getValue());
       }
       inputs.put(name, new Snapshot.Input(
-          StencilCache.key(List.of(normalized(spec, sources.alone(name).text()))), dependencies));
+          StencilCache.key(List.of(normalizedUnit(spec, sources, name))), dependencies));
       disassembly.put(name, stencil.disassembly());
       groups.add(stencil.stencil());
     }
