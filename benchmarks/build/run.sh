@@ -28,7 +28,7 @@ CLANG=${CLANG:-clang-19}
 javapoet=$HOME/.m2/repository/com/palantir/javapoet/javapoet/0.22.0/javapoet-0.22.0.jar
 repeats=${REPEATS:-3}
 
-build=1 quick=0 keep=0 full_floor=0
+build=1 quick=0 keep=0 full_floor=0 arguments="$*"
 for arg in "$@"; do
   case $arg in
     --no-build) build=0 ;;
@@ -304,7 +304,7 @@ $table
 
 $summary
 
-Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`benchmarks/build/run.sh$( ((quick)) && echo ' --quick')\` in ${total} s: $(nproc) cores,
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') by \`benchmarks/build/run.sh${arguments:+ $arguments}\` in ${total} s: $(nproc) cores,
 load average $load_before before and $load_after after; $clang_version; $java_version;
 processor at $commit${dirty:+ with uncommitted changes}."
 
