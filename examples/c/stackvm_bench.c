@@ -1,8 +1,9 @@
 /*
- * The C side of the emit benchmark: emits the same 10,000-instruction stack VM program as the
- * Java one (Programs.synthetic) from the generated header, and prints the median time, as
- * "emit" (layout, copy and patch into mapped memory) and "emit + map" (also mmap, mprotect and
- * munmap). BenchmarkTable reads these lines.
+ * The C side of the benchmarks: emits the same 10,000-instruction stack VM program as the Java
+ * one (Programs.synthetic) from the generated header, and prints the median time, as "emit"
+ * (layout, copy and patch into mapped memory) and "emit + map" (also mmap, mprotect and
+ * munmap); then runs each example program with the C interpreter and JIT-compiled, printing
+ * the median time of one execution of each. BenchmarkTable reads these lines.
  */
 #define _DEFAULT_SOURCE
 #include <inttypes.h>
@@ -11,14 +12,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "stackvm_jit.h"
+#include "stackvm_programs.h"
 
 #define LENGTH 10000
 #define BLOCK 14
 #define WARMUP 50
 #define RUNS 201
 
-int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
 
 /* Programs.synthetic(LENGTH): blocks folding a prime's square into local 0, then padding jumps. */
 static void synthetic(instruction *code) {
@@ -54,6 +54,38 @@ static int compare(const void *a, const void *b) {
 static int64_t median(int64_t *times) {
   qsort(times, RUNS, sizeof *times, compare);
   return times[RUNS / 2];
+}
+
+#define EXECUTION_RUNS 21
+
+static volatile int64_t sink; /* keeps the results alive */
+
+/* One execution of p, in ns: the median of EXECUTION_RUNS samples of enough executions to last
+   a millisecond; by the interpreter when jitted is NULL. */
+static int64_t execution_ns(const program *p, const compiled *jitted) {
+  static int64_t samples[EXECUTION_RUNS];
+  int64_t stack[MAX_STACK], locals[MAX_LOCALS];
+  long repeats = 1;
+  for (;;) {
+    int64_t start = now_ns();
+    for (long r = 0; r < repeats; r++) {
+      memcpy(locals, p->locals, sizeof locals);
+      sink = jitted ? jitted->entry(stack, locals) : interpret(p);
+    }
+    int64_t elapsed = now_ns() - start;
+    if (elapsed >= 1000000 || repeats >= (1L << 24)) break;
+    repeats *= 2;
+  }
+  for (int run = 0; run < EXECUTION_RUNS; run++) {
+    int64_t start = now_ns();
+    for (long r = 0; r < repeats; r++) {
+      memcpy(locals, p->locals, sizeof locals);
+      sink = jitted ? jitted->entry(stack, locals) : interpret(p);
+    }
+    samples[run] = (now_ns() - start) / repeats;
+  }
+  qsort(samples, EXECUTION_RUNS, sizeof *samples, compare);
+  return samples[EXECUTION_RUNS / 2];
 }
 
 static void fail(const char *what) {
@@ -97,5 +129,16 @@ int main(void) {
   }
   printf("emit + map %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
          median(times), RUNS);
+
+  const program programs[] = {EXAMPLE_PROGRAMS};
+  for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
+    compiled c;
+    if (jit(&programs[i], &symbols, &c) != 0) fail("jit");
+    int64_t interpreter = execution_ns(&programs[i], NULL);
+    int64_t jitted = execution_ns(&programs[i], &c);
+    munmap(c.memory, c.size);
+    printf("execute %s: interpreter median %" PRId64 " ns, JIT median %" PRId64 " ns (%d runs)\n",
+           programs[i].name, interpreter, jitted, EXECUTION_RUNS);
+  }
   return 0;
 }

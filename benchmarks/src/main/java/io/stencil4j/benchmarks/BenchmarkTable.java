@@ -31,6 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class BenchmarkTable {
   /** A result line of stackvm_bench.c. */
+  private static final Pattern C_EXECUTION = Pattern.compile(
+      "execute (.+): interpreter median (\\d+) ns, JIT median (\\d+) ns");
   private static final Pattern C_RESULT = Pattern.compile("(?m)^(emit|emit \\+ map) (\\d+)"
       + " stencils (\\d+) bytes: median ([0-9.]+) ns \\((\\d+) runs\\)$");
 
@@ -122,14 +124,26 @@ public final class BenchmarkTable {
           Integer.parseInt(c.group(2)), Long.parseLong(c.group(3)));
     }
 
-    out.append(String.format("%n(b) Execution: JIT-compiled vs the Java interpreter (C2)%n"));
-    out.append(String.format("  %-24s %14s %14s %10s%n", "", "interpreter", "JIT", "speed-up"));
+    out.append(String.format("%n(b) Execution: JIT-compiled vs the Java interpreter (C2) and,"
+        + " same run, the C interpreter and C's JIT from the generated header (gcc -O2)%n"));
+    out.append(String.format("  %-24s %12s %12s %9s %12s %12s %9s%n", "", "Java interp.",
+        "Java JIT", "speed-up", "C interp.", "C JIT", "Java JIT/C interp."));
+    Map<String, double[]> inCByName = new HashMap<>();
+    Matcher execution = C_EXECUTION.matcher(cOutput);
+    while (execution.find()) {
+      inCByName.put(execution.group(1), new double[] {Double.parseDouble(execution.group(2)),
+          Double.parseDouble(execution.group(3))});
+    }
     for (String key : List.of("factorial", "sum", "fibonacci", "primes")) {
       Statistics interpreted = get("ExecutionBenchmark.interpreter:" + key);
       Statistics jitted = get("ExecutionBenchmark.jit:" + key);
-      out.append(String.format("  %-24s %14s %14s %9.2fx%n",
-          ExecutionBenchmark.program(key).name(), time(interpreted.median()),
-          time(jitted.median()), interpreted.median() / jitted.median()));
+      String name = ExecutionBenchmark.program(key).name();
+      double[] inC = inCByName.get(name);
+      out.append(String.format("  %-24s %12s %12s %8.2fx %12s %12s %8.2fx%n", name,
+          time(interpreted.median()), time(jitted.median()),
+          interpreted.median() / jitted.median(), inC == null ? "-" : time(inC[0]),
+          inC == null ? "-" : time(inC[1]),
+          inC == null ? Double.NaN : inC[0] / jitted.median()));
     }
 
     out.append(String.format(
