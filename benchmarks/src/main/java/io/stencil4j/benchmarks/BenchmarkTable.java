@@ -127,7 +127,7 @@ public final class BenchmarkTable {
     out.append(String.format("%n(b) Execution: JIT-compiled vs the Java interpreter (C2) and,"
         + " same run, the C interpreter and C's JIT from the generated header (gcc -O2)%n"));
     out.append(String.format("  %-24s %12s %12s %9s %12s %12s %9s%n", "", "Java interp.",
-        "Java JIT", "speed-up", "C interp.", "C JIT", "Java JIT/C interp."));
+        "Java JIT", "speed-up", "C interp.", "C JIT", "JIT vs C interp."));
     Map<String, double[]> inCByName = new HashMap<>();
     Matcher execution = C_EXECUTION.matcher(cOutput);
     while (execution.find()) {
