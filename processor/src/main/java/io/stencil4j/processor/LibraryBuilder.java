@@ -398,6 +398,7 @@ final class LibraryBuilder {
     List<String> parts = new ArrayList<>();
     parts.add("stencil4j " + processorVersion);
     parts.add(spec.header());
+    parts.add(sources.description());
     parts.add(batching ? "batched" : "alone");
     for (Map.Entry<Triple, String> entry : compilerVersions.entrySet()) {
       Triple triple = entry.getKey();

@@ -176,20 +176,47 @@ public final class StencilProcessor extends AbstractProcessor {
         .getTypeElement("javax.annotation.processing.Generated") != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
-    Map<String, String> headerFiles = new HeaderWriter(spec.library().header(), build.digest(),
-        build.sources()).files(build.libraries(), build.disassembly());
     String pkg = javaFile.packageName();
+    String header = spec.library().header();
+    List<String> names = new ArrayList<>();
+    build.libraries().keySet().forEach(t -> names.add(HeaderWriter.tripleHeaderName(header, t)));
+    names.add(header + ".h");
+    Map<String, String> headerFiles = names.stream().allMatch(n -> upToDate(pkg, n, build))
+        ? Map.of()
+        : new HeaderWriter(header, build.digest(), build.sources())
+            .files(build.libraries(), build.disassembly());
     try {
-      for (Map.Entry<String, String> header : headerFiles.entrySet()) {
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.SOURCE_OUTPUT,
-            pkg, header.getKey(), spec.type());
-        try (Writer writer = file.openWriter()) {
-          writer.write(header.getValue());
+      for (Map.Entry<String, String> file : headerFiles.entrySet()) {
+        FileObject resource = processingEnv.getFiler().createResource(
+            StandardLocation.SOURCE_OUTPUT, pkg, file.getKey(), spec.type());
+        try (Writer writer = resource.openWriter()) {
+          writer.write(file.getValue());
         }
       }
       javaFile.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot write the generated files: " + e);
+    }
+  }
+
+  /**
+   * Whether the header {@code name} an earlier build wrote starts with this build's digest: then
+   * its contents are what this build would write (megabytes, for a large library), so it stays.
+   */
+  private boolean upToDate(String pkg, String name, LibraryBuild build) {
+    try {
+      FileObject existing = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT,
+          pkg, name);
+      Path path = Path.of(existing.toUri());
+      if (!Files.isRegularFile(path)) {
+        return false;
+      }
+      try (java.io.BufferedReader reader = Files.newBufferedReader(path)) {
+        return ("// " + build.digest()).equals(reader.readLine());
+      }
+    } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
+      // no earlier file, or none this file manager can show: write it
+      return false;
     }
   }
 
