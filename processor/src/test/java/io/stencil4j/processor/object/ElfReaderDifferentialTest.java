@@ -1,8 +1,8 @@
 package io.stencil4j.processor.object;
 
+import static io.stencil4j.processor.object.ReaderAssertions.assertSameLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,23 +154,4 @@ class ElfReaderDifferentialTest {
     return type == 8 ? Section.Kind.ZERO_FILL : Section.Kind.DATA;
   }
 
-  /** Equal lists, reported as the first difference rather than two huge lists. */
-  private static void assertSameLines(String what, List<String> expected, List<String> actual) {
-    if (expected.equals(actual)) {
-      return;
-    }
-    int common = Math.min(expected.size(), actual.size());
-    int first = 0;
-    while (first < common && expected.get(first).equals(actual.get(first))) {
-      first++;
-    }
-    fail(String.format("%s differ from llvm-readobj (%d expected, %d read) at line %d:%n"
-            + "  readobj:    %s%n  ElfReader:  %s", what, expected.size(), actual.size(), first,
-        first < expected.size() ? abbreviate(expected.get(first)) : "(none)",
-        first < actual.size() ? abbreviate(actual.get(first)) : "(none)"));
-  }
-
-  private static String abbreviate(String line) {
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
 }

@@ -1,9 +1,9 @@
 package io.stencil4j.processor.object;
 
+import static io.stencil4j.processor.object.ReaderAssertions.assertSameLines;
 import static io.stencil4j.processor.object.Json.array;
 import static io.stencil4j.processor.object.Json.at;
 import static io.stencil4j.processor.object.Json.number;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,24 +139,6 @@ record Listing(List<String> header, List<String> sections, List<String> contents
     assertSameLines("relocations", readobj.relocations(), relocations);
   }
 
-  private static void assertSameLines(String what, List<String> expected, List<String> actual) {
-    if (expected.equals(actual)) {
-      return;
-    }
-    int common = Math.min(expected.size(), actual.size());
-    int first = 0;
-    while (first < common && expected.get(first).equals(actual.get(first))) {
-      first++;
-    }
-    fail(String.format("%s differ from llvm-readobj (%d expected, %d read) at line %d:%n"
-            + "  readobj:  %s%n  reader:   %s", what, expected.size(), actual.size(), first,
-        first < expected.size() ? abbreviate(expected.get(first)) : "(none)",
-        first < actual.size() ? abbreviate(actual.get(first)) : "(none)"));
-  }
-
-  private static String abbreviate(String line) {
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
 
   /**
    * From the output of {@code llvm-readobj --elf-output-style=JSON --file-headers --sections
