@@ -20,10 +20,11 @@ import static io.stencil4j.processor.object.CoffBytes.STORAGE_CLASS;
 import static io.stencil4j.processor.object.CoffBytes.SYMBOL_TABLE_INDEX;
 import static io.stencil4j.processor.object.CoffBytes.VALUE;
 import static io.stencil4j.processor.object.CoffBytes.VIRTUAL_ADDRESS;
+import static io.stencil4j.processor.object.ReaderAssertions.assertKind;
+import static io.stencil4j.processor.object.ReaderAssertions.named;
+import static io.stencil4j.processor.object.ReaderAssertions.patched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -437,28 +438,7 @@ class CoffReaderMalformedTest {
     }
   }
 
-  private static void assertMalformed(byte[] bytes, String... messageParts) {
-    MalformedObjectException e =
-        assertThrows(MalformedObjectException.class, () -> CoffReader.read(bytes));
-    for (String part : messageParts) {
-      if (!e.getMessage().contains(part)) {
-        fail("message \"" + e.getMessage() + "\" lacks \"" + part + "\"");
-      }
-    }
-  }
-
-  private static byte[] patched(byte[] original, int at, int value) {
-    byte[] bytes = original.clone();
-    bytes[at] = (byte) value;
-    return bytes;
-  }
-
-  private static Section named(ObjectFile file, String name) {
-    return file.sections().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no section " + name));
-  }
-
-  private static void assertKind(ObjectFile file, String name, Section.Kind kind) {
-    assertEquals(kind, named(file, name).kind(), name);
+  private static void assertMalformed(byte[] bytes, String... parts) {
+    ReaderAssertions.assertMalformed(CoffReader::read, bytes, parts);
   }
 }

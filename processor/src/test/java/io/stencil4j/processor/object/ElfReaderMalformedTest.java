@@ -25,10 +25,11 @@ import static io.stencil4j.processor.object.ElfBytes.ST_INFO;
 import static io.stencil4j.processor.object.ElfBytes.ST_NAME;
 import static io.stencil4j.processor.object.ElfBytes.ST_SHNDX;
 import static io.stencil4j.processor.object.ElfBytes.ST_VALUE;
+import static io.stencil4j.processor.object.ReaderAssertions.assertKind;
+import static io.stencil4j.processor.object.ReaderAssertions.named;
+import static io.stencil4j.processor.object.ReaderAssertions.patched;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -386,28 +387,7 @@ class ElfReaderMalformedTest {
     }
   }
 
-  private static void assertMalformed(byte[] bytes, String... messageParts) {
-    MalformedObjectException e =
-        assertThrows(MalformedObjectException.class, () -> ElfReader.read(bytes));
-    for (String part : messageParts) {
-      if (!e.getMessage().contains(part)) {
-        fail("message \"" + e.getMessage() + "\" lacks \"" + part + "\"");
-      }
-    }
-  }
-
-  private static byte[] patched(byte[] original, int at, int value) {
-    byte[] bytes = original.clone();
-    bytes[at] = (byte) value;
-    return bytes;
-  }
-
-  private static Section named(ObjectFile file, String name) {
-    return file.sections().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no section " + name));
-  }
-
-  private static void assertKind(ObjectFile file, String name, Section.Kind kind) {
-    assertEquals(kind, named(file, name).kind(), name);
+  private static void assertMalformed(byte[] bytes, String... parts) {
+    ReaderAssertions.assertMalformed(ElfReader::read, bytes, parts);
   }
 }

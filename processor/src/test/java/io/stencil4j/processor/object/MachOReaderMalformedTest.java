@@ -29,6 +29,7 @@ import static io.stencil4j.processor.object.MachOBytes.SYMTAB_STROFF;
 import static io.stencil4j.processor.object.MachOBytes.SYMTAB_STRSIZE;
 import static io.stencil4j.processor.object.MachOBytes.SYMTAB_SYMOFF;
 import static io.stencil4j.processor.object.ReaderAssertions.assertSurvivesCorruption;
+import static io.stencil4j.processor.object.ReaderAssertions.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -420,10 +421,6 @@ class MachOReaderMalformedTest {
     throw new IllegalArgumentException("no relocation of type " + type);
   }
 
-  private static void assertMalformed(byte[] bytes, String... parts) {
-    ReaderAssertions.assertMalformed(MachOReader::read, bytes, parts);
-  }
-
   private static Map<String, Section.Kind> kinds(ObjectFile file) {
     assertFalse(file.sections().isEmpty());
     return file.sections().stream().collect(Collectors.toMap(Section::name, Section::kind,
@@ -433,8 +430,7 @@ class MachOReaderMalformedTest {
         }));
   }
 
-  private static Section named(ObjectFile file, String name) {
-    return file.sections().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no section " + name));
+  private static void assertMalformed(byte[] bytes, String... parts) {
+    ReaderAssertions.assertMalformed(MachOReader::read, bytes, parts);
   }
 }

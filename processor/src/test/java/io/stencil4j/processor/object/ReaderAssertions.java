@@ -46,6 +46,24 @@ final class ReaderAssertions {
     return e;
   }
 
+  /** {@code original} with the byte at {@code at} set to {@code value}. */
+  static byte[] patched(byte[] original, int at, int value) {
+    byte[] bytes = original.clone();
+    bytes[at] = (byte) value;
+    return bytes;
+  }
+
+  /** The first section named {@code name}. */
+  static Section named(ObjectFile file, String name) {
+    return file.sections().stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no section " + name));
+  }
+
+  /** The section named {@code name} is of {@code kind}. */
+  static void assertKind(ObjectFile file, String name, Section.Kind kind) {
+    assertEquals(kind, named(file, name).kind(), name);
+  }
+
   /**
    * Random changes of one to {@code maxLength} bytes within {@code ranges} ({start, end} file
    * offsets) of {@code original}: each changed file must read, with every section's bytes
