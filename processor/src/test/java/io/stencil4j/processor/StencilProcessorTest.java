@@ -180,6 +180,15 @@ class StencilProcessorTest {
   }
 
   @Test
+  void objectOfAnotherArchitecture() {
+    assertErrorAt(fixture().edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", "
+            + "triples = \"x86_64-apple-darwin\", flags = {\"-arch\", \"arm64\"}"),
+        "\"calc_cases.c\"", "case ADD for x86_64-apple-darwin: the compiler produced a Mach-O "
+            + "AArch64 object, not a Mach-O x86-64 object: remove the flags that choose another "
+            + "target (such as -arch, -m32 or --target)");
+  }
+
+  @Test
   void clangMissing() {
     assertErrorAt(fixture().option("-Astencil.clang=" + root.resolve("no-clang")), "@Stencil",
         "clang \"" + root.resolve("no-clang") + "\" (from -Astencil.clang or $STENCIL_CLANG) is "

@@ -162,8 +162,11 @@ public final class CoffReader {
     for (Header h : headers) {
       sections.add(section(h, symbols));
     }
-    return new ObjectFile(ObjectFile.Format.COFF, machine, sections,
-        Arrays.stream(symbols).filter(Objects::nonNull).toList());
+    return new ObjectFile(ObjectFile.Format.COFF, machine, switch (machine) {
+      case IMAGE_FILE_MACHINE_AMD64 -> ObjectFile.Architecture.X86_64;
+      case IMAGE_FILE_MACHINE_I386 -> ObjectFile.Architecture.X86_32;
+      default -> ObjectFile.Architecture.AARCH64;
+    }, sections, Arrays.stream(symbols).filter(Objects::nonNull).toList());
   }
 
   private void locateSymbolAndStringTables(long offset, long count)
@@ -381,10 +384,26 @@ public final class CoffReader {
       }
       String typeName = CoffRelocationTypes.name(machine, type);
       relocations.add(new Relocation(offset, type, typeName, symbol,
-          addend(typeName, new Place(contents, offset, where))));
+          addend(typeName, new Place(contents, offset, where)), pcBias(typeName)));
     }
     return new Section(h.number(), h.name(), kind(h.characteristics()), 0, h.characteristics(),
         alignment(h.characteristics()), h.size(), contents, relocations);
+  }
+
+  /**
+   * The {@link Relocation#pcBias()} of {@code type}: {@code REL32} counts from the end of
+   * its field, {@code REL32_N} from N bytes further; the rest are absolute or AArch64.
+   */
+  private static int pcBias(String type) {
+    return switch (type) {
+      case "IMAGE_REL_AMD64_REL32", "IMAGE_REL_I386_REL32", "IMAGE_REL_ARM64_REL32" -> 4;
+      case "IMAGE_REL_AMD64_REL32_1" -> 5;
+      case "IMAGE_REL_AMD64_REL32_2" -> 6;
+      case "IMAGE_REL_AMD64_REL32_3" -> 7;
+      case "IMAGE_REL_AMD64_REL32_4" -> 8;
+      case "IMAGE_REL_AMD64_REL32_5" -> 9;
+      default -> 0;
+    };
   }
 
   /** The ELF-style addend of a relocation of type {@code type}; see the class comment. */

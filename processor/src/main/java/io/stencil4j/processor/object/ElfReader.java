@@ -43,6 +43,8 @@ public final class ElfReader {
   private static final long SHF_ALLOC = 0x2;
   private static final long SHF_TLS = 0x400;
   private static final long SHF_EXECINSTR = 0x4;
+  private static final long SHF_MERGE = 0x10;
+  private static final long SHF_STRINGS = 0x20;
 
   private static final int SHN_LORESERVE = 0xff00;
   private static final int SHN_X86_64_LCOMMON = 0xff02;
@@ -88,7 +90,8 @@ public final class ElfReader {
     for (Header h : headers) {
       sections.add(section(h, relocations.get(h.index())));
     }
-    return new ObjectFile(ObjectFile.Format.ELF, machine, sections, symbols);
+    return new ObjectFile(ObjectFile.Format.ELF, machine, machine == EM_X86_64
+        ? ObjectFile.Architecture.X86_64 : ObjectFile.Architecture.AARCH64, sections, symbols);
   }
 
   private void readFileHeader() throws MalformedObjectException {
@@ -177,6 +180,17 @@ public final class ElfReader {
     // An executable section without contents has no machine code to copy.
     if (h.type() == SHT_NOBITS && (h.flags() & SHF_EXECINSTR) != 0) {
       throw new MalformedObjectException(describe(h) + ": executable SHT_NOBITS section");
+    }
+    // A stencil takes single entries of a mergeable section: their size must be known.
+    if ((h.flags() & SHF_MERGE) != 0 && (h.flags() & SHF_ALLOC) != 0) {
+      if (h.entsize() <= 0) {
+        throw new MalformedObjectException(describe(h) + ": SHF_MERGE section with sh_entsize "
+            + Long.toUnsignedString(h.entsize()));
+      }
+      if ((h.flags() & SHF_STRINGS) == 0 && h.size() % h.entsize() != 0) {
+        throw new MalformedObjectException(describe(h) + ": size " + h.size()
+            + " is not a multiple of the entry size " + h.entsize());
+      }
     }
     // Relocations in a format this reader does not decode would be silently lost.
     if (h.type() == SHT_REL) {
@@ -339,7 +353,8 @@ public final class ElfReader {
         }
         Symbol symbol = symbolIndex == 0 ? none : symbols.get((int) symbolIndex - 1);
         relocations.get(target.index()).add(new Relocation(offset, type,
-            ElfRelocationTypes.name(machine, type), symbol, u64(at + 16)));
+            ElfRelocationTypes.name(machine, type), symbol, u64(at + 16),
+            ElfRelocationTypes.pcBias(machine, type, (target.flags() & SHF_EXECINSTR) != 0)));
       }
     }
     return relocations;
@@ -350,8 +365,12 @@ public final class ElfReader {
     byte[] contents = hasContents
         ? Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()))
         : new byte[0];
+    Section.Merge merge = (h.flags() & (SHF_MERGE | SHF_ALLOC)) != (SHF_MERGE | SHF_ALLOC)
+        ? Section.Merge.NONE
+        : (h.flags() & SHF_STRINGS) != 0 ? Section.Merge.STRINGS : Section.Merge.CONSTANTS;
     return new Section(h.index(), names[h.index()], kind(h), h.type(), h.flags(),
-        Math.max(1, h.addralign()), h.size(), contents, relocations);
+        Math.max(1, h.addralign()), h.size(), contents, relocations, merge,
+        merge == Section.Merge.NONE ? 0 : h.entsize());
   }
 
   private static Section.Kind kind(Header h) {

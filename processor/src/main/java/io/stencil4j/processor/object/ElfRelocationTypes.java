@@ -3,6 +3,7 @@ package io.stencil4j.processor.object;
 import static java.util.Map.entry;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ELF relocation type names as LLVM 19 spells them (from its {@code ELFRelocs/x86_64.def} and
@@ -182,7 +183,20 @@ final class ElfRelocationTypes {
       entry(0x408, "R_AARCH64_IRELATIVE"),
       entry(0x411, "R_AARCH64_AUTH_RELATIVE"));
 
+  /**
+   * The x86-64 types whose field is a displacement inside an instruction: their
+   * {@link Relocation#pcBias()} depends on what follows the field, which ELF does not record.
+   */
+  private static final Set<Integer> X86_64_PC_RELATIVE =
+      Set.of(2, 4, 9, 13, 15, 19, 20, 22, 24, 26, 28, 29, 34, 41, 42);
+
   private ElfRelocationTypes() {}
+
+  /** The {@link Relocation#pcBias()} of {@code type} on {@code machine} in code or data. */
+  static int pcBias(int machine, int type, boolean inCode) {
+    boolean open = machine == ElfReader.EM_X86_64 && inCode && X86_64_PC_RELATIVE.contains(type);
+    return open ? Relocation.UNKNOWN_PC_BIAS : 0; // AArch64 counts from the instruction itself
+  }
 
   /** LLVM's name of relocation {@code type} on {@code machine}, or "unknown type 0x..". */
   static String name(int machine, int type) {

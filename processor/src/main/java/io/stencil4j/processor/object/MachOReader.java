@@ -68,6 +68,10 @@ public final class MachOReader {
 
   private static final int S_ZEROFILL = 0x1;
   private static final int S_GB_ZEROFILL = 0xc;
+  private static final int S_CSTRING_LITERALS = 0x2;
+  private static final int S_4BYTE_LITERALS = 0x3;
+  private static final int S_8BYTE_LITERALS = 0x4;
+  private static final int S_16BYTE_LITERALS = 0xe;
   private static final int S_THREAD_LOCAL_REGULAR = 0x11;
   private static final int S_THREAD_LOCAL_ZEROFILL = 0x12;
   private static final int S_THREAD_LOCAL_INIT_FUNCTION_POINTERS = 0x15;
@@ -145,12 +149,17 @@ public final class MachOReader {
     Symbol[] symbols = readSymbols();
     List<Section> sections = new ArrayList<>();
     for (Header h : headers) {
+      long literalSize = literalSize(h);
       sections.add(new Section(h.index(), h.name(), kind(h), h.type(), h.flags(), 1L << h.align(),
           h.size(), h.isZeroFill() ? new byte[0] : slice(h.offset(), h.size()),
-          readRelocations(h, symbols, sectionSymbols)));
+          readRelocations(h, symbols, sectionSymbols),
+          literalSize == 0 ? Section.Merge.NONE
+              : h.type() == S_CSTRING_LITERALS ? Section.Merge.STRINGS : Section.Merge.CONSTANTS,
+          literalSize));
     }
     List<Symbol> kept = Arrays.stream(symbols).filter(Objects::nonNull).toList();
-    return new ObjectFile(ObjectFile.Format.MACH_O, cputype, sections, kept);
+    return new ObjectFile(ObjectFile.Format.MACH_O, cputype, cputype == CPU_TYPE_X86_64
+        ? ObjectFile.Architecture.X86_64 : ObjectFile.Architecture.AARCH64, sections, kept);
   }
 
   private void readHeaderAndLoadCommands() throws MalformedObjectException {
@@ -268,6 +277,25 @@ public final class MachOReader {
     requireInFile(symbolTable.stringOffset(), symbolTable.stringSize(), "string table");
   }
 
+  /**
+   * The size of one literal of a literal section, whose literals the linker merges one by one
+   * (1 for C strings); 0 for any other section.
+   */
+  private static long literalSize(Header h) throws MalformedObjectException {
+    long size = switch ((int) h.type()) {
+      case S_CSTRING_LITERALS -> 1;
+      case S_4BYTE_LITERALS -> 4;
+      case S_8BYTE_LITERALS -> 8;
+      case S_16BYTE_LITERALS -> 16;
+      default -> 0;
+    };
+    if (size > 1 && h.size() % size != 0) {
+      throw new MalformedObjectException(h + ": size " + h.size()
+          + " is not a multiple of its literals' size " + size);
+    }
+    return size;
+  }
+
   private static Section.Kind kind(Header h) {
     if ((h.flags() & S_ATTR_DEBUG) != 0) {
       return Section.Kind.OTHER;
@@ -379,7 +407,7 @@ public final class MachOReader {
       };
       int width = e.type().length() == MachORelocationTypes.VARIABLE_LENGTH ? 1 << e.length() : 0;
       relocations.add(new Relocation(e.address(), e.typeNumber(), e.type().name(), target,
-          addend, width));
+          addend, width, e.type().pcBias()));
       pending = e.type().addend() == Addend.SUBTRAHEND ? e : null;
     }
     if (pending != null) {

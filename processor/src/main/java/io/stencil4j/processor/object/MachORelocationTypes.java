@@ -38,20 +38,27 @@ final class MachORelocationTypes {
    * @param sectionBased whether the type may refer to a section ({@code r_extern} 0) rather than a
    *     symbol
    * @param addend where the addend comes from
+   * @param pcBias the {@link Relocation#pcBias()}: 4 past the x86-64 field, plus the bytes of
+   *     immediate that {@code SIGNED_1/2/4} say follow it
    */
-  record Type(String name, boolean pcRel, int length, boolean sectionBased, Addend addend) {}
+  record Type(String name, boolean pcRel, int length, boolean sectionBased, Addend addend,
+      int pcBias) {
+    Type(String name, boolean pcRel, int length, boolean sectionBased, Addend addend) {
+      this(name, pcRel, length, sectionBased, addend, 0);
+    }
+  }
 
   private static final List<Type> X86_64 = List.of(
       new Type("X86_64_RELOC_UNSIGNED", false, VARIABLE_LENGTH, true, Addend.FIELD),
-      new Type("X86_64_RELOC_SIGNED", true, 2, true, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_BRANCH", true, 2, true, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_GOT_LOAD", true, 2, false, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_GOT", true, 2, false, Addend.FIELD_FROM_END),
+      new Type("X86_64_RELOC_SIGNED", true, 2, true, Addend.FIELD_FROM_END, 4),
+      new Type("X86_64_RELOC_BRANCH", true, 2, true, Addend.FIELD_FROM_END, 4),
+      new Type("X86_64_RELOC_GOT_LOAD", true, 2, false, Addend.FIELD_FROM_END, 4),
+      new Type("X86_64_RELOC_GOT", true, 2, false, Addend.FIELD_FROM_END, 4),
       new Type("X86_64_RELOC_SUBTRACTOR", false, VARIABLE_LENGTH, true, Addend.SUBTRAHEND),
-      new Type("X86_64_RELOC_SIGNED_1", true, 2, true, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_SIGNED_2", true, 2, true, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_SIGNED_4", true, 2, true, Addend.FIELD_FROM_END),
-      new Type("X86_64_RELOC_TLV", true, 2, false, Addend.FIELD_FROM_END));
+      new Type("X86_64_RELOC_SIGNED_1", true, 2, true, Addend.FIELD_FROM_END, 5),
+      new Type("X86_64_RELOC_SIGNED_2", true, 2, true, Addend.FIELD_FROM_END, 6),
+      new Type("X86_64_RELOC_SIGNED_4", true, 2, true, Addend.FIELD_FROM_END, 8),
+      new Type("X86_64_RELOC_TLV", true, 2, false, Addend.FIELD_FROM_END, 4));
 
   // ARM64 instruction fields hold no addend (ld64 and lld ignore their bits); a preceding
   // ARM64_RELOC_ADDEND does, and only for symbol-based entries of the three types ld64 accepts

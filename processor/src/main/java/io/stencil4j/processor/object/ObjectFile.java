@@ -10,12 +10,30 @@ import java.util.Optional;
  * @param format the container format
  * @param machine the format's machine code (ELF {@code e_machine}, COFF {@code Machine},
  *     Mach-O {@code cputype})
+ * @param architecture the instruction set that machine code stands for
  * @param sections every section, in the file's order (ELF: index 0 is the null section)
  * @param symbols every symbol, in the file's order
  */
-public record ObjectFile(Format format, int machine, List<Section> sections, List<Symbol> symbols) {
+public record ObjectFile(Format format, int machine, Architecture architecture,
+    List<Section> sections, List<Symbol> symbols) {
 
   public enum Format { ELF, COFF, MACH_O }
+
+  /** The instruction sets the readers accept. */
+  public enum Architecture {
+    X86_64("x86-64"), X86_32("32-bit x86"), AARCH64("AArch64");
+
+    private final String description;
+
+    Architecture(String description) {
+      this.description = description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
 
   public ObjectFile {
     sections = List.copyOf(sections);

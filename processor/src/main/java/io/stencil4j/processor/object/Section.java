@@ -14,9 +14,12 @@ import java.util.List;
  * @param size size in bytes, also for zero-fill sections
  * @param bytes the contents; empty for zero-fill sections
  * @param relocations the relocations that apply to this section, in file order
+ * @param merge whether a linker may merge and move the entries of this section independently
+ * @param entrySize the size of one entry of a mergeable section (ELF {@code sh_entsize}; the
+ *     size of a Mach-O literal; the width of a character in a string pool); 0 when not mergeable
  */
 public record Section(int index, String name, Kind kind, long type, long flags, long alignment,
-    long size, byte[] bytes, List<Relocation> relocations) {
+    long size, byte[] bytes, List<Relocation> relocations, Merge merge, long entrySize) {
 
   /** What a section contributes to a stencil. */
   public enum Kind {
@@ -32,8 +35,31 @@ public record Section(int index, String name, Kind kind, long type, long flags, 
     OTHER
   }
 
+  /**
+   * How a linker may treat a section's contents. A mergeable section is a pool: each entry may
+   * be deduplicated or moved on its own, so code may rely on nothing but the entry it refers to.
+   */
+  public enum Merge {
+    /** The section stays whole. */
+    NONE,
+    /** Constants of {@link #entrySize()} bytes each. */
+    CONSTANTS,
+    /** Strings, each ending with a zero character of {@link #entrySize()} bytes. */
+    STRINGS
+  }
+
   public Section {
     relocations = List.copyOf(relocations);
+    if ((merge == Merge.NONE) != (entrySize == 0)) {
+      throw new IllegalArgumentException(
+          "entry size " + entrySize + " does not fit merge " + merge);
+    }
+  }
+
+  /** A section that is not mergeable. */
+  public Section(int index, String name, Kind kind, long type, long flags, long alignment,
+      long size, byte[] bytes, List<Relocation> relocations) {
+    this(index, name, kind, type, flags, alignment, size, bytes, relocations, Merge.NONE, 0);
   }
 
   @Override

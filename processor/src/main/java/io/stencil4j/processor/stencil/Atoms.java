@@ -3,32 +3,20 @@ package io.stencil4j.processor.stencil;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.object.Section;
 import io.stencil4j.processor.object.Symbol;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * Cuts an object's sections into atoms, the pieces a stencil takes whole or not at all, so that
- * one object compiled from many cases yields each stencil with exactly what it references.
- * An ELF or COFF section is one atom (with {@code -ffunction-sections -fdata-sections} that is
- * one function or variable); a Mach-O section splits at its symbols (one function each, the
- * format keeps all functions in {@code __text}); a mergeable pool of constants or strings gives
- * a window around each place referenced, keeping its neighbours' layout so that any addend that
- * points near the place stays right.
+ * one object compiled from many cases yields each stencil with exactly what it references and
+ * nothing of its neighbours. The atoms are the linkers' own: an ELF or COFF section (with
+ * {@code -ffunction-sections -fdata-sections}, one function or variable); a piece of a Mach-O
+ * section from one symbol to the next (the format keeps all functions in {@code __text}); one
+ * entry of a mergeable section, a constant or a string through its terminator, since a linker
+ * merges and moves those one by one, so code may rely on nothing beyond the entry it refers to.
  */
 final class Atoms {
-  /** How far before and after a referenced place a pool window reaches. */
-  private static final int WINDOW_BEFORE = 8;
-  private static final int WINDOW_AFTER = 16;
-  private static final long ELF_SHF_MERGE = 0x10;
-  private static final long ELF_SHF_STRINGS = 0x20;
-  private static final int MACHO_CSTRING_LITERALS = 2;
-  private static final int MACHO_4BYTE_LITERALS = 3;
-  private static final int MACHO_8BYTE_LITERALS = 4;
-  private static final int MACHO_16BYTE_LITERALS = 0xe;
-
   /**
    * A piece of a section.
    *
@@ -42,11 +30,9 @@ final class Atoms {
     }
   }
 
-  private final ObjectFile object;
   private final Map<Integer, TreeSet<Long>> splits = new HashMap<>();
 
   Atoms(ObjectFile object) {
-    this.object = object;
     if (object.format() == ObjectFile.Format.MACH_O) {
       for (Symbol symbol : object.symbols()) {
         if (symbol.section() > 0) {
@@ -56,71 +42,62 @@ final class Atoms {
     }
   }
 
-  /** Whether {@code section} is a pool whose entries the linker may merge. */
-  boolean isPool(Section section) {
-    return switch (object.format()) {
-      case ELF -> (section.flags() & ELF_SHF_MERGE) != 0;
-      case MACH_O -> section.type() == MACHO_CSTRING_LITERALS
-          || section.type() == MACHO_4BYTE_LITERALS || section.type() == MACHO_8BYTE_LITERALS
-          || section.type() == MACHO_16BYTE_LITERALS;
-      case COFF -> false;
+  /** Whether {@code section} is one atom, so that any place in it selects all of it. */
+  boolean isWhole(Section section) {
+    return !isPool(section) && !splits.containsKey(section.index());
+  }
+
+  /** Whether {@code section} is a pool of entries that a linker may merge. */
+  static boolean isPool(Section section) {
+    return section.merge() != Section.Merge.NONE;
+  }
+
+  /** The atom that holds {@code offset} of {@code section}, a place within it. */
+  Atom at(Section section, long offset) {
+    if (offset < 0 || offset >= section.size()) {
+      throw new IllegalArgumentException(offset + " is outside " + section);
+    }
+    return switch (section.merge()) {
+      case CONSTANTS -> {
+        long start = offset - offset % section.entrySize();
+        yield new Atom(section, start, Math.min(section.size(), start + section.entrySize()));
+      }
+      case STRINGS -> string(section, offset);
+      case NONE -> piece(section, offset);
     };
   }
 
-  /** The atom that holds {@code offset} of {@code section}. */
-  Atom at(Section section, long offset) {
-    long clamped = Math.max(0, Math.min(offset, Math.max(0, section.size() - 1)));
-    if (isPool(section)) {
-      return window(section, clamped);
-    }
+  private Atom piece(Section section, long offset) {
     TreeSet<Long> points = splits.get(section.index());
     if (points == null) {
       return new Atom(section, 0, section.size());
     }
-    Long start = points.floor(clamped);
-    Long end = points.higher(clamped);
+    Long start = points.floor(offset);
+    Long end = points.higher(offset);
     return new Atom(section, start == null ? 0 : start, end == null ? section.size() : end);
   }
 
-  private Atom window(Section section, long offset) {
-    long unit = Math.max(1, Math.min(section.alignment(), 16));
-    long start = Math.max(0, (offset - WINDOW_BEFORE) / unit * unit);
-    long end = Math.min(section.size(), (offset + WINDOW_AFTER + unit - 1) / unit * unit);
-    boolean strings = object.format() == ObjectFile.Format.ELF
-        ? (section.flags() & ELF_SHF_STRINGS) != 0 : section.type() == MACHO_CSTRING_LITERALS;
-    if (strings) {
-      byte[] bytes = section.bytes();
-      while (end < bytes.length && bytes[(int) end - 1] != 0) {
-        end++; // through the end of the last string the window touches
-      }
+  /** The string holding {@code offset}: from the end of the one before through its terminator. */
+  private static Atom string(Section section, long offset) {
+    int width = Math.toIntExact(section.entrySize());
+    byte[] bytes = section.bytes();
+    long start = offset - offset % width;
+    while (start >= width && !isTerminator(bytes, start - width, width)) {
+      start -= width;
     }
-    return new Atom(section, start, end);
+    long end = offset - offset % width;
+    while (end + width <= bytes.length && !isTerminator(bytes, end, width)) {
+      end += width;
+    }
+    return new Atom(section, start, Math.min(section.size(), end + width));
   }
 
-  /**
-   * The atoms with overlapping or adjacent pieces of one section merged, sections in the order
-   * of their first atom.
-   */
-  static List<Atom> merged(List<Atom> atoms) {
-    Map<Section, List<Atom>> bySection = new java.util.LinkedHashMap<>();
-    for (Atom atom : atoms) {
-      bySection.computeIfAbsent(atom.section(), s -> new ArrayList<>()).add(atom);
-    }
-    List<Atom> result = new ArrayList<>();
-    for (List<Atom> pieces : bySection.values()) {
-      pieces.sort((a, b) -> Long.compare(a.start(), b.start()));
-      Atom current = pieces.get(0);
-      for (Atom next : pieces.subList(1, pieces.size())) {
-        if (next.start() <= current.end()) {
-          current = new Atom(current.section(), current.start(),
-              Math.max(current.end(), next.end()));
-        } else {
-          result.add(current);
-          current = next;
-        }
+  private static boolean isTerminator(byte[] bytes, long at, int width) {
+    for (int i = 0; i < width; i++) {
+      if (bytes[(int) at + i] != 0) {
+        return false;
       }
-      result.add(current);
     }
-    return result;
+    return true;
   }
 }

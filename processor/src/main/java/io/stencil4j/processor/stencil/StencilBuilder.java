@@ -80,6 +80,11 @@ public final class StencilBuilder implements StencilDraft {
   private record Placement(Atoms.Atom atom, Site.Part part, int offset) {}
 
   private StencilGroup build() throws BadStencilException {
+    if (!target.accepts(object)) {
+      throw new BadStencilException("the compiler produced " + Target.describe(object.format(),
+          object.architecture()) + ", not " + target.describeObject() + ": remove the flags that "
+          + "choose another target (such as -arch, -m32 or --target)");
+    }
     layOut();
     List<Placed> relocations = placedRelocations();
     cutTrailingJump(relocations);
@@ -125,22 +130,20 @@ public final class StencilBuilder implements StencilDraft {
     while (!work.isEmpty()) {
       Atoms.Atom atom = work.pop();
       for (Relocation relocation : relocationsIn(atom)) {
-        Symbol symbol = relocation.symbol();
-        if (!symbol.isDefined()) {
+        if (!relocation.symbol().isDefined()) {
           continue;
         }
-        Section section = definingSection(symbol);
-        Atoms.Atom reached = atoms.at(section, location(symbol, relocation));
+        Atoms.Atom reached = reachedBy(relocation);
         if (seen.add(reached)) {
-          (section.kind() == Section.Kind.CODE ? codeAtoms : dataAtoms).add(reached);
-          if (!atoms.isPool(section)) {
+          (reached.section().kind() == Section.Kind.CODE ? codeAtoms : dataAtoms).add(reached);
+          if (!Atoms.isPool(reached.section())) {
             work.add(reached);
           }
         }
       }
     }
     code = place(codeAtoms, Site.Part.CODE);
-    data = place(Atoms.merged(dataAtoms), Site.Part.DATA);
+    data = place(dataAtoms, Site.Part.DATA);
   }
 
   private Section definingSection(Symbol symbol) throws BadStencilException {
@@ -157,16 +160,36 @@ public final class StencilBuilder implements StencilDraft {
   }
 
   /**
-   * The place in its section a relocation to {@code symbol} means: the symbol itself, or for a
-   * section symbol or a pool (where the addend selects the entry) the symbol plus the addend and
-   * the PC-relative bias the target knows.
+   * The atom a relocation to a defined symbol reaches, as a linker finds it: a named symbol's
+   * own atom, whatever the addend (one past the end of an array is still that array); for a
+   * section symbol, the atom at the place the addend selects, which for PC-relative fields
+   * needs to know where the CPU counts from.
    */
-  private long location(Symbol symbol, Relocation relocation) {
-    boolean byAddend = symbol.type() == Symbol.Type.SECTION
-        || atoms.isPool(object.section(symbol.section()));
-    return byAddend
-        ? symbol.value() + relocation.addend() + target.referenceBias(relocation)
-        : symbol.value();
+  private Atoms.Atom reachedBy(Relocation relocation) throws BadStencilException {
+    Symbol symbol = relocation.symbol();
+    Section section = definingSection(symbol);
+    if (section.size() == 0) {
+      return new Atoms.Atom(section, 0, 0);
+    }
+    if (symbol.type() != Symbol.Type.SECTION) {
+      return atoms.at(section, Math.min(symbol.value(), section.size() - 1));
+    }
+    if (atoms.isWhole(section)) {
+      return atoms.at(section, 0);
+    }
+    if (relocation.pcBias() == Relocation.UNKNOWN_PC_BIAS) {
+      throw new BadStencilException(String.format("the %s at offset %#x refers to an entry of "
+          + "the mergeable section %s through the section symbol; which entry depends on the "
+          + "length of the instruction, which the object does not record", relocation.typeName(),
+          relocation.offset(), section.name()));
+    }
+    long place = symbol.value() + relocation.addend() + relocation.pcBias();
+    if (place < 0 || place >= section.size()) {
+      throw new BadStencilException(String.format("the %s at offset %#x refers to offset %#x of "
+          + "section %s, outside its %d bytes", relocation.typeName(), relocation.offset(), place,
+          section.name(), section.size()));
+    }
+    return atoms.at(section, place);
   }
 
   private List<Relocation> relocationsIn(Atoms.Atom atom) {
@@ -182,7 +205,11 @@ public final class StencilBuilder implements StencilDraft {
     return inside;
   }
 
-  /** Lays out {@code atoms} one after another, each at its section's alignment. */
+  /**
+   * Lays out {@code atoms} one after another, each at its section's alignment (which any piece of
+   * the section needs at most), so that where an atom lands depends on nothing but the atoms
+   * before it in this stencil.
+   */
   private byte[] place(List<Atoms.Atom> atomsInOrder, Site.Part part) throws BadStencilException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (Atoms.Atom atom : atomsInOrder) {
@@ -192,7 +219,7 @@ public final class StencilBuilder implements StencilDraft {
             + "-byte alignment; stencil data is only " + DATA_ALIGNMENT + "-byte aligned");
       }
       long alignment = Math.min(section.alignment(), DATA_ALIGNMENT);
-      int padding = (int) Math.floorMod(atom.start() - bytes.size(), alignment);
+      int padding = (int) Math.floorMod(-bytes.size(), alignment);
       byte[] pad = part == Site.Part.CODE ? target.padding(padding) : new byte[padding];
       bytes.write(pad, 0, pad.length);
       placements.add(new Placement(atom, part, bytes.size()));
@@ -204,17 +231,6 @@ public final class StencilBuilder implements StencilDraft {
       }
     }
     return bytes.toByteArray();
-  }
-
-  /** Where {@code offset} of {@code section} is in the stencil, if it was placed. */
-  private Site siteOf(Section section, long offset) {
-    for (Placement placement : placements) {
-      Atoms.Atom atom = placement.atom();
-      if (atom.section() == section && atom.contains(offset)) {
-        return new Site(placement.part(), placement.offset() + (int) (offset - atom.start()));
-      }
-    }
-    return null;
   }
 
   private record Placed(Relocation relocation, Site site, Reference reference) {}
@@ -236,15 +252,13 @@ public final class StencilBuilder implements StencilDraft {
     if (!symbol.isDefined()) {
       return resolve(symbol);
     }
-    Section section = definingSection(symbol);
-    long location = location(symbol, relocation);
-    Site site = siteOf(section, Math.max(0, Math.min(location, section.size() - 1)));
-    if (site == null) {
-      throw new IllegalStateException("atom of " + describe(symbol) + " was not placed");
-    }
-    HoleValue value = site.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
-    // the hole adds the addend back: relative to the symbol, not to the place it selected
-    return new Reference(value, "", site.offset() - (location - symbol.value()));
+    Atoms.Atom atom = reachedBy(relocation);
+    Placement placement = placements.stream().filter(p -> p.atom().equals(atom)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("atom of " + describe(symbol)
+            + " was not placed"));
+    HoleValue value = placement.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
+    // where the symbol is in the stencil; the hole adds the addend
+    return new Reference(value, "", placement.offset() + symbol.value() - atom.start());
   }
 
   /** An undefined symbol: a GOT slot of an import, the next stencil, a parameter or a symbol. */

@@ -1,6 +1,7 @@
 package io.stencil4j.processor.target;
 
 import io.stencil4j.model.HoleKind;
+import io.stencil4j.processor.object.ObjectFile;
 import java.util.HexFormat;
 
 /**
@@ -9,11 +10,13 @@ import java.util.HexFormat;
  * of a trampoline (an absolute jump through an address stored beside it).
  */
 enum Isa {
-  X86_64(1, "90", "e900000000", 1, -4, "ff2500000000" + "0000000000000000", 6),
+  X86_64(ObjectFile.Architecture.X86_64, 1, "90", "e900000000", 1, -4,
+      "ff2500000000" + "0000000000000000", 6),
   /** 32-bit x86: every address is in reach of a 32-bit displacement, so no trampolines. */
-  X86_32(1, "90", "e900000000", 1, -4, "", 0),
+  X86_32(ObjectFile.Architecture.X86_32, 1, "90", "e900000000", 1, -4, "", 0),
   /** ldr x16, #8; br x16; .quad address. */
-  ARM64(8, "1f2003d5", "00000014", 0, 0, "50000058" + "00021fd6" + "0000000000000000", 8);
+  ARM64(ObjectFile.Architecture.AARCH64, 8, "1f2003d5", "00000014", 0, 0,
+      "50000058" + "00021fd6" + "0000000000000000", 8);
 
   private static final int X86_NOP = 0x90;
   private static final int X86_JMP_REL32 = 0xe9;
@@ -26,6 +29,7 @@ enum Isa {
   private static final int ARM64_B_MASK = 0xfc000000;
   private static final int ARM64_B = 0x14000000;
 
+  private final ObjectFile.Architecture architecture;
   private final int codeAlignment;
   private final byte[] nop;
   private final byte[] jump;
@@ -34,8 +38,9 @@ enum Isa {
   private final byte[] trampoline;
   private final int trampolineAddressOffset;
 
-  Isa(int codeAlignment, String nop, String jump, int jumpHoleOffset, long jumpAddend,
+  Isa(ObjectFile.Architecture architecture, int codeAlignment, String nop, String jump, int jumpHoleOffset, long jumpAddend,
       String trampoline, int trampolineAddressOffset) {
+    this.architecture = architecture;
     this.codeAlignment = codeAlignment;
     this.nop = HexFormat.of().parseHex(nop);
     this.jump = HexFormat.of().parseHex(jump);
@@ -43,6 +48,11 @@ enum Isa {
     this.jumpAddend = jumpAddend;
     this.trampoline = HexFormat.of().parseHex(trampoline);
     this.trampolineAddressOffset = trampolineAddressOffset;
+  }
+
+  /** The instruction set as the object readers name it. */
+  ObjectFile.Architecture architecture() {
+    return architecture;
   }
 
   /** Stencil code sizes are multiples of this, so every stencil starts aligned. */

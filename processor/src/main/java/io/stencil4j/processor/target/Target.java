@@ -3,6 +3,7 @@ package io.stencil4j.processor.target;
 import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.object.Relocation;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,16 @@ public final class Target {
   private final Triple triple;
   private final List<String> flags;
   private final String symbolPrefix;
+  private final ObjectFile.Format format;
   private final Isa isa;
   private final Map<Integer, Action> actions;
 
-  Target(Triple triple, List<String> flags, String symbolPrefix, Isa isa,
+  Target(Triple triple, List<String> flags, String symbolPrefix, ObjectFile.Format format, Isa isa,
       Map<Integer, Action> actions) {
     this.triple = triple;
     this.flags = List.copyOf(flags);
     this.symbolPrefix = symbolPrefix;
+    this.format = format;
     this.isa = isa;
     this.actions = Map.copyOf(actions);
   }
@@ -49,6 +52,30 @@ public final class Target {
   /** The prefix the object format puts on C names: {@code _} on Mach-O and 32-bit Windows. */
   public String symbolPrefix() {
     return symbolPrefix;
+  }
+
+  /**
+   * Whether {@code object} holds this target's kind of code: the user's flags can make the
+   * compiler produce another (an {@code -arch} or {@code --target} flag).
+   */
+  public boolean accepts(ObjectFile object) {
+    return object.format() == format && object.architecture() == isa.architecture();
+  }
+
+  /** What an object of this target is: its format and instruction set. */
+  public String describeObject() {
+    return describe(format, isa.architecture());
+  }
+
+  /** A format and instruction set as messages name them: "an ELF x86-64 object". */
+  public static String describe(ObjectFile.Format format, ObjectFile.Architecture architecture) {
+    String name = switch (format) {
+      case ELF -> "ELF";
+      case COFF -> "COFF";
+      case MACH_O -> "Mach-O";
+    };
+    return (format == ObjectFile.Format.ELF ? "an " : "a ") + name + " " + architecture
+        + " object";
   }
 
   /** Stencil code sizes are multiples of this. */
@@ -110,18 +137,6 @@ public final class Target {
     } else {
       stencil.addHole(site.part(), reference.hole(at, action.kind(), addend));
     }
-  }
-
-  /**
-   * What to add to a relocation's target to get the place it means: x86 PC-relative
-   * displacements count from the end of the instruction, which the addend already subtracts (4
-   * for a displacement that ends it); AArch64 addends are exact.
-   */
-  public long referenceBias(Relocation relocation) {
-    Action action = actions.get(relocation.type());
-    boolean pcRelative = action == Action.REL_32 || action == Action.GOT_REL_32
-        || action == Action.GOT_REL_32_STRICT;
-    return isa != Isa.ARM64 && pcRelative ? 4 : 0;
   }
 
   /** The code of a trampoline: an absolute jump to the address at {@link #trampolineAddress()}. */

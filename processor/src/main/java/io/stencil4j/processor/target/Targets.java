@@ -1,6 +1,7 @@
 package io.stencil4j.processor.target;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.object.ObjectFile;
 import java.util.List;
 import java.util.Map;
 
@@ -98,7 +99,7 @@ final class Targets {
    */
   static Target gcc() {
     return new Target(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of("-fno-pic", "-mcmodel=large",
-        "-fno-plt", "-malign-data=abi"), "", Isa.X86_64, ELF_X86_64);
+        "-fno-plt", "-malign-data=abi"), "", ObjectFile.Format.ELF, Isa.X86_64, ELF_X86_64);
   }
 
   static Target of(Triple triple) {
@@ -106,22 +107,24 @@ final class Targets {
       // medium model without PIC: holes are 64-bit immediates; -fno-plt gives one recognisable
       // trailing jump; no jump tables, which the medium model reaches with 32-bit absolutes
       case X86_64_UNKNOWN_LINUX_GNU -> new Target(triple, List.of("-fno-pic", "-mcmodel=medium",
-          "-mlarge-data-threshold=0", "-fno-plt", "-fno-jump-tables"), "", Isa.X86_64, ELF_X86_64);
+          "-mlarge-data-threshold=0", "-fno-plt", "-fno-jump-tables"), "", ObjectFile.Format.ELF,
+          Isa.X86_64, ELF_X86_64);
       // PIC: holes are GOT loads (any 64-bit value); calls stay BL, through trampolines
       case AARCH64_UNKNOWN_LINUX_GNU -> new Target(triple, List.of("-fpic",
-          "-mno-outline-atomics"), "", Isa.ARM64, ELF_AARCH64);
+          "-mno-outline-atomics"), "", ObjectFile.Format.ELF, Isa.ARM64, ELF_AARCH64);
       // Darwin keeps frame pointers by default: a push and pop in every stencil
       case X86_64_APPLE_DARWIN -> new Target(triple, List.of("-fno-plt", "-fomit-frame-pointer"),
-          "_", Isa.X86_64, MACHO_X86_64);
-      case AARCH64_APPLE_DARWIN -> new Target(triple, List.of(), "_", Isa.ARM64, MACHO_ARM64);
+          "_", ObjectFile.Format.MACH_O, Isa.X86_64, MACHO_X86_64);
+      case AARCH64_APPLE_DARWIN -> new Target(triple, List.of(), "_", ObjectFile.Format.MACH_O,
+          Isa.ARM64, MACHO_ARM64);
       case X86_64_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll"), "",
-          Isa.X86_64, COFF_AMD64);
+          ObjectFile.Format.COFF, Isa.X86_64, COFF_AMD64);
       // preserve_none does not exist on 32-bit x86; clang says so for every template
       case I686_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll",
-          "-Wno-ignored-attributes"), "_", Isa.X86_32, COFF_I386);
+          "-Wno-ignored-attributes"), "_", ObjectFile.Format.COFF, Isa.X86_32, COFF_I386);
       // with -fno-plt, clang drops the __imp_ of dllimport functions (toolchain.md pitfall 6)
       case AARCH64_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll",
-          "-fplt"), "", Isa.ARM64, COFF_ARM64);
+          "-fplt"), "", ObjectFile.Format.COFF, Isa.ARM64, COFF_ARM64);
     };
   }
 }

@@ -37,6 +37,8 @@ class StencilBuilderTest {
     private final List<Relocation> dataRelocations = new ArrayList<>();
     private final byte[] code;
     private byte[] data = new byte[0];
+    private byte[] pool = new byte[0];
+    private long poolEntrySize;
     private long bss;
     private long entryValue;
 
@@ -46,6 +48,13 @@ class StencilBuilderTest {
 
     ObjectBuilder data(String hex) {
       data = HexFormat.of().parseHex(hex.replace(" ", ""));
+      return this;
+    }
+
+    /** Section 4: a mergeable pool of {@code entrySize}-byte constants. */
+    ObjectBuilder pool(long entrySize, String hex) {
+      pool = HexFormat.of().parseHex(hex.replace(" ", ""));
+      poolEntrySize = entrySize;
       return this;
     }
 
@@ -66,6 +75,13 @@ class StencilBuilderTest {
       return symbol;
     }
 
+    Symbol local(String name, int section, long value) {
+      Symbol symbol = new Symbol(symbols.size() + 1, name, section, value, 0,
+          Symbol.Binding.LOCAL, Symbol.Type.OBJECT);
+      symbols.add(symbol);
+      return symbol;
+    }
+
     Symbol section(int index) {
       Symbol symbol = new Symbol(symbols.size() + 1, "", index, 0, 0, Symbol.Binding.LOCAL,
           Symbol.Type.SECTION);
@@ -74,12 +90,15 @@ class StencilBuilderTest {
     }
 
     ObjectBuilder code(long offset, int type, Symbol symbol, long addend) {
-      codeRelocations.add(new Relocation(offset, type, "R_X86_64 type " + type, symbol, addend));
+      // as ELF has it: absolute fields mean the place itself, displacements leave it open
+      codeRelocations.add(new Relocation(offset, type, "R_X86_64 type " + type, symbol, addend,
+          type == R_64 ? 0 : Relocation.UNKNOWN_PC_BIAS));
       return this;
     }
 
     ObjectBuilder inData(long offset, int type, Symbol symbol, long addend) {
-      dataRelocations.add(new Relocation(offset, type, "R_X86_64 type " + type, symbol, addend));
+      dataRelocations.add(new Relocation(offset, type, "R_X86_64 type " + type, symbol, addend,
+          0));
       return this;
     }
 
@@ -95,7 +114,10 @@ class StencilBuilderTest {
           data, dataRelocations));
       sections.add(new Section(3, ".bss", Section.Kind.ZERO_FILL, 8, 3, 8, bss, new byte[0],
           List.of()));
-      return new ObjectFile(ObjectFile.Format.ELF, 62, sections, all);
+      sections.add(new Section(4, ".rodata.cst", Section.Kind.DATA, 1, 0x12, 16, pool.length,
+          pool, List.of(), Section.Merge.CONSTANTS, Math.max(1, poolEntrySize)));
+      return new ObjectFile(ObjectFile.Format.ELF, 62, ObjectFile.Architecture.X86_64, sections,
+          all);
     }
   }
 
@@ -218,5 +240,40 @@ class StencilBuilderTest {
     BadStencilException e = assertThrows(BadStencilException.class, () -> build(object));
     assertThat(e).hasMessageThat().isEqualTo("hole _JIT_value: a hole's name after _JIT_ must be "
         + "UPPER_SNAKE_CASE (it maps to the emitter parameter of the same name)");
+  }
+
+  @Test
+  void poolEntryIsFoundByItsSymbolWhateverFollowsTheDisplacement() throws Exception {
+    // shufpd xmm0, [rip + .LCPI0_1], 2: the imm8 after the displacement makes the addend -5
+    ObjectBuilder object = new ObjectBuilder("660fc605 00000000 02 c3")
+        .pool(16, "00000000000000000000000000000000 0102030405060708090a0b0c0d0e0f10");
+    object.code(4, R_PC32, object.local(".LCPI0_1", 4, 16), -5);
+    StencilGroup stencil = build(object);
+    assertThat(HexFormat.of().formatHex(stencil.data()))
+        .isEqualTo("0102030405060708090a0b0c0d0e0f10");
+    assertThat(stencil.codeHoles()).containsExactly(Hole.of(4, HoleKind.REL_32, HoleValue.DATA, -5));
+  }
+
+  @Test
+  void poolEntryLargerThanSixteenBytesIsTakenWhole() throws Exception {
+    // movabs rax, .rodata.cst32 + 32; ret: the second 32-byte entry, all of it
+    String second = "2122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40";
+    ObjectBuilder object = new ObjectBuilder("48b8 0000000000000000 c3")
+        .pool(32, "00".repeat(32) + second + "ff".repeat(32));
+    object.code(2, R_64, object.section(4), 32);
+    StencilGroup stencil = build(object);
+    assertThat(HexFormat.of().formatHex(stencil.data())).isEqualTo(second);
+    assertThat(stencil.codeHoles()).containsExactly(Hole.of(2, HoleKind.ABS_64, HoleValue.DATA, 0));
+  }
+
+  @Test
+  void pcRelativeReferenceToAPoolThroughItsSectionIsRejected() {
+    // movaps xmm0, [rip + .rodata.cst + 16 - 4]: the entry depends on the instruction's length
+    ObjectBuilder object = new ObjectBuilder("0f2805 00000000 c3").pool(16, "00".repeat(32));
+    object.code(3, R_PC32, object.section(4), 16 - 4);
+    BadStencilException e = assertThrows(BadStencilException.class, () -> build(object));
+    assertThat(e).hasMessageThat().isEqualTo("the R_X86_64 type 2 at offset 0x3 refers to an "
+        + "entry of the mergeable section .rodata.cst through the section symbol; which entry "
+        + "depends on the length of the instruction, which the object does not record");
   }
 }
