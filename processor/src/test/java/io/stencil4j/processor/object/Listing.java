@@ -21,6 +21,11 @@ record Listing(List<String> header, List<String> sections, List<String> contents
     List<String> symbols, List<String> relocations) {
 
   private static final long SHT_NOBITS = 8;
+  private static final long SHF_ALLOC = 0x2;
+  private static final long SHF_MERGE = 0x10;
+  private static final long SHF_STRINGS = 0x20;
+  /** The pool of a section a stencil takes whole. */
+  static final String WHOLE = "whole";
 
   static Listing of(ObjectFile file) {
     return of(file, true);
@@ -35,7 +40,8 @@ record Listing(List<String> header, List<String> sections, List<String> contents
     List<String> contents = new ArrayList<>();
     List<String> relocations = new ArrayList<>();
     for (Section s : file.sections()) {
-      sections.add(section(s.index(), s.name(), s.type(), s.flags(), s.size(), s.alignment()));
+      sections.add(section(s.index(), s.name(), s.type(), s.flags(), s.size(), s.alignment(),
+          pool(s)));
       if (s.type() != SHT_NOBITS) {
         contents.add(s.index() + " " + s.name() + " " + HexFormat.of().formatHex(s.bytes()));
       }
@@ -79,8 +85,11 @@ record Listing(List<String> header, List<String> sections, List<String> contents
       int index = (int) number(at(s, "Index"));
       String name = (String) at(s, "Name", "Name");
       long type = number(at(s, "Type", "Value"));
-      sections.add(section(index, name, type, number(at(s, "Flags", "Value")),
-          number(at(s, "Size")), Math.max(1, number(at(s, "AddressAlignment")))));
+      long flags = number(at(s, "Flags", "Value"));
+      boolean merged = (flags & (SHF_ALLOC | SHF_MERGE)) == (SHF_ALLOC | SHF_MERGE);
+      sections.add(section(index, name, type, flags, number(at(s, "Size")),
+          Math.max(1, number(at(s, "AddressAlignment"))), merged
+              ? pool((flags & SHF_STRINGS) != 0, number(at(s, "EntrySize"))) : WHOLE));
       if (withContents && type != SHT_NOBITS) {
         List<Object> bytes = array(at(s, "SectionData", "Bytes"));
         byte[] data = new byte[bytes.size()];
@@ -158,7 +167,7 @@ record Listing(List<String> header, List<String> sections, List<String> contents
       String name = (String) at(s, "Name", "Value");
       List<Object> flags = array(at(s, "Characteristics", "Flags"));
       sections.add(section(number, name, 0, number(at(s, "Characteristics", "Value")),
-          number(at(s, "RawDataSize")), coffAlignment(flags)));
+          number(at(s, "RawDataSize")), coffAlignment(flags), WHOLE));
       // readobj leaves out the contents of uninitialized sections, which the model has none of.
       List<Object> bytes = Json.object(s).containsKey("SectionData")
           ? array(at(s, "SectionData", "Bytes")) : List.of();
@@ -221,10 +230,20 @@ record Listing(List<String> header, List<String> sections, List<String> contents
     };
   }
 
-  private static String section(int index, String name, long type, long flags, long size,
-      long alignment) {
-    return String.format("%d %s type=0x%x flags=0x%x size=%d align=%d", index, name, type, flags,
-        size, alignment);
+  static String section(int index, String name, long type, long flags, long size,
+      long alignment, String pool) {
+    return String.format("%d %s type=0x%x flags=0x%x size=%d align=%d %s", index, name, type,
+        flags, size, alignment, pool);
+  }
+
+  /** How a section is cut into atoms: whole, or a pool of entries of some size. */
+  static String pool(Section s) {
+    return s.merge() == Section.Merge.NONE ? WHOLE
+        : pool(s.merge() == Section.Merge.STRINGS, s.entrySize());
+  }
+
+  static String pool(boolean strings, long entrySize) {
+    return (strings ? "strings of " : "constants of ") + entrySize;
   }
 
   private static String symbol(int index, String name, long value, long size,

@@ -30,7 +30,8 @@ record MachOListing(List<String> header, List<String> sections, List<String> con
     List<String> contents = new ArrayList<>();
     List<String> relocations = new ArrayList<>();
     for (Section s : file.sections()) {
-      sections.add(section(s.index(), s.name(), s.type(), s.flags(), s.size(), s.alignment()));
+      sections.add(Listing.section(s.index(), s.name(), s.type(), s.flags(), s.size(),
+          s.alignment(), Listing.pool(s)));
       if (!isZeroFill(s.type())) {
         contents.add(contents(s.index(), s.name(), s.bytes()));
       }
@@ -75,8 +76,8 @@ record MachOListing(List<String> header, List<String> sections, List<String> con
       int index = (int) s.number("Index") + 1;
       String name = name(s.get("Name"));
       long type = number(s.get("Type"));
-      sections.add(section(index, name, type, flags(s), s.number("Size"),
-          1L << s.number("Alignment")));
+      sections.add(Listing.section(index, name, type, flags(s), s.number("Size"),
+          1L << s.number("Alignment"), literals(type)));
       // readobj also dumps S_THREAD_LOCAL_ZEROFILL sections, from offset 0 of the file.
       if (!isZeroFill(type)) {
         contents.add(contents(index, name, HexFormat.of().parseHex(s.get("SectionData"))));
@@ -181,10 +182,15 @@ record MachOListing(List<String> header, List<String> sections, List<String> con
     return "cputype 0x" + Long.toHexString(cputype);
   }
 
-  private static String section(int index, String name, long type, long flags, long size,
-      long alignment) {
-    return String.format("%d %s type=0x%x flags=0x%x size=%d align=%d", index, name, type, flags,
-        size, alignment);
+  /** The literal sections' pools, from the section types of {@code <mach-o/loader.h>}. */
+  private static String literals(long type) {
+    return switch ((int) type) {
+      case 0x2 -> Listing.pool(true, 1); // S_CSTRING_LITERALS
+      case 0x3 -> Listing.pool(false, 4); // S_4BYTE_LITERALS
+      case 0x4 -> Listing.pool(false, 8); // S_8BYTE_LITERALS
+      case 0xe -> Listing.pool(false, 16); // S_16BYTE_LITERALS
+      default -> Listing.WHOLE;
+    };
   }
 
   private static String contents(int index, String name, byte[] bytes) {
