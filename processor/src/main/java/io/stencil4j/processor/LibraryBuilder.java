@@ -96,6 +96,7 @@ final class LibraryBuilder {
     try (StencilCompiler compiler = new StencilCompiler()) {
       Map<Triple, Map<String, CachedStencil>> built = new LinkedHashMap<>();
       Map<Triple, Map<String, String>> keys = new LinkedHashMap<>();
+      List<TranslationUnit> units = sources.units(batching);
       List<CompileJob> jobs = new ArrayList<>();
       int cachedCount = 0;
       for (Triple triple : spec.triples()) {
@@ -103,24 +104,26 @@ final class LibraryBuilder {
         List<String> flags = flags(spec, targets.get(triple), toolchain.kind());
         Map<String, CachedStencil> ofTriple = new LinkedHashMap<>();
         Map<String, String> keysOfTriple = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String name : names) {
-          String key = StencilCache.key(List.of("stencil4j " + processorVersion,
-              toolchain.version(), triple.triple(), batching ? "batched" : "alone",
-              String.join("\u0000", flags), sources.alone(name).text()));
-          keysOfTriple.put(name, key);
-          Optional<CachedStencil> hit = cache.isPresent() && keptObjects.isEmpty()
-              ? cache.get().find(key, triple) : Optional.empty();
-          if (hit.isPresent()) {
-            ofTriple.put(name, hit.get());
-            cachedCount++;
-          } else {
-            missing.add(name);
+        for (TranslationUnit unit : units) {
+          // a stencil's bytes depend on its whole unit (what the compiler inlines or merges),
+          // so a unit is taken from the cache whole or compiled whole
+          Map<String, CachedStencil> hits = new LinkedHashMap<>();
+          for (String name : unit.stencilNames()) {
+            String key = StencilCache.key(List.of("stencil4j " + processorVersion,
+                toolchain.version(), triple.triple(), String.join("\u0000", flags),
+                unit.text(), name));
+            keysOfTriple.put(name, key);
+            Optional<CachedStencil> hit = cache.isPresent() && keptObjects.isEmpty()
+                ? cache.get().find(key, triple) : Optional.empty();
+            hit.ifPresent(stencil -> hits.put(name, stencil));
           }
-        }
-        for (TranslationUnit unit : sources.units(missing, batching)) {
-          jobs.add(new CompileJob(unit, triple, toolchain,
-              unit.batch() ? withSections(flags) : flags));
+          if (hits.size() == unit.stencilNames().size()) {
+            ofTriple.putAll(hits);
+            cachedCount += hits.size();
+          } else {
+            jobs.add(new CompileJob(unit, triple, toolchain,
+                unit.batch() ? withSections(flags) : flags));
+          }
         }
         built.put(triple, ofTriple);
         keys.put(triple, keysOfTriple);
@@ -288,19 +291,18 @@ final class LibraryBuilder {
       return names;
     }
 
-    /** The units for the stencils {@code names}, cases in batches when batching. */
-    List<TranslationUnit> units(List<String> names, boolean batching) {
+    /** The units that build every stencil: the cases in batches of a fixed size, if batching. */
+    List<TranslationUnit> units(boolean batching) {
       List<TranslationUnit> units = new ArrayList<>();
-      shim.filter(u -> names.contains(u.stencilNames().get(0))).ifPresent(units::add);
-      whole.filter(u -> names.contains(u.stencilNames().get(0))).ifPresent(units::add);
-      List<StencilCase> wanted = cases.stream().filter(c -> names.contains(c.name())).toList();
-      if (batching && wanted.size() > 1) {
-        for (int start = 0; start < wanted.size(); start += BATCH_SIZE) {
+      shim.ifPresent(units::add);
+      whole.ifPresent(units::add);
+      if (batching && cases.size() > 1) {
+        for (int start = 0; start < cases.size(); start += BATCH_SIZE) {
           units.add(TranslationUnit.batch(template.orElseThrow(),
-              wanted.subList(start, Math.min(wanted.size(), start + BATCH_SIZE))));
+              cases.subList(start, Math.min(cases.size(), start + BATCH_SIZE))));
         }
       } else {
-        units.addAll(alone(wanted.stream().map(StencilCase::name).toList()));
+        units.addAll(alone(cases.stream().map(StencilCase::name).toList()));
       }
       return units;
     }
