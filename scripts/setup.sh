@@ -16,7 +16,11 @@ stencil4j_packages=(
   "ld.lld-19:lld-19"
   "qemu-aarch64:qemu-user"
   "qemu-i386:qemu-user"
-  "/usr/lib/gcc/x86_64-linux-gnu/12/32/libgcc.a:gcc-multilib"
+  # 32-bit programs are built by clang --target=i686-linux-gnu: gcc-multilib (for gcc -m32)
+  # conflicts with the AArch64 gcc on Debian 12
+  "/usr/lib32/crt1.o:libc6-dev-i386"
+  "/usr/lib/gcc/x86_64-linux-gnu/12/32/libgcc.a:lib32gcc-12-dev"
+  "aarch64-linux-gnu-gcc:gcc-aarch64-linux-gnu"
   "/usr/aarch64-linux-gnu/include/stdio.h:libc6-dev-arm64-cross"
   "/usr/lib/gcc-cross/aarch64-linux-gnu/12/libgcc.a:libgcc-12-dev-arm64-cross"
   "mvn:maven"

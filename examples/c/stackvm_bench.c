@@ -105,18 +105,19 @@ int main(void) {
 
   layout l;
   if (layout_program(&p, &l) != 0) fail("layout");
-  size_t size = l.size;
+  jit_memory m;
+  if (jit_memory_map(&m, l.code_size, l.data_size) != 0) fail("mmap");
   free_layout(&l);
-  unsigned char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) fail("mmap");
   static int64_t times[RUNS];
   for (int run = -WARMUP; run < RUNS; run++) {
     int64_t start = now_ns();
-    if (layout_program(&p, &l) != 0 || emit_program(&p, &l, m, &symbols) != 0) fail("emit");
+    if (layout_program(&p, &l) != 0 || emit_program(&p, &l, m.code, m.data, &symbols) != 0) {
+      fail("emit");
+    }
     free_layout(&l);
     if (run >= 0) times[run] = now_ns() - start;
   }
-  munmap(m, size);
+  jit_memory_unmap(&m);
   printf("emit %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
          median(times), RUNS);
 
@@ -124,7 +125,7 @@ int main(void) {
     int64_t start = now_ns();
     compiled c;
     if (jit(&p, &symbols, &c) != 0) fail("jit");
-    munmap(c.memory, c.size);
+    jit_memory_unmap(&c.memory);
     if (run >= 0) times[run] = now_ns() - start;
   }
   printf("emit + map %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
@@ -136,7 +137,7 @@ int main(void) {
     if (jit(&programs[i], &symbols, &c) != 0) fail("jit");
     int64_t interpreter = execution_ns(&programs[i], NULL);
     int64_t jitted = execution_ns(&programs[i], &c);
-    munmap(c.memory, c.size);
+    jit_memory_unmap(&c.memory);
     printf("execute %s: interpreter median %" PRId64 " ns, JIT median %" PRId64 " ns (%d runs)\n",
            programs[i].name, interpreter, jitted, EXECUTION_RUNS);
   }

@@ -10,7 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <sys/mman.h>
+
+#include "jit_memory.h"
 
 /* As in stackvm_main.c: -DSTACKVM_HEADER picks one triple's header, -DSTACKVM_ABI the entry's
    calling convention (ms_abi for x86-64 Windows code run on Linux). */
@@ -71,12 +72,13 @@ static inline size_t data_size(opcode op) {
   return 0;
 }
 
-/* Where each instruction's code (after the shim's) and data go, and the page-rounded size. */
+/* Where each instruction's code and data go (after the shim's), from the start of the code and
+   of the data, and how many bytes of each the program has. */
 typedef struct {
   size_t *code_at;
   size_t *data_at;
-  size_t data_start;
-  size_t size;
+  size_t code_size;
+  size_t data_size;
 } layout;
 
 /* Pass 1: lays out every instruction, so jump targets are known. Returns 0, or -1 (no memory). */
@@ -94,12 +96,12 @@ static inline int layout_program(const program *p, layout *out) {
     out->code_at[i] = code_end;
     code_end += code_size(p->code[i].op);
   }
-  out->data_start = (code_end + 15) & ~(size_t)15; /* stencil data is 16-byte aligned */
   for (size_t i = 0; i < n; i++) {
-    out->data_at[i] = out->data_start + data_end;
+    out->data_at[i] = data_end; /* every data size is a multiple of 16, the data's alignment */
     data_end += data_size(p->code[i].op);
   }
-  out->size = (out->data_start + data_end + 4095) & ~(size_t)4095;
+  out->code_size = code_end;
+  out->data_size = data_end;
   return 0;
 }
 
@@ -108,16 +110,17 @@ static inline void free_layout(layout *l) {
   free(l->data_at);
 }
 
-/* Pass 2: copies each stencil to its place in m and patches its holes. Returns 0 or -1. */
-static inline int emit_program(const program *p, const layout *l, unsigned char *m,
-                               const stack_vm_symbols *symbols) {
+/* Pass 2: copies each stencil to its place in code and data and patches its holes. Returns 0 or
+   -1. */
+static inline int emit_program(const program *p, const layout *l, unsigned char *code,
+                               unsigned char *data, const stack_vm_symbols *symbols) {
   size_t n = p->length;
-  int err = stack_vm_emit_SHIM(m, m + l->data_start, symbols);
+  int err = stack_vm_emit_SHIM(code, data, symbols);
   for (size_t i = 0; i < n; i++) {
     const instruction *in = &p->code[i];
-    unsigned char *c = m + l->code_at[i], *d = m + l->data_at[i];
+    unsigned char *c = code + l->code_at[i], *d = data + l->data_at[i];
     size_t target_index = (size_t)in->arg < n ? (size_t)in->arg : 0;
-    uint64_t target = (uint64_t)(uintptr_t)(m + l->code_at[target_index]);
+    uint64_t target = (uint64_t)(uintptr_t)(code + l->code_at[target_index]);
     switch (in->op) {
       case OP_PUSH_CONST: err |= stack_vm_emit_PUSH_CONST(c, d, symbols, (uint64_t)in->arg); break;
       case OP_LOAD_LOCAL: err |= stack_vm_emit_LOAD_LOCAL(c, d, symbols, (uint64_t)in->arg); break;
@@ -141,31 +144,26 @@ static inline int emit_program(const program *p, const layout *l, unsigned char 
 typedef int64_t (STACKVM_ABI *entry_fn)(int64_t *stack, int64_t *locals);
 
 typedef struct {
-  unsigned char *memory;
-  size_t size;
+  jit_memory memory;
   entry_fn entry;
 } compiled;
 
-/* Copy and patch into fresh pages, then make them executable. Returns 0 or -1. */
+/* Copy and patch into fresh pages, then make the code executable (the data stays writable).
+   Returns 0 or -1; on success, free out->memory with jit_memory_unmap. */
 static inline int jit(const program *p, const stack_vm_symbols *symbols, compiled *out) {
   layout l;
   if (layout_program(p, &l) != 0) return -1;
-  unsigned char *m = mmap(NULL, l.size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (m == MAP_FAILED) {
+  if (jit_memory_map(&out->memory, l.code_size, l.data_size) != 0) {
     free_layout(&l);
     return -1;
   }
-  int err = emit_program(p, &l, m, symbols);
-  size_t size = l.size;
+  int err = emit_program(p, &l, out->memory.code, out->memory.data, symbols);
   free_layout(&l);
-  __builtin___clear_cache((char *)m, (char *)m + size); /* AArch64 fetches from its i-cache */
-  if (err != 0 || mprotect(m, size, PROT_READ | PROT_EXEC) != 0) {
-    munmap(m, size);
+  if (err != 0 || jit_memory_seal(&out->memory) != 0) {
+    jit_memory_unmap(&out->memory);
     return -1;
   }
-  out->memory = m;
-  out->size = size;
-  out->entry = (entry_fn)(void *)m;
+  out->entry = (entry_fn)(void *)out->memory.code;
   return 0;
 }
 

@@ -34,7 +34,7 @@ int main(void) {
     int64_t stack[MAX_STACK], locals[MAX_LOCALS];
     memcpy(locals, p->locals, sizeof locals);
     int64_t actual = c.entry(stack, locals);
-    munmap(c.memory, c.size);
+    jit_memory_unmap(&c.memory);
     int equal = actual == expected;
     failures += !equal;
     printf("%-24s %22" PRId64 " %22" PRId64 "  %s\n", p->name, expected, actual,

@@ -72,10 +72,18 @@ class ExecutionMatrixTest {
       this.how = how;
     }
 
-    List<String> compile(Path source, Path headers, String header, Path program) {
+    /**
+     * The command that builds the C consumer {@code source} for this host: the generated
+     * {@code header} (in {@code headers}) is named by the macro {@code <macros>_HEADER}, and the
+     * entry's calling convention by {@code <macros>_ABI}.
+     */
+    List<String> compile(Path source, String macros, Path headers, String header, Path program) {
       List<String> command = new ArrayList<>();
       switch (this) {
-        case X86_64, X86_64_MS_ABI, I686 -> command.add(ItSupport.gcc().toString());
+        case X86_64, X86_64_MS_ABI -> command.add(ItSupport.gcc().toString());
+        // gcc -m32 needs gcc-multilib, which Debian 12 cannot install beside the AArch64 gcc
+        case I686 -> command.addAll(List.of(ItSupport.tool("clang-19", "clang-19").toString(),
+            "--target=i686-linux-gnu"));
         case AARCH64 -> command.addAll(List.of(
             ItSupport.tool("clang-19", "clang-19").toString(), "--target=aarch64-linux-gnu",
             "--sysroot=" + directory("/usr/aarch64-linux-gnu", "libc6-dev-arm64-cross"),
@@ -83,15 +91,12 @@ class ExecutionMatrixTest {
                 "libgcc-12-dev-arm64-cross"),
             "-fuse-ld=lld", "-static"));
       }
-      if (this == I686) {
-        command.add("-m32");
-      }
       if (this == X86_64_MS_ABI) {
-        command.add("-DSTACKVM_ABI=__attribute__((ms_abi))");
+        command.add("-D" + macros + "_ABI=__attribute__((ms_abi))");
       }
       command.addAll(List.of("-std=c11", "-O2", "-Wall", "-Wextra", "-Werror",
-          "-DSTACKVM_HEADER=\"" + header + "\"", "-I" + headers, "-o", program.toString(),
-          source.toString()));
+          "-D" + macros + "_HEADER=\"" + header + "\"", "-I" + headers,
+          "-I" + ItSupport.exampleCDirectory(), "-o", program.toString(), source.toString()));
       return command;
     }
 
@@ -145,7 +150,7 @@ class ExecutionMatrixTest {
     assertTrue(Files.isRegularFile(headerFile), header + " was not generated: is " + triple
         + " among the example's triples?");
     Path program = from.classes().resolveSibling("stackvm-" + triple.name);
-    ItSupport.run(dir, triple.host.compile(ItSupport.stackVmConsumer(),
+    ItSupport.run(dir, triple.host.compile(ItSupport.stackVmConsumer(), "STACKVM",
         from.generatedDirectory(), header, program)).assertSuccess();
     Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
     assertTrue(run.stdout().contains("stencils for " + triple.name), run::describe);

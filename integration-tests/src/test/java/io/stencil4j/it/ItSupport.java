@@ -165,9 +165,24 @@ final class ItSupport {
         examples.resolve("src/main/c/stackvm"));
   }
 
+  /**
+   * The Tally library of {@code src/test/fixtures/tally}: a stencil that writes its own data and
+   * one whose helpers the template defines after {@code _JIT_ENTRY}; its C consumer is
+   * {@code tally_main.c} there.
+   */
+  static Fixture tally() {
+    Path directory = moduleDirectory().resolve("src/test/fixtures/tally");
+    return new Fixture(directory.resolve("Tally.java"), directory);
+  }
+
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */
   static Path stackVmConsumer() {
-    return moduleDirectory().resolveSibling("examples").resolve("c/stackvm_main.c");
+    return exampleCDirectory().resolve("stackvm_main.c");
+  }
+
+  /** The C example's directory: its consumers and the memory they map ({@code jit_memory.h}). */
+  static Path exampleCDirectory() {
+    return moduleDirectory().resolveSibling("examples").resolve("c");
   }
 
   /**

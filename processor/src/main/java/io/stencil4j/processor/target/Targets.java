@@ -95,11 +95,16 @@ final class Targets {
    * nothing depends on where stencils are placed; gcc has no musttail, so a tail call is likely
    * but not guaranteed (a stencil that calls {@code _JIT_CONTINUE} still works, with a deeper
    * stack). gcc aligns arrays of 32 bytes and more to 32 unless told to keep the psABI's
-   * alignment, which stencil data (16-byte aligned) can honour.
+   * alignment, which stencil data (16-byte aligned) can honour. gcc emits a translation unit's
+   * functions in an order of its own (a static callee before its caller), so a case compiled
+   * alone would not start with {@code _JIT_ENTRY}; -fno-toplevel-reorder keeps the source order,
+   * which the template contract (entry first) relies on. Cold parts still go to .text.unlikely,
+   * a section of their own that the stencil places after the entry.
    */
   static Target gcc() {
     return new Target(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of("-fno-pic", "-mcmodel=large",
-        "-fno-plt", "-malign-data=abi"), "", ObjectFile.Format.ELF, Isa.X86_64, ELF_X86_64);
+        "-fno-plt", "-malign-data=abi", "-fno-toplevel-reorder"), "", ObjectFile.Format.ELF,
+        Isa.X86_64, ELF_X86_64);
   }
 
   static Target of(Triple triple) {

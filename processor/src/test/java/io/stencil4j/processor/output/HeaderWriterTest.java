@@ -307,10 +307,12 @@ class HeaderWriterTest {
     Files.writeString(dir.resolve(HeaderWriter.tripleHeaderName("test_vm", i686.triple())),
         WRITER.tripleHeader(i686, Map.of()));
     CTools.resource(dir, "patch_helpers.c");
-    CTools.Result build = CTools.run(dir, CTools.command("gcc", C11, "-m32", "-I.",
-        "-DSTENCIL_HEADER=\"test_vm-i686-pc-windows-msvc.h\"", "patch_helpers.c", "-o", "p32"));
-    assertEquals(0, build.exitCode(), () -> "gcc -m32 failed (install gcc-multilib):\n"
-        + build.output());
+    // clang rather than gcc -m32: Debian's gcc-multilib cannot be installed beside the AArch64 gcc
+    CTools.Result build = CTools.run(dir, CTools.command("clang-19", C11,
+        "--target=i686-linux-gnu", "-I.", "-DSTENCIL_HEADER=\"test_vm-i686-pc-windows-msvc.h\"",
+        "patch_helpers.c", "-o", "p32"));
+    assertEquals(0, build.exitCode(), () -> "clang-19 --target=i686-linux-gnu failed (install "
+        + "libc6-dev-i386 and lib32gcc-12-dev):\n" + build.output());
 
     // This kernel runs no 32-bit binaries, so under qemu's user mode.
     assertEquals("ok, 32-bit pointers\n", CTools.succeed(dir, List.of("qemu-i386", "./p32")));

@@ -1,0 +1,141 @@
+package io.stencil4j.it;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stencil4j.StencilSink;
+import io.stencil4j.it.ExecutionMatrixTest.Triple;
+import io.stencil4j.it.ItSupport.Jdk;
+import io.stencil4j.it.ItSupport.Output;
+import io.stencil4j.it.ItSupport.Result;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.runtime.JitAssembler;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The template contract on C that the stack VM does not exercise (the Tally library of
+ * src/test/fixtures/tally), executed and compared with a reference: a stencil that writes a
+ * static counter in its own data on every call (its data must be writable in the C consumer as
+ * in the Java runtime), and a template whose {@code _JIT_ENTRY} calls helpers defined after it,
+ * one of them cold (gcc must still emit the entry first when a case is compiled alone). Built by
+ * clang for every triple and by gcc for x86-64 Linux, in batches and each case alone.
+ */
+class TemplateContractTest {
+  private static final long[] INPUTS = {5, -7, 11};
+  private static final String STENCILS_CLASS = "io.stencil4j.it.tally.TallyStencils";
+  private static final String INTERFACE = "io.stencil4j.it.tally.Tally";
+  private static final String PACKAGE_PATH = "io/stencil4j/it/tally";
+
+  @TempDir static Path dir;
+  private static Output batched;
+  private static Output isolated;
+  private static Output gccBatched;
+  private static Output gccIsolated;
+
+  /** Tally's stencils, built four ways; nothing from the cache, so each way really compiles. */
+  @BeforeAll
+  static void compileTally() {
+    batched = build("batched");
+    isolated = build("isolated", "-Astencil.isolated");
+    gccBatched = build("gcc-batched", "-Astencil.gcc");
+    gccIsolated = build("gcc-isolated", "-Astencil.gcc", "-Astencil.isolated");
+  }
+
+  private static Output build(String name, String... options) {
+    Output output = Output.in(dir.resolve(name));
+    List<String> all = new ArrayList<>(List.of(options));
+    all.add("-Astencil.cache=none");
+    ItSupport.javac(Jdk.BUILD, ItSupport.tally(), output, all.toArray(String[]::new))
+        .assertSuccess();
+    return output;
+  }
+
+  /**
+   * What SHIM TICK SCALE(3) TICK RETURN returns on its k-th call (from 1) with {@code acc}: each
+   * TICK counts its own calls.
+   */
+  private static List<Long> reference() {
+    List<Long> results = new ArrayList<>();
+    for (int k = 1; k <= INPUTS.length; k++) {
+      long acc = INPUTS[k - 1] * 100 + k;
+      acc = Math.abs(acc) * 3 - 1;
+      results.add(acc * 100 + k);
+    }
+    return results;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Triple.class)
+  void theCConsumerAgreesWithTheReference(Triple triple) {
+    assertEquals(reference(), runC(triple, batched, "batched"));
+    assertEquals(reference(), runC(triple, isolated, "isolated"));
+  }
+
+  @Test
+  void gccBuiltStencilsAgreeWithTheReference() {
+    assertEquals(reference(), runC(Triple.X86_64_UNKNOWN_LINUX_GNU, gccBatched, "gcc-batched"));
+    assertEquals(reference(), runC(Triple.X86_64_UNKNOWN_LINUX_GNU, gccIsolated, "gcc-isolated"));
+  }
+
+  @Test
+  void theJavaRuntimeAgreesWithTheReference() throws Throwable {
+    for (Output output : List.of(batched, isolated, gccBatched, gccIsolated)) {
+      assertEquals(reference(), runJava(output), output.classes().toString());
+    }
+  }
+
+  /** Builds and runs tally_main.c on {@code triple}'s header in {@code from}; what it returned. */
+  private static List<Long> runC(Triple triple, Output from, String build) {
+    String header = "tally-" + triple + ".h";
+    Path program = dir.resolve("tally-" + build + "-" + triple);
+    ItSupport.run(dir, triple.host.compile(ItSupport.tally().cDirectory().resolve("tally_main.c"),
+        "TALLY", from.sources().resolve(PACKAGE_PATH), header, program)).assertSuccess();
+    Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
+    String prefix = "tally (C), stencils for " + triple + ":";
+    String line = run.stdout().strip();
+    assertTrue(line.startsWith(prefix), run::describe);
+    System.out.println(line + " (" + build + ", run " + triple.host.how + ")");
+    return Arrays.stream(line.substring(prefix.length()).trim().split(" "))
+        .map(Long::valueOf).toList();
+  }
+
+  /** Emits the same function through the Java runtime from {@code from}'s host stencils. */
+  private static List<Long> runJava(Output from) throws Throwable {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {from.classes().toUri().toURL()},
+        TemplateContractTest.class.getClassLoader())) {
+      Class<?> stencils = loader.loadClass(STENCILS_CLASS);
+      Class<?> tally = loader.loadClass(INTERFACE);
+      JitAssembler assembler =
+          new JitAssembler((StencilLibrary) stencils.getMethod("forHost").invoke(null));
+      Object emitter = stencils.getMethod("emitter", StencilSink.class).invoke(null, assembler);
+      tally.getMethod("shim").invoke(emitter);
+      tally.getMethod("tick").invoke(emitter);
+      tally.getMethod("scale", long.class).invoke(emitter, 3L);
+      tally.getMethod("tick").invoke(emitter);
+      tally.getMethod("ret").invoke(emitter);
+      try (Arena arena = Arena.ofConfined()) {
+        MethodHandle function = assembler.finish(arena)
+            .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        List<Long> results = new ArrayList<>();
+        for (long input : INPUTS) {
+          results.add((long) function.invokeExact(input));
+        }
+        return results;
+      }
+    }
+  }
+}
