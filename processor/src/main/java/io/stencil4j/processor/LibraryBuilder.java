@@ -5,11 +5,13 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.CachedStencil;
 import io.stencil4j.processor.cache.Snapshot;
+import io.stencil4j.processor.cache.SnapshotHeaders;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.CompileJob;
 import io.stencil4j.processor.compile.CompiledObject;
 import io.stencil4j.processor.compile.Disassembler;
 import io.stencil4j.processor.compile.StencilCompiler;
+import io.stencil4j.processor.compile.SystemIncludes;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.compile.TranslationUnit;
 import io.stencil4j.processor.object.ObjectFiles;
@@ -166,7 +168,7 @@ final class LibraryBuilder {
       Map<Triple, String> versions = new LinkedHashMap<>();
       toolchains.forEach((triple, toolchain) -> versions.put(triple, toolchain.version()));
       if (snapshots.isPresent()) {
-        writeSnapshots(spec, sources, versions, built, snapshots.get());
+        writeSnapshots(spec, sources, toolchains, built, snapshots.get());
       }
       return new LibraryBuild(names, libraries, disassembly,
           digest(spec, sources, versions, built), sources.description(), compiledCount,
@@ -455,21 +457,23 @@ final class LibraryBuilder {
     return byGcc(triple) ? Toolchain.Kind.GCC : Toolchain.Kind.CLANG;
   }
 
-  /** The snapshot of {@code triple}'s stencils, with digests of what they were built from. */
+  /**
+   * The snapshot of {@code triple}'s stencils, with digests of what they were built from;
+   * {@code compilerDirectories} holds the compiler's own headers (none for stencils from a
+   * snapshot, whose headers are named already).
+   */
   private Snapshot snapshot(LibrarySpec spec, Sources sources, Triple triple,
-      String compilerVersion, Map<String, CachedStencil> stencils) {
+      String compilerVersion, List<Path> compilerDirectories,
+      Map<String, CachedStencil> stencils) {
     Map<String, Snapshot.Input> inputs = new LinkedHashMap<>();
     Map<String, List<String>> disassembly = new LinkedHashMap<>();
     List<StencilGroup> groups = new ArrayList<>();
-    Path templateDirectory = spec.template().getParent();
+    SnapshotHeaders headers = snapshotHeaders(spec);
     for (String name : sources.names()) {
       CachedStencil stencil = stencils.get(name);
       Map<String, String> dependencies = new TreeMap<>();
       for (Map.Entry<String, String> header : stencil.dependencies().entrySet()) {
-        Path path = Path.of(header.getKey());
-        // the template's own headers relative to it, so the snapshot fits every checkout
-        dependencies.put(path.startsWith(templateDirectory)
-            ? templateDirectory.relativize(path).toString() : path.toString(),
+        dependencies.put(headers.name(Path.of(header.getKey()), compilerDirectories),
             header.getValue());
       }
       inputs.put(name, new Snapshot.Input(
@@ -488,13 +492,19 @@ final class LibraryBuilder {
     return directory.resolve(spec.header() + "-" + triple.triple() + ".snapshot");
   }
 
+  private static SnapshotHeaders snapshotHeaders(LibrarySpec spec) {
+    return new SnapshotHeaders(spec.template().getParent(), spec.includes());
+  }
+
   /** Writes the snapshots of a build, leaving files whose contents would not change. */
-  private void writeSnapshots(LibrarySpec spec, Sources sources, Map<Triple, String> versions,
-      Map<Triple, Map<String, CachedStencil>> built, Path directory) throws IOException {
+  private void writeSnapshots(LibrarySpec spec, Sources sources,
+      Map<Triple, Toolchain> toolchains, Map<Triple, Map<String, CachedStencil>> built,
+      Path directory) throws IOException, StencilException {
     Files.createDirectories(directory);
     for (Triple triple : spec.triples()) {
-      byte[] bytes = snapshot(spec, sources, triple, versions.get(triple), built.get(triple))
-          .encode();
+      Toolchain toolchain = toolchains.get(triple);
+      byte[] bytes = snapshot(spec, sources, triple, toolchain.version(),
+          SystemIncludes.of(toolchain, triple), built.get(triple)).encode();
       Path file = snapshotFile(directory, spec, triple);
       if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
         Files.write(file, bytes);
@@ -537,7 +547,7 @@ final class LibraryBuilder {
               snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies()));
         }
       }
-      Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(),
+      Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(), List.of(),
           stencilsOrPlaceholders(names, stencils));
       List<String> changes = new ArrayList<>(snapshot.differences(current));
       changes.addAll(changedHeaders(spec, snapshot));
@@ -570,24 +580,30 @@ final class LibraryBuilder {
     return all;
   }
 
-  /** The template's headers whose contents differ from the snapshot's. */
+  /**
+   * The headers whose contents differ from the snapshot's: every header the stencils read but
+   * the compiler's own, which belong to the compiler that is missing.
+   */
   private static List<String> changedHeaders(LibrarySpec spec, Snapshot snapshot) {
     Map<String, String> recorded = new TreeMap<>();
     snapshot.inputs().values().forEach(i -> recorded.putAll(i.dependencies()));
     List<String> changes = new ArrayList<>();
-    Path templateDirectory = spec.template().getParent();
+    SnapshotHeaders headers = snapshotHeaders(spec);
     for (Map.Entry<String, String> header : recorded.entrySet()) {
-      if (Path.of(header.getKey()).isAbsolute()) {
-        continue; // a system header, which belongs to the compiler that is missing
+      Optional<Path> file = headers.file(header.getKey());
+      if (file.isEmpty()) {
+        continue;
       }
-      Path file = templateDirectory.resolve(header.getKey());
+      // the template's own headers as the snapshot names them, others where they are now
+      String shown = header.getKey().startsWith("<") ? file.get().toString() : header.getKey();
       try {
-        if (Files.isRegularFile(file)
-            && !StencilCache.contentDigest(file).equals(header.getValue())) {
-          changes.add("header " + header.getKey() + " changed");
+        if (!Files.isRegularFile(file.get())) {
+          changes.add("header " + shown + " is missing");
+        } else if (!StencilCache.contentDigest(file.get()).equals(header.getValue())) {
+          changes.add("header " + shown + " changed");
         }
       } catch (IOException e) {
-        changes.add("header " + header.getKey() + " cannot be read (" + e.getMessage() + ")");
+        changes.add("header " + shown + " cannot be read (" + e.getMessage() + ")");
       }
     }
     return changes;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheTest {
   @TempDir Path root;
   @TempDir Path cache;
+  @TempDir Path shared;
 
   private StencilFixture fixture() {
     return new StencilFixture(root).option("-Astencil.cache=" + cache)
@@ -60,6 +61,17 @@ class CacheTest {
     StencilFixture fixture = fixture();
     assertSummary(fixture, 2, 1, 0);
     fixture.file("calc.h", "#define SCALE 5\n");
+    assertSummary(fixture, 2, 1, 0);
+  }
+
+  @Test
+  void aChangedHeaderInAnIncludeDirectoryRecompilesWhatIncludesIt() throws IOException {
+    StencilFixture fixture = fixture().file("calc.h", "#include <scale.h>\n")
+        .edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", includes = \"" + shared + "\"");
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE 3\n");
+    assertSummary(fixture, 2, 1, 0);
+    assertSummary(fixture, 0, 0, 2);
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE 5\n");
     assertSummary(fixture, 2, 1, 0);
   }
 
