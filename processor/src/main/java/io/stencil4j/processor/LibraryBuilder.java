@@ -228,7 +228,9 @@ final class LibraryBuilder {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
         name = stencilName;
-        stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
+        stencils.add(PointerSlots.fitted(
+            StencilBuilder.build(name, job.unit().entryName(name), file, target),
+            job.triple()));
       }
     } catch (MalformedObjectException | BadStencilException e) {
       String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
