@@ -61,6 +61,7 @@ public final class StencilProcessor extends AbstractProcessor {
   public static final String OBJECTS_OPTION = "stencil.objects";
 
   private Toolchain toolchain;
+  private final HeaderClaims headers = new HeaderClaims();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -103,6 +104,8 @@ public final class StencilProcessor extends AbstractProcessor {
     long start = System.nanoTime();
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
+    // before anything is built or removed: the files belong to the interface that has the name
+    headers.claim(spec);
     try {
       Optional<Path> keptObjects = Optional.ofNullable(
           processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);

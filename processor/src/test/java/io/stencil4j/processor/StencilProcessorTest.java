@@ -82,6 +82,39 @@ class StencilProcessorTest {
   }
 
   @Test
+  void twoInterfacesWithOneHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        @Stencil(template = "calc.c", cases = "calc_cases.c", header = "calc")
+        interface Other {
+          void negate();
+        }
+        """);
+    assertErrorAt(fixture, "\"calc\")", "header \"calc\" is taken by demo.Calc in this "
+        + "compilation: two @Stencil interfaces cannot share C headers (the files and their C "
+        + "names would collide); give demo.Other another header");
+  }
+
+  @Test
+  void twoInterfacesWithOneDefaultHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        interface Outer {
+          @Stencil(template = "calc.c", cases = "calc_cases.c")
+          interface Calc { void negate(); }
+        }
+        """);
+    assertErrorAt(fixture, "interface Calc { void negate(); }", "the default header \"calc\" "
+        + "(from the interface's name) is taken by demo.Calc in this compilation: two @Stencil "
+        + "interfaces cannot share C headers (the files and their C names would collide); give "
+        + "demo.Outer.Calc another header with @Stencil(header = ...)");
+  }
+
+  @Test
   void annotationOnAClass() {
     assertErrorAt(fixture().edit("public interface Calc", "public abstract class Calc")
             .edit("void add(long value);", "abstract void add(long value);")
