@@ -9,6 +9,7 @@ import io.stencil4j.processor.cache.SnapshotHeaders;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.CompileJob;
 import io.stencil4j.processor.compile.CompiledObject;
+import io.stencil4j.processor.compile.CompilerDiagnostics;
 import io.stencil4j.processor.compile.Disassembler;
 import io.stencil4j.processor.compile.StencilCompiler;
 import io.stencil4j.processor.compile.SystemIncludes;
@@ -141,9 +142,11 @@ final class LibraryBuilder {
           for (Path header : object.dependencies()) {
             dependencies.put(header.toString(), StencilCache.contentDigest(header));
           }
+          List<String> diagnostics = CompilerDiagnostics.split(object.warnings());
           for (StencilGroup stencil : stencils(object, targets.get(triple))) {
             CachedStencil fresh = new CachedStencil(stencil,
-                disassembly.getOrDefault(stencil.name(), List.of()), dependencies);
+                disassembly.getOrDefault(stencil.name(), List.of()), dependencies,
+                sources.diagnosticsOf(stencil.name(), diagnostics));
             built.get(triple).put(stencil.name(), fresh);
             if (cache.isPresent()) {
               cache.get().store(keys.get(triple).get(stencil.name()), triple, fresh);
@@ -153,13 +156,18 @@ final class LibraryBuilder {
       }
       Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
       Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
+      CompilerWarnings warnings = new CompilerWarnings();
       for (Triple triple : spec.triples()) {
         List<StencilGroup> stencils = new ArrayList<>();
         Map<String, List<String>> lines = new LinkedHashMap<>();
+        String compilerName =
+            toolchains.get(triple).kind().name().toLowerCase(java.util.Locale.ROOT);
         for (String name : names) {
           CachedStencil stencil = built.get(triple).get(name);
           stencils.add(stencil.stencil());
           lines.put(name, stencil.disassembly());
+          warnings.add(sources.alone(name).member(), name, compilerName, triple,
+              stencil.warnings());
         }
         libraries.put(triple, new StencilLibrary(triple, stencils));
         disassembly.put(triple, lines);
@@ -173,7 +181,7 @@ final class LibraryBuilder {
       return new LibraryBuild(names, libraries, disassembly,
           digest(spec, sources, versions, built), sources.description(), compiledCount,
           cachedCount, objects.size(), objects.stream().mapToLong(CompiledObject::nanos).sum(),
-          notes);
+          notes, warnings.warnings());
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
     }
@@ -316,6 +324,32 @@ final class LibraryBuilder {
         units.add(alone(name));
       }
       return units;
+    }
+
+    /**
+     * Of the {@code diagnostics} of a compile, those about the stencil {@code name}: the ones in
+     * its case, and the ones outside every case (in the template or a header), which belong to
+     * every stencil compiled with them; each once.
+     */
+    List<String> diagnosticsOf(String name, List<String> diagnostics) {
+      return diagnostics.stream().filter(d -> caseAt(d).map(name::equals).orElse(true))
+          .distinct().toList();
+    }
+
+    /** The case whose lines hold the place {@code diagnostic} names, if any. */
+    private Optional<String> caseAt(String diagnostic) {
+      Optional<CompilerDiagnostics.Location> at = CompilerDiagnostics.location(diagnostic);
+      if (at.isEmpty()) {
+        return Optional.empty();
+      }
+      for (StencilCase stencilCase : cases) {
+        int line = at.get().line() - stencilCase.line();
+        if (stencilCase.file().toString().equals(at.get().file()) && line >= 0
+            && line < stencilCase.text().lines().count()) {
+          return Optional.of(stencilCase.name());
+        }
+      }
+      return Optional.empty();
     }
 
     /** The unit that compiles the stencil {@code name} alone. */
@@ -546,7 +580,8 @@ final class LibraryBuilder {
         if (input != null && snapshot.library().stencils().stream()
             .anyMatch(g -> g.name().equals(name))) {
           stencils.put(name, new CachedStencil(snapshot.library().stencil(name),
-              snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies()));
+              snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies(),
+              List.of()));
         }
       }
       Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(), List.of(),
@@ -567,7 +602,7 @@ final class LibraryBuilder {
     return new LibraryBuild(names, libraries, disassembly,
         digest(spec, sources, versions, built), sources.description(), 0, 0, 0, 0,
         List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "
-            + directory));
+            + directory), List.of());
   }
 
   /** The stencils found, and an empty stand-in for each missing one (to compare digests). */
@@ -577,7 +612,7 @@ final class LibraryBuilder {
     for (String name : names) {
       all.put(name, found.getOrDefault(name, new CachedStencil(
           new StencilGroup(name, new byte[0], new byte[0], List.of(), List.of()), List.of(),
-          Map.of())));
+          Map.of(), List.of())));
     }
     return all;
   }

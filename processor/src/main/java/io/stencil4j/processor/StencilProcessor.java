@@ -132,6 +132,10 @@ public final class StencilProcessor extends AbstractProcessor {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
             element);
       }
+      for (LibraryBuild.Warning warning : build.warnings()) {
+        printOn(Diagnostic.Kind.MANDATORY_WARNING, warning.message(), element, warning.member(),
+            -1);
+      }
       List<EmitterBinding> emitters = new ArrayList<>();
       for (EmitterMethod method : spec.emitters()) {
         emitters.add(EmitterBinding.bind(method, build.libraries().values()));
@@ -247,23 +251,29 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   private void report(Element element, StencilException e) {
-    Element target = e.element().orElse(element);
-    String message = e.getMessage();
     if (e.member().isEmpty() || e.element().isPresent()) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, target);
-      return;
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage(),
+          e.element().orElse(element));
+    } else {
+      printOn(Diagnostic.Kind.ERROR, e.getMessage(), element, e.member().get(), e.index());
     }
+  }
+
+  /**
+   * Prints {@code message} on the value {@code member} of {@code element}'s {@code @Stencil}
+   * (on its entry {@code index}, unless -1), or on the annotation when {@code member} is empty.
+   */
+  private void printOn(Diagnostic.Kind kind, String message, Element element, String member,
+      int index) {
     AnnotationMirror mirror = SpecReader.stencilAnnotation(element);
-    if (e.member().get().isEmpty()) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+    if (member.isEmpty()) {
+      processingEnv.getMessager().printMessage(kind, message, element, mirror);
       return;
     }
-    AnnotationValue value = new SpecReader(processingEnv).value(mirror, e.member().get());
-    if (e.index() >= 0 && value.getValue() instanceof List<?> entries
-        && e.index() < entries.size()) {
-      value = (AnnotationValue) entries.get(e.index());
+    AnnotationValue value = new SpecReader(processingEnv).value(mirror, member);
+    if (index >= 0 && value.getValue() instanceof List<?> entries && index < entries.size()) {
+      value = (AnnotationValue) entries.get(index);
     }
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror,
-        value);
+    processingEnv.getMessager().printMessage(kind, message, element, mirror, value);
   }
 }

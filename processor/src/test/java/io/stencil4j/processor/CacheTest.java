@@ -76,6 +76,19 @@ class CacheTest {
   }
 
   @Test
+  void aStencilFromTheCacheBringsItsWarningsAgain() {
+    StencilFixture fixture = fixture().file("calc_cases.c", StencilFixture.CASES.replace(
+        "    acc = -acc;\n", "#warning \"check NEGATE\"\n    acc = -acc;\n"));
+    for (Compilation compilation : List.of(assertSummary(fixture, 2, 1, 0),
+        assertSummary(fixture, 0, 0, 2))) {
+      assertThat(compilation).hadWarningCount(1);
+      assertThat(compilation).hadWarningContaining("clang warned on case NEGATE for "
+          + "x86_64-unknown-linux-gnu:\n  " + root.resolve("calc_cases.c") + ":6:2: warning: "
+          + "\"check NEGATE\" [-W#warnings]");
+    }
+  }
+
+  @Test
   void aDamagedEntryIsBuiltAgain() throws IOException {
     StencilFixture fixture = fixture();
     assertSummary(fixture, 2, 1, 0);
