@@ -5,20 +5,24 @@ import java.util.Optional;
 
 /** A target triple Stencil4j builds stencils for. */
 public enum Triple {
-  X86_64_UNKNOWN_LINUX_GNU("x86_64-unknown-linux-gnu", "defined(__x86_64__) && defined(__linux__)"),
-  AARCH64_UNKNOWN_LINUX_GNU("aarch64-unknown-linux-gnu", "defined(__aarch64__) && defined(__linux__)"),
-  X86_64_APPLE_DARWIN("x86_64-apple-darwin", "defined(__x86_64__) && defined(__APPLE__)"),
-  AARCH64_APPLE_DARWIN("aarch64-apple-darwin", "defined(__aarch64__) && defined(__APPLE__)"),
-  X86_64_PC_WINDOWS_MSVC("x86_64-pc-windows-msvc", "defined(_M_X64)"),
-  I686_PC_WINDOWS_MSVC("i686-pc-windows-msvc", "defined(_M_IX86)"),
-  AARCH64_PC_WINDOWS_MSVC("aarch64-pc-windows-msvc", "defined(_M_ARM64)");
+  X86_64_UNKNOWN_LINUX_GNU("x86_64-unknown-linux-gnu", "defined(__x86_64__) && defined(__linux__)",
+      8),
+  AARCH64_UNKNOWN_LINUX_GNU("aarch64-unknown-linux-gnu",
+      "defined(__aarch64__) && defined(__linux__)", 8),
+  X86_64_APPLE_DARWIN("x86_64-apple-darwin", "defined(__x86_64__) && defined(__APPLE__)", 8),
+  AARCH64_APPLE_DARWIN("aarch64-apple-darwin", "defined(__aarch64__) && defined(__APPLE__)", 8),
+  X86_64_PC_WINDOWS_MSVC("x86_64-pc-windows-msvc", "defined(_M_X64)", 8),
+  I686_PC_WINDOWS_MSVC("i686-pc-windows-msvc", "defined(_M_IX86)", 4),
+  AARCH64_PC_WINDOWS_MSVC("aarch64-pc-windows-msvc", "defined(_M_ARM64)", 8);
 
   private final String triple;
   private final String cCondition;
+  private final int pointerSize;
 
-  Triple(String triple, String cCondition) {
+  Triple(String triple, String cCondition, int pointerSize) {
     this.triple = triple;
     this.cCondition = cCondition;
+    this.pointerSize = pointerSize;
   }
 
   /** The triple as clang spells it, e.g. {@code x86_64-unknown-linux-gnu}. */
@@ -29,6 +33,11 @@ public enum Triple {
   /** The C preprocessor condition that holds when compiling for this triple. */
   public String cCondition() {
     return cCondition;
+  }
+
+  /** How many bytes a pointer has on this triple: 4 or 8. */
+  public int pointerSize() {
+    return pointerSize;
   }
 
   /** The triple spelled {@code triple}, if Stencil4j knows it. */

@@ -18,7 +18,18 @@ import java.util.Map;
  * @param compilerRuns how many times the compiler ran
  * @param compilerNanos the compiler's run times added up
  * @param notes what the user should know, e.g. that batching fell back to single cases
+ * @param warnings the compilers' warnings, each distinct one once
  */
 public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
-    int compiled, int cached, int compilerRuns, long compilerNanos, List<String> notes) {}
+    int compiled, int cached, int compilerRuns, long compilerNanos, List<String> notes,
+    List<Warning> warnings) {
+
+  /**
+   * A compiler's warning.
+   *
+   * @param member the {@code @Stencil} member of the file compiled, to report it on
+   * @param message which compiler warned on which stencils and triples, and its diagnostic
+   */
+  public record Warning(String member, String message) {}
+}

@@ -5,11 +5,14 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.CachedStencil;
 import io.stencil4j.processor.cache.Snapshot;
+import io.stencil4j.processor.cache.SnapshotHeaders;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.CompileJob;
 import io.stencil4j.processor.compile.CompiledObject;
+import io.stencil4j.processor.compile.CompilerDiagnostics;
 import io.stencil4j.processor.compile.Disassembler;
 import io.stencil4j.processor.compile.StencilCompiler;
+import io.stencil4j.processor.compile.SystemIncludes;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.compile.TranslationUnit;
 import io.stencil4j.processor.object.ObjectFiles;
@@ -142,9 +145,11 @@ final class LibraryBuilder {
           for (Path header : object.dependencies()) {
             dependencies.put(header.toString(), StencilCache.contentDigest(header));
           }
+          List<String> diagnostics = CompilerDiagnostics.split(object.warnings());
           for (StencilGroup stencil : stencils(object, targets.get(triple))) {
             CachedStencil fresh = new CachedStencil(stencil,
-                disassembly.getOrDefault(stencil.name(), List.of()), dependencies);
+                disassembly.getOrDefault(stencil.name(), List.of()), dependencies,
+                sources.diagnosticsOf(stencil.name(), diagnostics));
             built.get(triple).put(stencil.name(), fresh);
             if (cache.isPresent()) {
               cache.get().store(keys.get(triple).get(stencil.name()), triple, fresh);
@@ -154,13 +159,18 @@ final class LibraryBuilder {
       }
       Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
       Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
+      CompilerWarnings warnings = new CompilerWarnings();
       for (Triple triple : spec.triples()) {
         List<StencilGroup> stencils = new ArrayList<>();
         Map<String, List<String>> lines = new LinkedHashMap<>();
+        String compilerName =
+            toolchains.get(triple).kind().name().toLowerCase(java.util.Locale.ROOT);
         for (String name : names) {
           CachedStencil stencil = built.get(triple).get(name);
           stencils.add(stencil.stencil());
           lines.put(name, stencil.disassembly());
+          warnings.add(sources.alone(name).member(), name, compilerName, triple,
+              stencil.warnings());
         }
         libraries.put(triple, new StencilLibrary(triple, stencils));
         disassembly.put(triple, lines);
@@ -169,12 +179,12 @@ final class LibraryBuilder {
       Map<Triple, String> versions = new LinkedHashMap<>();
       toolchains.forEach((triple, toolchain) -> versions.put(triple, toolchain.version()));
       if (snapshots.isPresent()) {
-        writeSnapshots(spec, sources, versions, built, snapshots.get());
+        writeSnapshots(spec, sources, toolchains, built, snapshots.get());
       }
       return new LibraryBuild(names, libraries, disassembly,
           digest(spec, sources, versions, built), sources.description(), compiledCount,
           cachedCount, objects.size(), objects.stream().mapToLong(CompiledObject::nanos).sum(),
-          notes);
+          notes, warnings.warnings());
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
     }
@@ -229,7 +239,9 @@ final class LibraryBuilder {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
         name = stencilName;
-        stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
+        stencils.add(PointerSlots.fitted(
+            StencilBuilder.build(name, job.unit().entryName(name), file, target),
+            job.triple()));
       }
     } catch (MalformedObjectException | BadStencilException e) {
       String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
@@ -314,6 +326,32 @@ final class LibraryBuilder {
         units.add(alone(name));
       }
       return units;
+    }
+
+    /**
+     * Of the {@code diagnostics} of a compile, those about the stencil {@code name}: the ones in
+     * its case, and the ones outside every case (in the template or a header), which belong to
+     * every stencil compiled with them; each once.
+     */
+    List<String> diagnosticsOf(String name, List<String> diagnostics) {
+      return diagnostics.stream().filter(d -> caseAt(d).map(name::equals).orElse(true))
+          .distinct().toList();
+    }
+
+    /** The case whose lines hold the place {@code diagnostic} names, if any. */
+    private Optional<String> caseAt(String diagnostic) {
+      Optional<CompilerDiagnostics.Location> at = CompilerDiagnostics.location(diagnostic);
+      if (at.isEmpty()) {
+        return Optional.empty();
+      }
+      for (StencilCase stencilCase : cases) {
+        int line = at.get().line() - stencilCase.line();
+        if (stencilCase.file().toString().equals(at.get().file()) && line >= 0
+            && line < stencilCase.text().lines().count()) {
+          return Optional.of(stencilCase.name());
+        }
+      }
+      return Optional.empty();
     }
 
     /** The unit that compiles the stencil {@code name} alone. */
@@ -457,21 +495,23 @@ final class LibraryBuilder {
     return byGcc(triple) ? Toolchain.Kind.GCC : Toolchain.Kind.CLANG;
   }
 
-  /** The snapshot of {@code triple}'s stencils, with digests of what they were built from. */
+  /**
+   * The snapshot of {@code triple}'s stencils, with digests of what they were built from;
+   * {@code compilerDirectories} holds the compiler's own headers (none for stencils from a
+   * snapshot, whose headers are named already).
+   */
   private Snapshot snapshot(LibrarySpec spec, Sources sources, Triple triple,
-      String compilerVersion, Map<String, CachedStencil> stencils) {
+      String compilerVersion, List<Path> compilerDirectories,
+      Map<String, CachedStencil> stencils) {
     Map<String, Snapshot.Input> inputs = new LinkedHashMap<>();
     Map<String, List<String>> disassembly = new LinkedHashMap<>();
     List<StencilGroup> groups = new ArrayList<>();
-    Path templateDirectory = spec.template().getParent();
+    SnapshotHeaders headers = snapshotHeaders(spec);
     for (String name : sources.names()) {
       CachedStencil stencil = stencils.get(name);
       Map<String, String> dependencies = new TreeMap<>();
       for (Map.Entry<String, String> header : stencil.dependencies().entrySet()) {
-        Path path = Path.of(header.getKey());
-        // the template's own headers relative to it, so the snapshot fits every checkout
-        dependencies.put(path.startsWith(templateDirectory)
-            ? templateDirectory.relativize(path).toString() : path.toString(),
+        dependencies.put(headers.name(Path.of(header.getKey()), compilerDirectories),
             header.getValue());
       }
       inputs.put(name, new Snapshot.Input(
@@ -490,13 +530,19 @@ final class LibraryBuilder {
     return directory.resolve(spec.header() + "-" + triple.triple() + ".snapshot");
   }
 
+  private static SnapshotHeaders snapshotHeaders(LibrarySpec spec) {
+    return new SnapshotHeaders(spec.template().getParent(), spec.includes());
+  }
+
   /** Writes the snapshots of a build, leaving files whose contents would not change. */
-  private void writeSnapshots(LibrarySpec spec, Sources sources, Map<Triple, String> versions,
-      Map<Triple, Map<String, CachedStencil>> built, Path directory) throws IOException {
+  private void writeSnapshots(LibrarySpec spec, Sources sources,
+      Map<Triple, Toolchain> toolchains, Map<Triple, Map<String, CachedStencil>> built,
+      Path directory) throws IOException, StencilException {
     Files.createDirectories(directory);
     for (Triple triple : spec.triples()) {
-      byte[] bytes = snapshot(spec, sources, triple, versions.get(triple), built.get(triple))
-          .encode();
+      Toolchain toolchain = toolchains.get(triple);
+      byte[] bytes = snapshot(spec, sources, triple, toolchain.version(),
+          SystemIncludes.of(toolchain, triple), built.get(triple)).encode();
       Path file = snapshotFile(directory, spec, triple);
       if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
         Files.write(file, bytes);
@@ -536,10 +582,11 @@ final class LibraryBuilder {
         if (input != null && snapshot.library().stencils().stream()
             .anyMatch(g -> g.name().equals(name))) {
           stencils.put(name, new CachedStencil(snapshot.library().stencil(name),
-              snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies()));
+              snapshot.disassembly().getOrDefault(name, List.of()), input.dependencies(),
+              List.of()));
         }
       }
-      Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(),
+      Snapshot current = snapshot(spec, sources, triple, snapshot.compilerVersion(), List.of(),
           stencilsOrPlaceholders(names, stencils));
       List<String> changes = new ArrayList<>(snapshot.differences(current));
       changes.addAll(changedHeaders(spec, snapshot));
@@ -557,7 +604,7 @@ final class LibraryBuilder {
     return new LibraryBuild(names, libraries, disassembly,
         digest(spec, sources, versions, built), sources.description(), 0, 0, 0, 0,
         List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "
-            + directory));
+            + directory), List.of());
   }
 
   /** The stencils found, and an empty stand-in for each missing one (to compare digests). */
@@ -567,29 +614,35 @@ final class LibraryBuilder {
     for (String name : names) {
       all.put(name, found.getOrDefault(name, new CachedStencil(
           new StencilGroup(name, new byte[0], new byte[0], List.of(), List.of()), List.of(),
-          Map.of())));
+          Map.of(), List.of())));
     }
     return all;
   }
 
-  /** The template's headers whose contents differ from the snapshot's. */
+  /**
+   * The headers whose contents differ from the snapshot's: every header the stencils read but
+   * the compiler's own, which belong to the compiler that is missing.
+   */
   private static List<String> changedHeaders(LibrarySpec spec, Snapshot snapshot) {
     Map<String, String> recorded = new TreeMap<>();
     snapshot.inputs().values().forEach(i -> recorded.putAll(i.dependencies()));
     List<String> changes = new ArrayList<>();
-    Path templateDirectory = spec.template().getParent();
+    SnapshotHeaders headers = snapshotHeaders(spec);
     for (Map.Entry<String, String> header : recorded.entrySet()) {
-      if (Path.of(header.getKey()).isAbsolute()) {
-        continue; // a system header, which belongs to the compiler that is missing
+      Optional<Path> file = headers.file(header.getKey());
+      if (file.isEmpty()) {
+        continue;
       }
-      Path file = templateDirectory.resolve(header.getKey());
+      // the template's own headers as the snapshot names them, others where they are now
+      String shown = header.getKey().startsWith("<") ? file.get().toString() : header.getKey();
       try {
-        if (Files.isRegularFile(file)
-            && !StencilCache.contentDigest(file).equals(header.getValue())) {
-          changes.add("header " + header.getKey() + " changed");
+        if (!Files.isRegularFile(file.get())) {
+          changes.add("header " + shown + " is missing");
+        } else if (!StencilCache.contentDigest(file.get()).equals(header.getValue())) {
+          changes.add("header " + shown + " changed");
         }
       } catch (IOException e) {
-        changes.add("header " + header.getKey() + " cannot be read (" + e.getMessage() + ")");
+        changes.add("header " + shown + " cannot be read (" + e.getMessage() + ")");
       }
     }
     return changes;

@@ -93,6 +93,8 @@ public final class StencilCli {
           .files(build.libraries(), build.disassembly());
       write(Path.of(options.get("output").get(0)), files);
       build.notes().forEach(note -> err.println("stencil4j: note: " + note));
+      build.warnings().forEach(warning -> err.println("stencil4j: warning (--"
+          + warning.member() + "): " + warning.message()));
       out.printf("stencil4j: %d stencils x %d triples: %d compiled in %d compiler runs, %d from "
               + "the cache; wrote %s%n", build.names().size(), build.libraries().size(),
           build.compiled(), build.compilerRuns(), build.cached(), String.join(", ", files.keySet()));

@@ -61,6 +61,7 @@ public final class StencilProcessor extends AbstractProcessor {
   public static final String OBJECTS_OPTION = "stencil.objects";
 
   private Toolchain toolchain;
+  private final HeaderClaims headers = new HeaderClaims();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -103,6 +104,8 @@ public final class StencilProcessor extends AbstractProcessor {
     long start = System.nanoTime();
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
+    // before anything is built or removed: the files belong to the interface that has the name
+    headers.claim(spec);
     try {
       Optional<Path> keptObjects = Optional.ofNullable(
           processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
@@ -128,6 +131,10 @@ public final class StencilProcessor extends AbstractProcessor {
       for (String note : build.notes()) {
         processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
             element);
+      }
+      for (LibraryBuild.Warning warning : build.warnings()) {
+        printOn(Diagnostic.Kind.MANDATORY_WARNING, warning.message(), element, warning.member(),
+            -1);
       }
       List<EmitterBinding> emitters = new ArrayList<>();
       for (EmitterMethod method : spec.emitters()) {
@@ -244,23 +251,29 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   private void report(Element element, StencilException e) {
-    Element target = e.element().orElse(element);
-    String message = e.getMessage();
     if (e.member().isEmpty() || e.element().isPresent()) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, target);
-      return;
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage(),
+          e.element().orElse(element));
+    } else {
+      printOn(Diagnostic.Kind.ERROR, e.getMessage(), element, e.member().get(), e.index());
     }
+  }
+
+  /**
+   * Prints {@code message} on the value {@code member} of {@code element}'s {@code @Stencil}
+   * (on its entry {@code index}, unless -1), or on the annotation when {@code member} is empty.
+   */
+  private void printOn(Diagnostic.Kind kind, String message, Element element, String member,
+      int index) {
     AnnotationMirror mirror = SpecReader.stencilAnnotation(element);
-    if (e.member().get().isEmpty()) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+    if (member.isEmpty()) {
+      processingEnv.getMessager().printMessage(kind, message, element, mirror);
       return;
     }
-    AnnotationValue value = new SpecReader(processingEnv).value(mirror, e.member().get());
-    if (e.index() >= 0 && value.getValue() instanceof List<?> entries
-        && e.index() < entries.size()) {
-      value = (AnnotationValue) entries.get(e.index());
+    AnnotationValue value = new SpecReader(processingEnv).value(mirror, member);
+    if (index >= 0 && value.getValue() instanceof List<?> entries && index < entries.size()) {
+      value = (AnnotationValue) entries.get(index);
     }
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror,
-        value);
+    processingEnv.getMessager().printMessage(kind, message, element, mirror, value);
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CacheTest {
   @TempDir Path root;
   @TempDir Path cache;
+  @TempDir Path shared;
 
   private StencilFixture fixture() {
     return new StencilFixture(root).option("-Astencil.cache=" + cache)
@@ -80,6 +81,30 @@ class CacheTest {
     assertSummary(fixture, 2, 1, 0);
     fixture.file("calc.h", "#define SCALE 5\n");
     assertSummary(fixture, 2, 1, 0);
+  }
+
+  @Test
+  void aChangedHeaderInAnIncludeDirectoryRecompilesWhatIncludesIt() throws IOException {
+    StencilFixture fixture = fixture().file("calc.h", "#include <scale.h>\n")
+        .edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", includes = \"" + shared + "\"");
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE 3\n");
+    assertSummary(fixture, 2, 1, 0);
+    assertSummary(fixture, 0, 0, 2);
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE 5\n");
+    assertSummary(fixture, 2, 1, 0);
+  }
+
+  @Test
+  void aStencilFromTheCacheBringsItsWarningsAgain() {
+    StencilFixture fixture = fixture().file("calc_cases.c", StencilFixture.CASES.replace(
+        "    acc = -acc;\n", "#warning \"check NEGATE\"\n    acc = -acc;\n"));
+    for (Compilation compilation : List.of(assertSummary(fixture, 2, 1, 0),
+        assertSummary(fixture, 0, 0, 2))) {
+      assertThat(compilation).hadWarningCount(1);
+      assertThat(compilation).hadWarningContaining("clang warned on case NEGATE for "
+          + "x86_64-unknown-linux-gnu:\n  " + root.resolve("calc_cases.c") + ":6:2: warning: "
+          + "\"check NEGATE\" [-W#warnings]");
+    }
   }
 
   @Test

@@ -4,9 +4,13 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.stencil4j.processor.cache.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotTest {
   @TempDir Path root;
   @TempDir Path snapshots;
+  @TempDir Path shared;
 
   private StencilFixture fixture() {
     return new StencilFixture(root).option("-Astencil.snapshot=" + snapshots)
@@ -59,6 +64,41 @@ class SnapshotTest {
         + "snapshot " + snapshots.resolve("calc-x86_64-unknown-linux-gnu.snapshot")
         + " does not match the sources: case NEGATE changed, header calc.h changed. Install "
         + "clang-19 (apt-get install clang-19) to build the stencils and the snapshot again");
+  }
+
+  /** The fixture with NEGATE's scale from {@code scale.h} in an include directory of its own. */
+  private StencilFixture withSharedHeader(String scale) throws IOException {
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE " + scale + "\n");
+    return fixture().file("calc.h", "#include <scale.h>\n")
+        .edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", includes = \"" + shared + "\"");
+  }
+
+  @Test
+  void aChangedHeaderOutsideTheTemplatesDirectoryIsNamed() throws IOException {
+    assertThat(withSharedHeader("3").compile()).succeeded();
+    Compilation compilation = withSharedHeader("4").option(noClang()).compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("does not match the sources: header "
+        + shared.resolve("scale.h") + " changed. Install clang-19");
+    Snapshot snapshot = Snapshot.decode(Files.readAllBytes(
+        snapshots.resolve("calc-x86_64-unknown-linux-gnu.snapshot")));
+    // the compiler's own headers by a name that fits every machine, never by their paths
+    Map<Boolean, List<String>> byCompiler = snapshot.inputs().get("NEGATE").dependencies()
+        .keySet().stream().collect(Collectors.partitioningBy(
+            name -> name.matches("<compiler \\d+>/stdint\\.h")));
+    assertThat(byCompiler.get(true)).isNotEmpty();
+    assertThat(byCompiler.get(false)).containsExactly("<include 0>/scale.h", "calc.h");
+  }
+
+  @Test
+  void aRemovedHeaderIsNamed() throws IOException {
+    assertThat(fixture().compile()).succeeded();
+    StencilFixture withoutTheHeader = fixture().option(noClang());
+    Files.delete(root.resolve("calc.h"));
+    Compilation compilation = withoutTheHeader.compile();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("does not match the sources: header calc.h is "
+        + "missing. Install clang-19");
   }
 
   @Test

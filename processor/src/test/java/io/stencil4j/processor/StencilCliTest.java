@@ -47,6 +47,20 @@ class StencilCliTest {
   }
 
   @Test
+  void compilerWarningsGoToStandardError() {
+    new StencilFixture(root).file("calc_cases.c", StencilFixture.CASES.replace(
+        "    acc = -acc;\n", "#warning \"check NEGATE\"\n    acc = -acc;\n"));
+    int exit = run("--template", root.resolve("calc.c").toString(),
+        "--cases", root.resolve("calc_cases.c").toString(), "--header", "calc",
+        "--output", output.toString(), "--cache", "none");
+    assertThat(exit).isEqualTo(0);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("stencil4j: warning (--cases): "
+        + "clang warned on case NEGATE for x86_64-unknown-linux-gnu:\n" + root.resolve("calc_cases.c")
+        + ":6:2: warning: \"check NEGATE\" [-W#warnings]\n    6 | #warning \"check NEGATE\"\n"
+        + "      |  ^\n");
+  }
+
+  @Test
   void badInputIsOneErrorNamingTheOption() {
     new StencilFixture(root);
     int exit = run("--template", root.resolve("calc.c").toString(), "--header", "calc",

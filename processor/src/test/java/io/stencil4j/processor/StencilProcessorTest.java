@@ -82,6 +82,63 @@ class StencilProcessorTest {
   }
 
   @Test
+  void twoInterfacesWithOneHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        @Stencil(template = "calc.c", cases = "calc_cases.c", header = "calc")
+        interface Other {
+          void negate();
+        }
+        """);
+    assertErrorAt(fixture, "\"calc\")", "header \"calc\" is taken by demo.Calc in this "
+        + "compilation: two @Stencil interfaces cannot share C headers (the files and their C "
+        + "names would collide); give demo.Other another header");
+  }
+
+  @Test
+  void twoInterfacesWithOneDefaultHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        interface Outer {
+          @Stencil(template = "calc.c", cases = "calc_cases.c")
+          interface Calc { void negate(); }
+        }
+        """);
+    assertErrorAt(fixture, "interface Calc { void negate(); }", "the default header \"calc\" "
+        + "(from the interface's name) is taken by demo.Calc in this compilation: two @Stencil "
+        + "interfaces cannot share C headers (the files and their C names would collide); give "
+        + "demo.Outer.Calc another header with @Stencil(header = ...)");
+  }
+
+  @Test
+  void compilerWarningsAreJavacWarningsOncePerText() {
+    StencilFixture fixture = fixture().edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", "
+            + "triples = {\"x86_64-unknown-linux-gnu\", \"aarch64-unknown-linux-gnu\"}")
+        .file("calc.c", "#warning \"every case\"\n" + StencilFixture.TEMPLATE)
+        .file("calc_cases.c", StencilFixture.CASES.replace("    acc = -acc;\n",
+            "#warning \"check NEGATE\"\n    acc = -acc;\n"));
+    Compilation compilation = fixture.compile();
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    JavaFileObject source = compilation.sourceFiles().get(0);
+    // compile-testing indents a message's lines after the first
+    String both = " for x86_64-unknown-linux-gnu, aarch64-unknown-linux-gnu:\n  ";
+    assertThat(compilation).hadWarningContaining("clang warned on cases ADD, NEGATE" + both
+            + root.resolve("calc.c") + ":1:2: warning: \"every case\" [-W#warnings]\n"
+            + "      1 | #warning \"every case\"\n")
+        .inFile(source).onLine(fixture.line("\"calc_cases.c\"")).atColumn(
+            fixture.column("\"calc_cases.c\""));
+    assertThat(compilation).hadWarningContaining("clang warned on case NEGATE" + both
+            + root.resolve("calc_cases.c") + ":6:2: warning: \"check NEGATE\" [-W#warnings]\n")
+        .inFile(source).onLine(fixture.line("\"calc_cases.c\"")).atColumn(
+            fixture.column("\"calc_cases.c\""));
+  }
+
+  @Test
   void annotationOnAClass() {
     assertErrorAt(fixture().edit("public interface Calc", "public abstract class Calc")
             .edit("void add(long value);", "abstract void add(long value);")

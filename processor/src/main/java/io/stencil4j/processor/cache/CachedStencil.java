@@ -10,12 +10,15 @@ import java.util.Map;
  * @param stencil the stencil
  * @param disassembly llvm-objdump's lines for it, if there were any
  * @param dependencies the headers the compiler read, each with the SHA-256 of its contents
+ * @param warnings the compiler's warnings about it, one diagnostic each, shown again when it
+ *     comes from the cache
  */
 public record CachedStencil(StencilGroup stencil, List<String> disassembly,
-    Map<String, String> dependencies) {
+    Map<String, String> dependencies, List<String> warnings) {
 
   public CachedStencil {
     disassembly = List.copyOf(disassembly);
     dependencies = Map.copyOf(dependencies);
+    warnings = List.copyOf(warnings);
   }
 }

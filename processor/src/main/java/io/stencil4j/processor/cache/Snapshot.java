@@ -36,14 +36,18 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     Map<String, Input> inputs) {
 
   private static final int MAGIC = 0x5334534e; // "S4SN"
-  private static final int VERSION = 1;
+  /**
+   * 2: headers named by {@link SnapshotHeaders}; 1 named those outside the template's directory
+   * by their paths and never checked them.
+   */
+  private static final int VERSION = 2;
 
   /**
    * What one stencil was built from.
    *
    * @param unitDigest a digest of its translation unit (template and case), paths left out
-   * @param dependencies the headers it read: a path relative to the template's directory (or
-   *     absolute, for headers outside it) and the SHA-256 of the contents
+   * @param dependencies the headers it read, named by {@link SnapshotHeaders}, each with the
+   *     SHA-256 of its contents
    */
   public record Input(String unitDigest, Map<String, String> dependencies) {
     public Input {

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  */
 public final class StencilCache {
   private static final int MAGIC = 0x53344343; // "S4CC"
-  private static final int VERSION = 1;
+  /** 2: with the compiler's warnings. */
+  private static final int VERSION = 2;
   private static final int CHECKSUM_LENGTH = 32;
 
   private final Path directory;
@@ -156,6 +157,10 @@ public final class StencilCache {
         out.writeUTF(dependency.getKey());
         out.writeUTF(dependency.getValue());
       }
+      out.writeInt(cached.warnings().size());
+      for (String warning : cached.warnings()) {
+        out.writeUTF(warning);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -194,7 +199,11 @@ public final class StencilCache {
       for (int i = in.readInt(); i > 0; i--) {
         dependencies.put(in.readUTF(), in.readUTF());
       }
-      return Optional.of(new CachedStencil(stencil, disassembly, dependencies));
+      List<String> warnings = new ArrayList<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        warnings.add(in.readUTF());
+      }
+      return Optional.of(new CachedStencil(stencil, disassembly, dependencies, warnings));
     } catch (IOException | IllegalArgumentException | NegativeArraySizeException e) {
       // a well-formed checksum over a payload of another version's shape: rebuild it
       return Optional.empty();

@@ -18,19 +18,19 @@ import java.util.concurrent.TimeUnit;
  * Runs the C compilers and programs of the header tests. A missing tool fails the test, naming the
  * Debian package to install: these tests are what proves the header compiles and works.
  */
-final class CTools {
+public final class CTools {
   private static final Map<String, String> PACKAGES = Map.of(
       "gcc", "gcc", "g++", "g++", "clang-19", "clang-19", "clang++-19", "clang-19",
       "qemu-i386", "qemu-user");
   private static final long TIMEOUT_SECONDS = 120;
 
   /** What a finished command printed (stdout and stderr, interleaved) and its exit status. */
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private CTools() {}
 
   /** Copies the test resource {@code output/name} into {@code dir}. */
-  static Path resource(Path dir, String name) {
+  public static Path resource(Path dir, String name) {
     Path target = dir.resolve(name);
     try (InputStream in = CTools.class.getResourceAsStream("/output/" + name)) {
       if (in == null) {
@@ -44,7 +44,7 @@ final class CTools {
   }
 
   /** Runs {@code command} in {@code dir}; fails when its program is not installed. */
-  static Result run(Path dir, List<String> command) {
+  public static Result run(Path dir, List<String> command) {
     Process process;
     Path log;
     try {
@@ -74,7 +74,7 @@ final class CTools {
   }
 
   /** Runs {@code command} in {@code dir} and asserts that it succeeds; returns its output. */
-  static String succeed(Path dir, List<String> command) {
+  public static String succeed(Path dir, List<String> command) {
     Result result = run(dir, command);
     assertEquals(0, result.exitCode(),
         () -> String.join(" ", command) + " failed:\n" + result.output());
@@ -82,7 +82,7 @@ final class CTools {
   }
 
   /** {@code compiler} followed by {@code flags}, then {@code more}. */
-  static List<String> command(String compiler, List<String> flags, String... more) {
+  public static List<String> command(String compiler, List<String> flags, String... more) {
     List<String> command = new ArrayList<>();
     command.add(compiler);
     command.addAll(flags);
