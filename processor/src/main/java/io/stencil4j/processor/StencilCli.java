@@ -3,15 +3,12 @@ package io.stencil4j.processor;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
-import io.stencil4j.processor.output.HeaderWriter;
 import io.stencil4j.processor.spec.CaseSplitter;
 import io.stencil4j.processor.spec.LibrarySpec;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +34,10 @@ public final class StencilCli {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs with {@code args}; 0 when the headers were written, 1 on bad input, 2 on bad usage. */
+  /**
+   * Runs with {@code args}; 0 when the headers are written (or already up to date), 1 on bad
+   * input, 2 on bad usage.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Map<String, List<String>> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
@@ -62,50 +62,76 @@ public final class StencilCli {
         return 2;
       }
     }
+    LibrarySpec spec;
     try {
-      LibrarySpec spec = spec(options);
-      Map<String, String> javacStyle = new HashMap<>();
-      first(options, "clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
-      first(options, "gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
-          g.isEmpty() ? null : g));
-      Optional<Path> snapshots = first(options, "snapshot").map(Path::of);
-      Optional<Toolchain> clang = Optional.empty();
-      String noCompiler = null;
-      try {
-        clang = Optional.of(Toolchain.find(javacStyle, System.getenv()));
-      } catch (StencilException e) {
-        if (snapshots.isEmpty()) {
-          throw e;
-        }
-        noCompiler = e.getMessage();
-      }
-      String cache = first(options, "cache").orElse(null);
-      Optional<StencilCache> stencilCache = "none".equals(cache) ? Optional.empty()
-          : Optional.of(new StencilCache(cache != null ? Path.of(cache)
-              : StencilCache.defaultDirectory(System.getenv())));
-      LibraryBuilder builder = new LibraryBuilder(clang,
-          Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
-          !options.containsKey("isolated"), stencilCache, snapshots,
-          LibraryBuilder.stencil4jVersion());
-      LibraryBuild build = clang.isPresent() ? builder.build(spec)
-          : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
-      Map<String, String> files = new HeaderWriter(spec.header(), build.digest(), build.sources())
-          .files(build.libraries(), build.disassembly());
-      write(Path.of(options.get("output").get(0)), files);
+      spec = spec(options);
+    } catch (StencilException e) {
+      return error(err, e);
+    }
+    OutputDirectory output = new OutputDirectory(Path.of(options.get("output").get(0)));
+    try {
+      LibraryBuild build = build(spec, options);
+      boolean wrote = HeaderFiles.write(output, spec.header(), build);
       build.notes().forEach(note -> err.println("stencil4j: note: " + note));
       build.warnings().forEach(warning -> err.println("stencil4j: warning (--"
           + warning.member() + "): " + warning.message()));
       out.printf("stencil4j: %d stencils x %d triples: %d compiled in %d compiler runs, %d from "
-              + "the cache; wrote %s%n", build.names().size(), build.libraries().size(),
-          build.compiled(), build.compilerRuns(), build.cached(), String.join(", ", files.keySet()));
+              + "the cache; %s %s%n", build.names().size(), build.libraries().size(),
+          build.compiled(), build.compilerRuns(), build.cached(),
+          wrote ? "wrote" : "kept (up to date)",
+          String.join(", ", HeaderFiles.names(spec.header(), spec.triples())));
       return 0;
     } catch (StencilException e) {
-      String where = e.member().filter(m -> !m.isEmpty()).map(m -> " (--" + m + ")").orElse("");
-      err.println("stencil4j: error" + where + ": " + e.getMessage());
-      return 1;
+      removeStale(output, spec, err);
+      return error(err, e);
     } catch (IOException e) {
+      removeStale(output, spec, err);
       err.println("stencil4j: error: " + e);
       return 1;
+    }
+  }
+
+  /** Builds the stencils of {@code spec} with the compiler, cache and snapshots asked for. */
+  private static LibraryBuild build(LibrarySpec spec, Map<String, List<String>> options)
+      throws StencilException {
+    Map<String, String> javacStyle = new HashMap<>();
+    first(options, "clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
+    first(options, "gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
+        g.isEmpty() ? null : g));
+    Optional<Path> snapshots = first(options, "snapshot").map(Path::of);
+    Optional<Toolchain> clang = Optional.empty();
+    String noCompiler = null;
+    try {
+      clang = Optional.of(Toolchain.find(javacStyle, System.getenv()));
+    } catch (StencilException e) {
+      if (snapshots.isEmpty()) {
+        throw e;
+      }
+      noCompiler = e.getMessage();
+    }
+    String cache = first(options, "cache").orElse(null);
+    Optional<StencilCache> stencilCache = "none".equals(cache) ? Optional.empty()
+        : Optional.of(new StencilCache(cache != null ? Path.of(cache)
+            : StencilCache.defaultDirectory(System.getenv())));
+    LibraryBuilder builder = new LibraryBuilder(clang,
+        Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
+        !options.containsKey("isolated"), stencilCache, snapshots,
+        LibraryBuilder.stencil4jVersion());
+    return clang.isPresent() ? builder.build(spec)
+        : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
+  }
+
+  private static int error(PrintStream err, StencilException e) {
+    String where = e.member().filter(m -> !m.isEmpty()).map(m -> " (--" + m + ")").orElse("");
+    err.println("stencil4j: error" + where + ": " + e.getMessage());
+    return 1;
+  }
+
+  /** Removes the headers of an earlier build, as the processor does, so none looks valid. */
+  private static void removeStale(OutputDirectory output, LibrarySpec spec, PrintStream err) {
+    for (String failure : HeaderFiles.remove(output,
+        HeaderFiles.names(spec.header(), spec.triples()))) {
+      err.println("stencil4j: note: could not check for a stale " + failure);
     }
   }
 
@@ -150,19 +176,4 @@ public final class StencilCli {
     List<String> values = options.get(name);
     return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
   }
-
-  /** Writes every file beside its final place first, then moves them in. */
-  private static void write(Path directory, Map<String, String> files) throws IOException {
-    Files.createDirectories(directory);
-    Map<Path, Path> moves = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, String> file : files.entrySet()) {
-      Path temporary = Files.createTempFile(directory, ".stencil4j-", ".tmp");
-      Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
-      moves.put(temporary, directory.resolve(file.getKey()));
-    }
-    for (Map.Entry<Path, Path> move : moves.entrySet()) {
-      Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
 }

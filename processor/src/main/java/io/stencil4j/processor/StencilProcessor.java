@@ -3,11 +3,8 @@ package io.stencil4j.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import io.stencil4j.model.StencilLibrary;
-import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
-import io.stencil4j.processor.output.HeaderWriter;
 import io.stencil4j.processor.output.JavaWriter;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.SourceLocator;
@@ -17,14 +14,9 @@ import io.stencil4j.processor.stencil.EmitterBinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -36,8 +28,6 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
@@ -183,70 +173,27 @@ public final class StencilProcessor extends AbstractProcessor {
         .getTypeElement("javax.annotation.processing.Generated") != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
-    String pkg = javaFile.packageName();
-    String header = spec.library().header();
-    List<String> names = new ArrayList<>();
-    build.libraries().keySet().forEach(t -> names.add(HeaderWriter.tripleHeaderName(header, t)));
-    names.add(header + ".h");
-    Map<String, String> headerFiles = names.stream().allMatch(n -> upToDate(pkg, n, build))
-        ? Map.of()
-        : new HeaderWriter(header, build.digest(), build.sources())
-            .files(build.libraries(), build.disassembly());
     try {
-      for (Map.Entry<String, String> file : headerFiles.entrySet()) {
-        FileObject resource = processingEnv.getFiler().createResource(
-            StandardLocation.SOURCE_OUTPUT, pkg, file.getKey(), spec.type());
-        try (Writer writer = resource.openWriter()) {
-          writer.write(file.getValue());
-        }
-      }
+      HeaderFiles.write(sourceOutput(spec), spec.library().header(), build);
       javaFile.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot write the generated files: " + e);
     }
   }
 
-  /**
-   * Whether the header {@code name} an earlier build wrote starts with this build's digest: then
-   * its contents are what this build would write (megabytes, for a large library), so it stays.
-   */
-  private boolean upToDate(String pkg, String name, LibraryBuild build) {
-    try {
-      FileObject existing = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT,
-          pkg, name);
-      Path path = Path.of(existing.toUri());
-      if (!Files.isRegularFile(path)) {
-        return false;
-      }
-      try (java.io.BufferedReader reader = Files.newBufferedReader(path)) {
-        return ("// " + build.digest()).equals(reader.readLine());
-      }
-    } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
-      // no earlier file, or none this file manager can show: write it
-      return false;
-    }
+  private SourceOutput sourceOutput(StencilSpec spec) {
+    return new SourceOutput(processingEnv.getFiler(), processingEnv.getElementUtils()
+        .getPackageOf(spec.type()).getQualifiedName().toString(), spec.type());
   }
 
   /** Removes what an earlier build generated, so no stale file looks valid. */
   private void deleteGenerated(StencilSpec spec) {
-    String pkg = processingEnv.getElementUtils().getPackageOf(spec.type()).getQualifiedName()
-        .toString();
     List<String> names = new ArrayList<>();
     names.add(JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName() + ".java");
-    names.add(spec.library().header() + ".h");
-    for (Triple triple : spec.library().triples()) {
-      names.add(HeaderWriter.tripleHeaderName(spec.library().header(), triple));
-    }
-    for (String name : names) {
-      try {
-        FileObject file = processingEnv.getFiler().getResource(StandardLocation.SOURCE_OUTPUT,
-            pkg, name);
-        // javac's FileObject.delete() for a resource opened this way never deletes
-        Files.deleteIfExists(Path.of(file.toUri()));
-      } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
-            "stencil: could not check for a stale " + name + ": " + e);
-      }
+    names.addAll(HeaderFiles.names(spec.library().header(), spec.library().triples()));
+    for (String failure : HeaderFiles.remove(sourceOutput(spec), names)) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+          "stencil: could not check for a stale " + failure);
     }
   }
 

@@ -5,10 +5,14 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +62,37 @@ class StencilCliTest {
         + "clang warned on case NEGATE for x86_64-unknown-linux-gnu:\n" + root.resolve("calc_cases.c")
         + ":6:2: warning: \"check NEGATE\" [-W#warnings]\n    6 | #warning \"check NEGATE\"\n"
         + "      |  ^\n");
+  }
+
+  private int runCalc() {
+    return run("--template", root.resolve("calc.c").toString(),
+        "--cases", root.resolve("calc_cases.c").toString(), "--header", "calc",
+        "--output", output.toString(), "--cache", "none");
+  }
+
+  @Test
+  void headersAreAsReadableAsAnyNewFile() throws IOException {
+    new StencilFixture(root);
+    assertThat(runCalc()).isEqualTo(0);
+    // a file created the ordinary way gets the umask's permissions, e.g. rw-r--r--
+    Set<PosixFilePermission> ordinary =
+        Files.getPosixFilePermissions(Files.writeString(output.resolve("ordinary"), ""));
+    for (String name : new String[] {"calc.h", "calc-x86_64-unknown-linux-gnu.h"}) {
+      assertThat(Files.getPosixFilePermissions(output.resolve(name))).isEqualTo(ordinary);
+    }
+  }
+
+  @Test
+  void aFailedBuildLeavesNoHeaderOfAnEarlierOne() throws IOException {
+    StencilFixture fixture = new StencilFixture(root);
+    assertThat(runCalc()).isEqualTo(0);
+    fixture.file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = -acc +;"));
+    assertThat(runCalc()).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("stencil4j: error (--cases): "
+        + "clang failed on case NEGATE for x86_64-unknown-linux-gnu:\n");
+    try (Stream<Path> files = Files.list(output)) {
+      assertThat(files.toList()).isEmpty();
+    }
   }
 
   @Test
