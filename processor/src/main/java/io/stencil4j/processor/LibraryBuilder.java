@@ -239,9 +239,7 @@ final class LibraryBuilder {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
         name = stencilName;
-        stencils.add(PointerSlots.fitted(
-            StencilBuilder.build(name, job.unit().entryName(name), file, target),
-            job.triple()));
+        stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
       }
     } catch (MalformedObjectException | BadStencilException e) {
       String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
@@ -469,13 +467,6 @@ final class LibraryBuilder {
       normalized = normalized.replace(spec.includes().get(i).toString(), "<include " + i + ">");
     }
     return normalized.replace(spec.template().getParent().toString(), "<template directory>");
-  }
-
-  /** This Stencil4j's version, from its jar's manifest ("development" when run from classes). */
-  static String stencil4jVersion() {
-    Package pkg = LibraryBuilder.class.getPackage();
-    String version = pkg == null ? null : pkg.getImplementationVersion();
-    return version == null ? "development" : version;
   }
 
   /** The names of the stencils {@code spec} builds, in order (the shim first). */

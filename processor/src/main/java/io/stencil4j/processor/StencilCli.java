@@ -116,7 +116,7 @@ public final class StencilCli {
     LibraryBuilder builder = new LibraryBuilder(clang,
         Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
         !options.containsKey("isolated"), stencilCache, snapshots,
-        LibraryBuilder.stencil4jVersion());
+        Stencil4jVersion.current());
     return clang.isPresent() ? builder.build(spec)
         : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
   }

@@ -114,7 +114,7 @@ public final class StencilProcessor extends AbstractProcessor {
       LibraryBuilder builder = new LibraryBuilder(clang,
           Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
           !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
-          LibraryBuilder.stencil4jVersion());
+          Stencil4jVersion.current());
       EmitterBinding.checkCases(spec.emitters(), builder.stencilNames(spec.library()));
       LibraryBuild build = clang.isPresent() ? builder.build(spec.library())
           : builder.fromSnapshots(spec.library(), snapshots.get(), noCompiler);

@@ -348,11 +348,18 @@ public final class StencilBuilder implements StencilDraft {
 
   /** Appends the GOT after the data and pads the data to {@link #DATA_ALIGNMENT}. */
   private void appendGotSlots() {
-    int end = gotSlots.isEmpty() ? data.length : gotBase() + 8 * gotSlots.size();
+    int end = gotSlots.isEmpty() ? data.length : gotBase() + slotSize() * gotSlots.size();
     data = Arrays.copyOf(data, align(end, DATA_ALIGNMENT));
     for (Map.Entry<Reference, Integer> slot : gotSlots.entrySet()) {
-      dataHoles.add(slot.getKey().hole(slot.getValue(), HoleKind.ABS_64, 0));
+      // 32-bit code reads 4 bytes: a 4-byte hole refuses a value that does not fit
+      dataHoles.add(slot.getKey().hole(slot.getValue(),
+          slotSize() == 8 ? HoleKind.ABS_64 : HoleKind.ABS_32, 0));
     }
+  }
+
+  /** A GOT slot holds a pointer of the target. */
+  private int slotSize() {
+    return target.triple().pointerSize();
   }
 
   private int gotBase() {
@@ -381,6 +388,6 @@ public final class StencilBuilder implements StencilDraft {
 
   @Override
   public int gotSlot(Reference reference) {
-    return gotSlots.computeIfAbsent(reference, r -> gotBase() + 8 * gotSlots.size());
+    return gotSlots.computeIfAbsent(reference, r -> gotBase() + slotSize() * gotSlots.size());
   }
 }
