@@ -35,83 +35,6 @@ class ExecutionMatrixTest {
   private static final Pattern CODE_SIZE =
       Pattern.compile("#define STACK_VM_\\w+_CODE_SIZE (\\d+)");
 
-  /** How each triple's code is run here. */
-  enum Triple {
-    X86_64_UNKNOWN_LINUX_GNU("x86_64-unknown-linux-gnu", Host.X86_64),
-    X86_64_APPLE_DARWIN("x86_64-apple-darwin", Host.X86_64),
-    X86_64_PC_WINDOWS_MSVC("x86_64-pc-windows-msvc", Host.X86_64_MS_ABI),
-    I686_PC_WINDOWS_MSVC("i686-pc-windows-msvc", Host.I686),
-    AARCH64_UNKNOWN_LINUX_GNU("aarch64-unknown-linux-gnu", Host.AARCH64),
-    AARCH64_APPLE_DARWIN("aarch64-apple-darwin", Host.AARCH64),
-    AARCH64_PC_WINDOWS_MSVC("aarch64-pc-windows-msvc", Host.AARCH64);
-
-    final String name;
-    final Host host;
-
-    Triple(String name, Host host) {
-      this.name = name;
-      this.host = host;
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  /** A process on this machine that can run a triple's code. */
-  enum Host {
-    X86_64("natively"),
-    X86_64_MS_ABI("natively, entered through an ms_abi function pointer"),
-    I686("in a 32-bit process under qemu-i386"),
-    AARCH64("in an AArch64 process under qemu-aarch64");
-
-    final String how;
-
-    Host(String how) {
-      this.how = how;
-    }
-
-    List<String> compile(Path source, Path headers, String header, Path program) {
-      List<String> command = new ArrayList<>();
-      switch (this) {
-        case X86_64, X86_64_MS_ABI, I686 -> command.add(ItSupport.gcc().toString());
-        case AARCH64 -> command.addAll(List.of(
-            ItSupport.tool("clang-19", "clang-19").toString(), "--target=aarch64-linux-gnu",
-            "--sysroot=" + directory("/usr/aarch64-linux-gnu", "libc6-dev-arm64-cross"),
-            "--gcc-install-dir=" + directory("/usr/lib/gcc-cross/aarch64-linux-gnu/12",
-                "libgcc-12-dev-arm64-cross"),
-            "-fuse-ld=lld", "-static"));
-      }
-      if (this == I686) {
-        command.add("-m32");
-      }
-      if (this == X86_64_MS_ABI) {
-        command.add("-DSTACKVM_ABI=__attribute__((ms_abi))");
-      }
-      command.addAll(List.of("-std=c11", "-O2", "-Wall", "-Wextra", "-Werror",
-          "-DSTACKVM_HEADER=\"" + header + "\"", "-I" + headers, "-o", program.toString(),
-          source.toString()));
-      return command;
-    }
-
-    List<String> run(Path program) {
-      return switch (this) {
-        case X86_64, X86_64_MS_ABI -> List.of(program.toString());
-        case I686 -> List.of(ItSupport.tool("qemu-i386", "qemu-user").toString(),
-            program.toString());
-        case AARCH64 -> List.of(ItSupport.tool("qemu-aarch64", "qemu-user").toString(),
-            program.toString());
-      };
-    }
-
-    private static String directory(String path, String debianPackage) {
-      assertTrue(Files.isDirectory(Path.of(path)),
-          path + " is missing: install the Debian package " + debianPackage);
-      return path;
-    }
-  }
-
   @TempDir static Path dir;
   private static Output batched;
   private static Output isolated;
@@ -129,8 +52,8 @@ class ExecutionMatrixTest {
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Triple.class)
-  void programsAgreeWithTheInterpreter(Triple triple) throws IOException {
+  @EnumSource(ExecutedTriple.class)
+  void programsAgreeWithTheInterpreter(ExecutedTriple triple) throws IOException {
     String line = runConsumer(triple, batched, "clang");
     System.out.println(line);
     System.out.println(runConsumer(triple, isolated, "clang") + " (each case compiled alone)");
@@ -138,15 +61,20 @@ class ExecutionMatrixTest {
   }
 
   /** Builds and runs the C consumer on {@code triple}'s header in {@code from}; a report line. */
-  private static String runConsumer(Triple triple, Output from, String compiler)
+  private static String runConsumer(ExecutedTriple triple, Output from, String compiler)
       throws IOException {
     String header = "stack_vm-" + triple.name + ".h";
     Path headerFile = from.generated(header);
     assertTrue(Files.isRegularFile(headerFile), header + " was not generated: is " + triple
         + " among the example's triples?");
     Path program = from.classes().resolveSibling("stackvm-" + triple.name);
-    ItSupport.run(dir, triple.host.compile(ItSupport.stackVmConsumer(),
-        from.generatedDirectory(), header, program)).assertSuccess();
+    List<String> flags = new ArrayList<>(List.of("-std=c11", "-O2", "-Wall", "-Wextra",
+        "-Werror", "-DSTACKVM_HEADER=\"" + header + "\"", "-I" + from.generatedDirectory()));
+    if (triple.host == Host.X86_64_MS_ABI) {
+      flags.add("-DSTACKVM_ABI=" + Host.MS_ABI);
+    }
+    ItSupport.run(dir, triple.host.compile(flags, program, ItSupport.stackVmConsumer()))
+        .assertSuccess();
     Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
     assertTrue(run.stdout().contains("stencils for " + triple.name), run::describe);
     assertTrue(run.stdout().contains("4 programs, 0 different"), run::describe);
@@ -168,18 +96,19 @@ class ExecutionMatrixTest {
   void gccBuiltStencilsAgreeWithTheInterpreter() throws IOException {
     Output gccOutput = Output.in(dir.resolve("gcc"));
     ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), gccOutput, "-Astencil.gcc").assertSuccess();
-    String line = runConsumer(Triple.X86_64_UNKNOWN_LINUX_GNU, gccOutput, "gcc");
+    String line = runConsumer(ExecutedTriple.X86_64_UNKNOWN_LINUX_GNU, gccOutput, "gcc");
     System.out.println(line);
   }
 
   @Order(3)
   @Test
   void everyTripleRan() {
-    assertEquals(Triple.values().length, executed.size(), String.join("\n", executed));
+    assertEquals(ExecutedTriple.values().length, executed.size(), String.join("\n", executed));
   }
 
   @AfterAll
   static void summary() {
-    System.out.println(executed.size() + "/" + Triple.values().length + " triples executed");
+    System.out.println(executed.size() + "/" + ExecutedTriple.values().length
+        + " triples executed");
   }
 }
