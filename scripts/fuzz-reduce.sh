@@ -7,7 +7,7 @@
 # configuration it fails on (e.g. x86_64-unknown-linux-gnu, x86_64-unknown-linux-gnu/gcc) and
 # OUTCOME what it does there (MISMATCH, CRASH, EMIT-ERROR). The file is reduced in place (creduce
 # keeps the original as PROGRAM.c.orig). Each candidate must still have a reference on which gcc
-# and clang (with AddressSanitizer and UndefinedBehaviorSanitizer) agree, so the reduction does
+# and clang (with UndefinedBehaviorSanitizer, trapping) agree, so the reduction does
 # not drift into undefined behaviour.
 set -euo pipefail
 [ $# -ge 3 ] || { sed -n '2,12p' "$0"; exit 2; }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * template with the program's case pasted in), compiled normally with a {@code main} that prints
  * its result, and run on this machine.
  *
- * <p>gcc and clang (with AddressSanitizer and UndefinedBehaviorSanitizer) must agree, else the
+ * <p>gcc and clang (with UndefinedBehaviorSanitizer, trapping) must agree, else the
  * program is skipped (Csmith's programs are meant to be free of undefined behaviour, but a
  * disagreement means one compiler may be wrong or the program unportable).
  *
@@ -52,11 +52,9 @@ record FuzzReference(long host, long windows, String skipped) {
     String clang = ItSupport.tool("clang-19", "clang-19").toString();
     Checksum gcc = run(directory, Host.X86_64, List.of(ItSupport.gcc().toString()), source, "gcc",
         resources);
-    // the sanitizers turn undefined behaviour (which Csmith avoids, but a reduction may not) into
-    // a failed reference
+    // undefined behaviour (which Csmith avoids, but a reduction may not) traps: no reference
     Checksum host = gcc.failure() != null ? gcc : run(directory, Host.X86_64, List.of(clang,
-        "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined"), source, "clang",
-        resources);
+        "-fsanitize=undefined", "-fsanitize-trap=undefined"), source, "clang", resources);
     if (host.failure() != null) {
       return skipped(host.failure());
     }
