@@ -25,6 +25,8 @@ stencil4j_packages=(
   "/usr/lib/gcc-cross/aarch64-linux-gnu/12/libgcc.a:libgcc-12-dev-arm64-cross"
   "mvn:maven"
   "/usr/lib/jvm/java-17-openjdk-amd64/bin/javac:openjdk-17-jdk-headless"
+  "csmith:csmith"
+  "creduce:creduce"
 )
 
 stencil4j_missing=()

@@ -2,7 +2,6 @@ package io.stencil4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stencil4j.it.ExecutionMatrixTest.Triple;
 import io.stencil4j.it.ItSupport.Fixture;
 import io.stencil4j.it.ItSupport.Jdk;
 import io.stencil4j.it.ItSupport.Output;
@@ -60,22 +59,22 @@ class HeaderCompilersTest {
     CLANG_C11,
     CLANG_CL;
 
-    boolean compiles(Triple triple) {
+    boolean compiles(ExecutedTriple triple) {
       return switch (this) {
-        case GCC_C11 -> triple == Triple.X86_64_UNKNOWN_LINUX_GNU
-            || triple == Triple.AARCH64_UNKNOWN_LINUX_GNU;
+        case GCC_C11 -> triple == ExecutedTriple.X86_64_UNKNOWN_LINUX_GNU
+            || triple == ExecutedTriple.AARCH64_UNKNOWN_LINUX_GNU;
         case CLANG_C99, CLANG_C11 -> true;
         case CLANG_CL -> isWindows(triple);
       };
     }
 
     /** The command that compiles {@code source} for {@code triple} to {@code object}. */
-    List<String> command(Triple triple, Path headers, Path source, Path object) {
+    List<String> command(ExecutedTriple triple, Path headers, Path source, Path object) {
       List<String> command = new ArrayList<>();
       String clang = ItSupport.tool("clang-19", "clang-19").toString();
       switch (this) {
         case GCC_C11 -> {
-          command.add(triple == Triple.X86_64_UNKNOWN_LINUX_GNU ? ItSupport.gcc().toString()
+          command.add(triple == ExecutedTriple.X86_64_UNKNOWN_LINUX_GNU ? ItSupport.gcc().toString()
               : ItSupport.tool("aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu").toString());
           command.addAll(List.of("-std=c11", "-O2"));
           command.addAll(WARNINGS_AS_ERRORS);
@@ -115,7 +114,7 @@ class HeaderCompilersTest {
   static Stream<Arguments> hostCompilers() {
     List<Arguments> arguments = new ArrayList<>();
     for (Library library : Library.values()) {
-      for (Triple triple : Triple.values()) {
+      for (ExecutedTriple triple : ExecutedTriple.values()) {
         for (Compiler compiler : Compiler.values()) {
           if (compiler.compiles(triple)) {
             arguments.add(Arguments.of(library, triple, compiler));
@@ -128,7 +127,7 @@ class HeaderCompilersTest {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("hostCompilers")
-  void theHeadersCompileWithoutWarnings(Library library, Triple triple, Compiler compiler)
+  void theHeadersCompileWithoutWarnings(Library library, ExecutedTriple triple, Compiler compiler)
       throws IOException {
     Path headers = (library == Library.STACK_VM ? stackVm : tally).sources()
         .resolve(library.packagePath);
@@ -147,7 +146,7 @@ class HeaderCompilersTest {
    * A C file that includes {@code header}, fails unless that gave {@code triple}'s stencils,
    * and calls every emit function {@code tripleHeaderText} declares.
    */
-  private static String useEveryStencil(Library library, Triple triple, String header,
+  private static String useEveryStencil(Library library, ExecutedTriple triple, String header,
       String tripleHeaderText) {
     String guard = (library.header + "_" + triple.name() + "_H").toUpperCase(Locale.ROOT);
     String signature = "int use_every_stencil(unsigned char *code, unsigned char *data, const "
@@ -171,12 +170,12 @@ class HeaderCompilersTest {
     return c.append("  return failures;\n}\n").toString();
   }
 
-  private static boolean isWindows(Triple triple) {
+  private static boolean isWindows(ExecutedTriple triple) {
     return triple.name.contains("-windows-");
   }
 
   /** Whether this machine has the triple's C library headers (Linux: native or cross). */
-  private static boolean hasCLibrary(Triple triple) {
+  private static boolean hasCLibrary(ExecutedTriple triple) {
     return triple.name.contains("-linux-");
   }
 

@@ -15,10 +15,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -230,6 +232,13 @@ final class ItSupport {
   /** {@link #javac(Jdk, Fixture, Output, String...)} with {@code environment} for javac. */
   static Result javac(Jdk jdk, Fixture fixture, Output output, Map<String, String> environment,
       String... processorOptions) {
+    return run(output.classes().getParent(), javacCommand(jdk, fixture, output, processorOptions),
+        environment);
+  }
+
+  /** The command {@link #javac(Jdk, Fixture, Output, String...)} runs. */
+  static List<String> javacCommand(Jdk jdk, Fixture fixture, Output output,
+      String... processorOptions) {
     List<String> command = new ArrayList<>();
     command.add(jdk.javac().toString());
     command.addAll(jdk.releaseOptions());
@@ -241,7 +250,7 @@ final class ItSupport {
         "-d", output.classes().toString(),
         "-s", output.sources().toString(),
         fixture.javaSource().toString()));
-    return run(output.classes().getParent(), command, environment);
+    return command;
   }
 
   /** The feature version {@code javac -version} reports. */
@@ -291,6 +300,17 @@ final class ItSupport {
 
   /** {@link #run(Path, List)} with {@code environment} added to (or replacing in) this one's. */
   static Result run(Path directory, List<String> command, Map<String, String> environment) {
+    return runWithin(directory, command, environment, Duration.ofSeconds(TIMEOUT_SECONDS))
+        .orElseGet(() -> fail(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS
+            + " s"));
+  }
+
+  /**
+   * {@link #run(Path, List, Map)} with a time limit of {@code limit}: empty when the process did
+   * not finish in time (it is killed then, with every process it started).
+   */
+  static Optional<Result> runWithin(Path directory, List<String> command,
+      Map<String, String> environment, Duration limit) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().put("LC_ALL", "C");
     builder.environment().putAll(environment);
@@ -304,17 +324,19 @@ final class ItSupport {
     CompletableFuture<String> stdout = readAsync(process.getInputStream());
     CompletableFuture<String> stderr = readAsync(process.getErrorStream());
     try {
-      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
-        fail(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+        return Optional.empty();
       }
     } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       fail("interrupted while waiting for " + command);
     }
-    return new Result(command, process.exitValue(), stdout.join(), stderr.join());
+    return Optional.of(new Result(command, process.exitValue(), stdout.join(), stderr.join()));
   }
 
   /** Reads {@code stream} to its end on a thread of its own (pipes must drain concurrently). */
@@ -332,7 +354,7 @@ final class ItSupport {
     return text;
   }
 
-  private static Path location(Class<?> type) {
+  static Path location(Class<?> type) {
     try {
       Path path = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
       assertTrue(Files.exists(path), type + " comes from " + path + ", which does not exist");
