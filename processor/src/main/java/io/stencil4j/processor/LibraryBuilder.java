@@ -139,7 +139,7 @@ final class LibraryBuilder {
         List<CompiledObject> ofTriple =
             objects.stream().filter(o -> o.job().triple() == triple).toList();
         Map<String, List<String>> disassembly =
-            Disassembler.disassemble(clang.orElseThrow().objdump(), ofTriple);
+            Disassembler.disassemble(clang.orElseThrow(), ofTriple);
         for (CompiledObject object : ofTriple) {
           Map<String, String> dependencies = new TreeMap<>();
           for (Path header : object.dependencies()) {
@@ -204,7 +204,7 @@ final class LibraryBuilder {
       CompileJob job = outcome.job();
       if (outcome.succeeded()) {
         objects.add(outcome.object());
-      } else if (job.unit().batch()) {
+      } else if (job.unit().batch() && !outcome.timedOut()) {
         if (alone.isEmpty()) {
           notes.add("the cases cannot be compiled in batches (" + firstError(outcome)
               + "), so each is compiled alone, which is much slower. A batch repeats the "

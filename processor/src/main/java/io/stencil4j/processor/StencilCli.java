@@ -24,7 +24,7 @@ public final class StencilCli {
       usage: stencil4j --template FILE [--cases FILE] [--shim FILE] --header NAME --output DIR
                        [--triple TRIPLE]... [--include DIR]... [--define NAME[=VALUE]]...
                        [--flag FLAG]... [--case-pattern REGEX] [--clang PATH] [--gcc[=PATH]]
-                       [--cache DIR|none] [--snapshot DIR] [--isolated]
+                       [--cache DIR|none] [--snapshot DIR] [--isolated] [--timeout SECONDS]
       Writes NAME.h and NAME-TRIPLE.h for each triple (default x86_64-unknown-linux-gnu) to DIR.
       """;
 
@@ -96,6 +96,7 @@ public final class StencilCli {
       throws StencilException {
     Map<String, String> javacStyle = new HashMap<>();
     first(options, "clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
+    first(options, "timeout").ifPresent(t -> javacStyle.put(Toolchain.TIMEOUT_OPTION, t));
     first(options, "gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
         g.isEmpty() ? null : g));
     Optional<Path> snapshots = first(options, "snapshot").map(Path::of);

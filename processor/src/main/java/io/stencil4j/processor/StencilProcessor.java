@@ -61,6 +61,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
+        Toolchain.TIMEOUT_OPTION,
         VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION, CACHE_OPTION, SNAPSHOT_OPTION);
   }
 
