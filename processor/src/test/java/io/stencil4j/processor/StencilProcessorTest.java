@@ -7,14 +7,17 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The processor end to end: what it generates, and every bad input with its exact position. */
 class StencilProcessorTest {
   @TempDir Path root;
+  @TempDir Path output;
 
   private StencilFixture fixture() {
     return new StencilFixture(root);
@@ -188,6 +191,23 @@ class StencilProcessorTest {
         + "case ADD: {\n    break;\n}\n");
     assertErrorAt(fixture, "\"calc_cases.c\"", root.resolve("calc_cases.c")
         + ": duplicate case names: ADD at lines 1 and 9");
+  }
+
+  @Test
+  void unclosedCaseNamesItsLine() {
+    String negateIndentedWrong = StencilFixture.CASES.replaceFirst("}\n$", "  }\n");
+    fixture().builtInto(output).file("calc_cases.c", negateIndentedWrong)
+        .assertFailsLeavingNothing(output, "\"calc_cases.c\"", root.resolve("calc_cases.c")
+            + ":5: case NEGATE is not closed: no line after it holds only a } indented like its "
+            + "case");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void fiveMegabytesOfUnclosedCasesFailFast() {
+    fixture().builtInto(output).file("calc_cases.c", "case X: {\n".repeat(500_000))
+        .assertFailsLeavingNothing(output, "\"calc_cases.c\"", root.resolve("calc_cases.c")
+            + ":1: case X is not closed: no line after it holds only a } indented like its case");
   }
 
   @Test
