@@ -5,6 +5,7 @@ import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.spec.CaseSplitter;
 import io.stencil4j.processor.spec.LibrarySpec;
+import io.stencil4j.processor.spec.StencilNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -146,6 +147,11 @@ public final class StencilCli {
         triples.add(triple);
       }
     }
+    String header = options.get("header").get(0);
+    Optional<String> problem = StencilNames.headerProblem(header);
+    if (problem.isPresent()) {
+      throw StencilException.at("header", problem.get());
+    }
     List<Path> includes = new ArrayList<>();
     for (String include : options.getOrDefault("include", List.of())) {
       includes.add(existing("include", include, true));
@@ -153,8 +159,7 @@ public final class StencilCli {
     return new LibrarySpec(existing("template", options.get("template").get(0), false),
         optionalFile(options, "cases"), optionalFile(options, "shim"), triples, includes,
         options.getOrDefault("define", List.of()), options.getOrDefault("flag", List.of()),
-        options.get("header").get(0),
-        CaseSplitter.of(first(options, "case-pattern").orElse("")));
+        header, CaseSplitter.of(first(options, "case-pattern").orElse("")));
   }
 
   private static Optional<Path> optionalFile(Map<String, List<String>> options, String name)

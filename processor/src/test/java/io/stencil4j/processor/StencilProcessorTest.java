@@ -211,6 +211,62 @@ class StencilProcessorTest {
   }
 
   @Test
+  void caseNamedCount() {
+    assertErrorAt(fixture().file("calc_cases.c", StencilFixture.CASES.replace("ADD", "COUNT")),
+        "\"calc_cases.c\"", root.resolve("calc_cases.c") + ":1: case name COUNT would clash "
+            + "with the C header's enumerator HEADER_STENCIL_COUNT: rename the case");
+  }
+
+  @Test
+  void caseNamedLikeAJavaKeyword() {
+    assertErrorAt(fixture().file("calc_cases.c", StencilFixture.CASES.replace("ADD", "new")),
+        "\"calc_cases.c\"", root.resolve("calc_cases.c") + ":1: case name \"new\" is a Java "
+            + "keyword, which cannot name a constant of the generated enum Name: rename the case");
+  }
+
+  @Test
+  void templateWithoutCasesNamedLikeNoIdentifier() {
+    StencilFixture fixture = fixture().file("9lives.c", StencilFixture.TEMPLATE)
+        .edit("template = \"calc.c\", cases = \"calc_cases.c\"", "template = \"9lives.c\"");
+    assertErrorAt(fixture, "\"9lives.c\"", root.resolve("9lives.c") + ": a template without "
+        + "cases is one stencil named after its file, and \"9LIVES\" is not a C identifier: "
+        + "rename the file, or give the template a cases file");
+  }
+
+  @Test
+  void headerNamedLikeACLibraryHeader() {
+    assertErrorAt(fixture().edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", header = \"string\""), "\"string\"",
+        "header \"string\" would write string.h, which hides the C library's <string.h> wherever "
+            + "the generated headers are included from: choose another header name");
+  }
+
+  @Test
+  void defaultHeaderNamedLikeACLibraryHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        interface Outer {
+          @Stencil(template = "calc.c", cases = "calc_cases.c")
+          interface Stdint { void negate(); }
+        }
+        """);
+    assertErrorAt(fixture, "interface Stdint", "the default header \"stdint\" would write "
+        + "stdint.h, which hides the C library's <stdint.h> wherever the generated headers are "
+        + "included from: choose another header name (the default comes from the interface's "
+        + "name; set another with @Stencil(header = ...))");
+  }
+
+  @Test
+  void headerStartingWithAnUnderscore() {
+    assertErrorAt(fixture().edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", header = \"_calc\""), "\"_calc\"",
+        "header \"_calc\" must be a lower-case C identifier that starts with a letter (it names "
+            + "the files and prefixes the C names)");
+  }
+
+  @Test
   void templateWithoutCaseToken() {
     StencilFixture fixture = fixture().file("calc.c",
         StencilFixture.TEMPLATE.replace("    CASE\n", "    // no CASE here\n"));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -21,8 +22,6 @@ public final class CaseSplitter {
    */
   private static final Pattern OPENING =
       Pattern.compile("(?<indent>[ \\t]*)(?<case>case[ \\t]+(?<name>\\w+)[ \\t]*:[ \\t]*\\{)[ \\t\\r]*");
-
-  private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** The user's pattern; null for the default shape, which is scanned without one. */
   private final Pattern pattern;
@@ -159,9 +158,10 @@ public final class CaseSplitter {
     }
 
     void add(String name, String text, int line) throws StencilException {
-      if (!C_IDENTIFIER.matcher(name).matches()) {
+      Optional<String> problem = StencilNames.stencilProblem(name);
+      if (problem.isPresent()) {
         throw StencilException.at("cases",
-            file + ":" + line + ": case name \"" + name + "\" is not a C identifier");
+            file + ":" + line + ": case name " + problem.get() + ": rename the case");
       }
       StencilCase earlier = cases.putIfAbsent(name, new StencilCase(name, text, file, line));
       if (earlier != null) {
