@@ -132,7 +132,7 @@ public final class StencilCli {
   /** Removes the headers of an earlier build, as the processor does, so none looks valid. */
   private static void removeStale(OutputDirectory output, LibrarySpec spec, PrintStream err) {
     for (String failure : HeaderFiles.remove(output,
-        HeaderFiles.names(spec.header(), spec.triples()))) {
+        HeaderFiles.names(spec.header(), List.of(Triple.values())))) {
       err.println("stencil4j: note: could not check for a stale " + failure);
     }
   }

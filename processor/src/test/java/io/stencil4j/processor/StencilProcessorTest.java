@@ -4,10 +4,14 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.stencil4j.model.Triple;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -208,6 +212,41 @@ class StencilProcessorTest {
     fixture().builtInto(output).file("calc_cases.c", "case X: {\n".repeat(500_000))
         .assertFailsLeavingNothing(output, "\"calc_cases.c\"", root.resolve("calc_cases.c")
             + ":1: case X is not closed: no line after it holds only a } indented like its case");
+  }
+
+  @Test
+  void anUnknownTripleLeavesNothing() {
+    fixture().builtInto(output).edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", triples = \"sparc-sun\"")
+        .assertFailsLeavingNothing(output, "\"sparc-sun\"", "unknown triple \"sparc-sun\"; "
+            + "known: " + Arrays.stream(Triple.values()).map(Triple::triple)
+            .collect(Collectors.joining(", ")));
+  }
+
+  @Test
+  void aParameterOfAnUnsupportedTypeLeavesNothing() {
+    fixture().builtInto(output).edit("void add(long value);", "void add(String value);")
+        .assertFailsLeavingNothing(output, "value);", "parameter value has type "
+            + "java.lang.String; a hole takes long, int or io.stencil4j.Label");
+  }
+
+  @Test
+  void theAnnotationOnAClassLeavesNothing() {
+    fixture().builtInto(output).edit("public interface Calc", "public abstract class Calc")
+        .edit("void add(long value);", "abstract void add(long value);")
+        .edit("void negate();", "abstract void negate();")
+        .assertFailsLeavingNothing(output, "class Calc",
+            "@Stencil must annotate an interface, not a class Calc");
+  }
+
+  @Test
+  void aDroppedTripleLeavesNoHeader() {
+    StencilFixture fixture = fixture().edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", "
+        + "triples = {\"x86_64-unknown-linux-gnu\", \"aarch64-unknown-linux-gnu\"}");
+    assertThat(fixture.compileInto(output).stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList()).isEmpty();
+    assertThat(StencilFixture.generated(output)).contains("demo/calc-aarch64-unknown-linux-gnu.h");
+    fixture.edit(", \"aarch64-unknown-linux-gnu\"", "").builtInto(output);
   }
 
   @Test
