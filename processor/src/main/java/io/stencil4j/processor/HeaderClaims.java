@@ -32,6 +32,15 @@ final class HeaderClaims {
         + "interface's name)" + collision + " with @Stencil(header = ...)");
   }
 
+  /**
+   * Whether the interface {@code name} may remove the files of {@code header}: no other
+   * interface of this compilation has taken it.
+   */
+  boolean mayRemove(String header, String name) {
+    String owner = owners.get(header);
+    return owner == null || owner.equals(name);
+  }
+
   private static boolean explicit(StencilSpec spec) {
     for (ExecutableElement member :
         SpecReader.stencilAnnotation(spec.type()).getElementValues().keySet()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,10 @@ final class HeaderFiles {
    * wrote them.
    */
   static boolean write(Place place, String header, LibraryBuild build) throws IOException {
+    // the headers of triples an earlier build had and this one has not; a place that cannot
+    // show its files (compile-testing's memory) cannot hold an earlier build's either
+    remove(place, Arrays.stream(Triple.values()).filter(t -> !build.libraries().containsKey(t))
+        .map(t -> HeaderWriter.tripleHeaderName(header, t)).toList());
     List<String> names = names(header, List.copyOf(build.libraries().keySet()));
     if (names.stream().allMatch(name -> upToDate(place, name, build.digest()))) {
       return false;

@@ -20,6 +20,7 @@ import io.stencil4j.processor.object.MalformedObjectException;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.spec.StencilCase;
 import io.stencil4j.processor.spec.LibrarySpec;
+import io.stencil4j.processor.spec.StencilNames;
 import io.stencil4j.processor.stencil.BadStencilException;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import io.stencil4j.processor.target.Target;
@@ -139,7 +140,7 @@ final class LibraryBuilder {
         List<CompiledObject> ofTriple =
             objects.stream().filter(o -> o.job().triple() == triple).toList();
         Map<String, List<String>> disassembly =
-            Disassembler.disassemble(clang.orElseThrow().objdump(), ofTriple);
+            Disassembler.disassemble(clang.orElseThrow(), ofTriple);
         for (CompiledObject object : ofTriple) {
           Map<String, String> dependencies = new TreeMap<>();
           for (Path header : object.dependencies()) {
@@ -204,7 +205,7 @@ final class LibraryBuilder {
       CompileJob job = outcome.job();
       if (outcome.succeeded()) {
         objects.add(outcome.object());
-      } else if (job.unit().batch()) {
+      } else if (job.unit().batch() && !outcome.timedOut()) {
         if (alone.isEmpty()) {
           notes.add("the cases cannot be compiled in batches (" + firstError(outcome)
               + "), so each is compiled alone, which is much slower. A batch repeats the "
@@ -386,6 +387,12 @@ final class LibraryBuilder {
     if (spec.cases().isEmpty()) {
       String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
           .toUpperCase(java.util.Locale.ROOT).replaceAll("\\W", "_");
+      Optional<String> problem = StencilNames.stencilProblem(name);
+      if (problem.isPresent()) {
+        throw StencilException.at("template", spec.template() + ": a template without cases is "
+            + "one stencil named after its file, and " + problem.get() + ": rename the file, or "
+            + "give the template a cases file");
+      }
       Optional<TranslationUnit> whole =
           Optional.of(TranslationUnit.whole(name, "template", spec.template(), template));
       return new Sources(shim, Optional.empty(), List.of(), whole, description,

@@ -5,6 +5,7 @@ import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.spec.CaseSplitter;
 import io.stencil4j.processor.spec.LibrarySpec;
+import io.stencil4j.processor.spec.StencilNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class StencilCli {
       usage: stencil4j --template FILE [--cases FILE] [--shim FILE] --header NAME --output DIR
                        [--triple TRIPLE]... [--include DIR]... [--define NAME[=VALUE]]...
                        [--flag FLAG]... [--case-pattern REGEX] [--clang PATH] [--gcc[=PATH]]
-                       [--cache DIR|none] [--snapshot DIR] [--isolated]
+                       [--cache DIR|none] [--snapshot DIR] [--isolated] [--timeout SECONDS]
       Writes NAME.h and NAME-TRIPLE.h for each triple (default x86_64-unknown-linux-gnu) to DIR.
       """;
 
@@ -96,6 +97,7 @@ public final class StencilCli {
       throws StencilException {
     Map<String, String> javacStyle = new HashMap<>();
     first(options, "clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
+    first(options, "timeout").ifPresent(t -> javacStyle.put(Toolchain.TIMEOUT_OPTION, t));
     first(options, "gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
         g.isEmpty() ? null : g));
     Optional<Path> snapshots = first(options, "snapshot").map(Path::of);
@@ -130,7 +132,7 @@ public final class StencilCli {
   /** Removes the headers of an earlier build, as the processor does, so none looks valid. */
   private static void removeStale(OutputDirectory output, LibrarySpec spec, PrintStream err) {
     for (String failure : HeaderFiles.remove(output,
-        HeaderFiles.names(spec.header(), spec.triples()))) {
+        HeaderFiles.names(spec.header(), List.of(Triple.values())))) {
       err.println("stencil4j: note: could not check for a stale " + failure);
     }
   }
@@ -145,6 +147,11 @@ public final class StencilCli {
         triples.add(triple);
       }
     }
+    String header = options.get("header").get(0);
+    Optional<String> problem = StencilNames.headerProblem(header);
+    if (problem.isPresent()) {
+      throw StencilException.at("header", problem.get());
+    }
     List<Path> includes = new ArrayList<>();
     for (String include : options.getOrDefault("include", List.of())) {
       includes.add(existing("include", include, true));
@@ -152,8 +159,7 @@ public final class StencilCli {
     return new LibrarySpec(existing("template", options.get("template").get(0), false),
         optionalFile(options, "cases"), optionalFile(options, "shim"), triples, includes,
         options.getOrDefault("define", List.of()), options.getOrDefault("flag", List.of()),
-        options.get("header").get(0),
-        CaseSplitter.of(first(options, "case-pattern").orElse("")));
+        header, CaseSplitter.of(first(options, "case-pattern").orElse("")));
   }
 
   private static Optional<Path> optionalFile(Map<String, List<String>> options, String name)

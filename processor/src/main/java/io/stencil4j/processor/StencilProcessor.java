@@ -3,12 +3,14 @@ package io.stencil4j.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.output.JavaWriter;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.SourceLocator;
 import io.stencil4j.processor.spec.SpecReader;
+import io.stencil4j.processor.spec.StencilNames;
 import io.stencil4j.processor.spec.StencilSpec;
 import io.stencil4j.processor.stencil.EmitterBinding;
 import java.io.IOException;
@@ -61,6 +63,7 @@ public final class StencilProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     return Set.of(SourceLocator.ROOT_OPTION, Toolchain.CLANG_OPTION, Toolchain.GCC_OPTION,
+        Toolchain.TIMEOUT_OPTION,
         VERBOSE_OPTION, OBJECTS_OPTION, ISOLATED_OPTION, CACHE_OPTION, SNAPSHOT_OPTION);
   }
 
@@ -76,8 +79,10 @@ public final class StencilProcessor extends AbstractProcessor {
       return false;
     }
     for (Element element : round.getElementsAnnotatedWith(stencil)) {
+      boolean built = false;
       try {
         process(element);
+        built = true;
       } catch (StencilException e) {
         report(element, e);
       } catch (RuntimeException e) {
@@ -85,6 +90,14 @@ public final class StencilProcessor extends AbstractProcessor {
         e.printStackTrace(new PrintWriter(trace));
         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
             "internal error in Stencil4j, please report it: " + trace, element);
+      } catch (OutOfMemoryError e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Stencil4j ran out of "
+            + "memory building these stencils (" + e.getMessage() + "); give javac more, e.g. "
+            + "-J-Xmx2g", element);
+      } finally {
+        if (!built) {
+          deleteGenerated(element);
+        }
       }
     }
     return false;
@@ -96,56 +109,51 @@ public final class StencilProcessor extends AbstractProcessor {
     StencilSpec spec = reader.read(element);
     // before anything is built or removed: the files belong to the interface that has the name
     headers.claim(spec);
+    Optional<Path> keptObjects = Optional.ofNullable(
+        processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
+    Optional<Path> snapshots = Optional.ofNullable(
+        processingEnv.getOptions().get(SNAPSHOT_OPTION)).map(Path::of);
+    Optional<Toolchain> clang = Optional.empty();
+    String noCompiler = null;
     try {
-      Optional<Path> keptObjects = Optional.ofNullable(
-          processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
-      Optional<Path> snapshots = Optional.ofNullable(
-          processingEnv.getOptions().get(SNAPSHOT_OPTION)).map(Path::of);
-      Optional<Toolchain> clang = Optional.empty();
-      String noCompiler = null;
-      try {
-        clang = Optional.of(toolchain());
-      } catch (StencilException e) {
-        if (snapshots.isEmpty()) {
-          throw e;
-        }
-        noCompiler = e.getMessage();
-      }
-      LibraryBuilder builder = new LibraryBuilder(clang,
-          Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
-          !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
-          Stencil4jVersion.current());
-      EmitterBinding.checkCases(spec.emitters(), builder.stencilNames(spec.library()));
-      LibraryBuild build = clang.isPresent() ? builder.build(spec.library())
-          : builder.fromSnapshots(spec.library(), snapshots.get(), noCompiler);
-      for (String note : build.notes()) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
-            element);
-      }
-      for (LibraryBuild.Warning warning : build.warnings()) {
-        printOn(Diagnostic.Kind.MANDATORY_WARNING, warning.message(), element, warning.member(),
-            -1);
-      }
-      List<EmitterBinding> emitters = new ArrayList<>();
-      for (EmitterMethod method : spec.emitters()) {
-        emitters.add(EmitterBinding.bind(method, build.libraries().values()));
-      }
-      write(spec, build, emitters);
-      String summary = String.format("stencil: %s: %d stencils x %d triples: %d compiled in %d "
-              + "compiler runs, %d from the cache, %d from snapshots, in %d ms",
-          spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
-          build.compiled(), build.compilerRuns(), build.cached(),
-          clang.isPresent() ? 0 : build.names().size() * build.libraries().size(),
-          (System.nanoTime() - start) / 1_000_000);
-      if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
-        summary += String.format(" (the compiler ran %d ms in all)",
-            build.compilerNanos() / 1_000_000);
-      }
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, summary, element);
+      clang = Optional.of(toolchain());
     } catch (StencilException e) {
-      deleteGenerated(spec);
-      throw e;
+      if (snapshots.isEmpty()) {
+        throw e;
+      }
+      noCompiler = e.getMessage();
     }
+    LibraryBuilder builder = new LibraryBuilder(clang,
+        Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
+        !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
+        Stencil4jVersion.current());
+    EmitterBinding.checkCases(spec.emitters(), builder.stencilNames(spec.library()));
+    LibraryBuild build = clang.isPresent() ? builder.build(spec.library())
+        : builder.fromSnapshots(spec.library(), snapshots.get(), noCompiler);
+    for (String note : build.notes()) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
+          element);
+    }
+    for (LibraryBuild.Warning warning : build.warnings()) {
+      printOn(Diagnostic.Kind.MANDATORY_WARNING, warning.message(), element, warning.member(),
+          -1);
+    }
+    List<EmitterBinding> emitters = new ArrayList<>();
+    for (EmitterMethod method : spec.emitters()) {
+      emitters.add(EmitterBinding.bind(method, build.libraries().values()));
+    }
+    write(spec, build, emitters);
+    String summary = String.format("stencil: %s: %d stencils x %d triples: %d compiled in %d "
+            + "compiler runs, %d from the cache, %d from snapshots, in %d ms",
+        spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
+        build.compiled(), build.compilerRuns(), build.cached(),
+        clang.isPresent() ? 0 : build.names().size() * build.libraries().size(),
+        (System.nanoTime() - start) / 1_000_000);
+    if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
+      summary += String.format(" (the compiler ran %d ms in all)",
+          build.compilerNanos() / 1_000_000);
+    }
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, summary, element);
   }
 
   private Toolchain toolchain() throws StencilException {
@@ -174,24 +182,39 @@ public final class StencilProcessor extends AbstractProcessor {
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
     try {
-      HeaderFiles.write(sourceOutput(spec), spec.library().header(), build);
+      HeaderFiles.write(sourceOutput(spec.type()), spec.library().header(), build);
       javaFile.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot write the generated files: " + e);
     }
   }
 
-  private SourceOutput sourceOutput(StencilSpec spec) {
+  private SourceOutput sourceOutput(TypeElement type) {
     return new SourceOutput(processingEnv.getFiler(), processingEnv.getElementUtils()
-        .getPackageOf(spec.type()).getQualifiedName().toString(), spec.type());
+        .getPackageOf(type).getQualifiedName().toString(), type);
   }
 
-  /** Removes what an earlier build generated, so no stale file looks valid. */
-  private void deleteGenerated(StencilSpec spec) {
+  /**
+   * Removes what an earlier build of {@code element} generated, so no stale file looks valid:
+   * its entry class, and its headers for every triple (the annotation that names them may be
+   * what is wrong), unless another interface of this compilation has that header name.
+   */
+  private void deleteGenerated(Element element) {
+    if (!(element instanceof TypeElement type)) {
+      return;
+    }
     List<String> names = new ArrayList<>();
-    names.add(JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName() + ".java");
-    names.addAll(HeaderFiles.names(spec.library().header(), spec.library().triples()));
-    for (String failure : HeaderFiles.remove(sourceOutput(spec), names)) {
+    names.add(JavaWriter.entryClassName(ClassName.get(type)).simpleName() + ".java");
+    String header = (String) new SpecReader(processingEnv)
+        .value(SpecReader.stencilAnnotation(type), "header").getValue();
+    if (header.isEmpty()) {
+      header = SpecReader.defaultHeader(type);
+    }
+    if (StencilNames.headerProblem(header).isEmpty()
+        && headers.mayRemove(header, type.getQualifiedName().toString())) {
+      names.addAll(HeaderFiles.names(header, List.of(Triple.values())));
+    }
+    for (String failure : HeaderFiles.remove(sourceOutput(type), names)) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
           "stencil: could not check for a stale " + failure);
     }

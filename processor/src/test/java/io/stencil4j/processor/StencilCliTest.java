@@ -106,6 +106,26 @@ class StencilCliTest {
   }
 
   @Test
+  void caseNamedCountIsOneError() {
+    new StencilFixture(root).file("calc_cases.c", StencilFixture.CASES.replace("ADD", "COUNT"));
+    assertThat(runCalc()).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("stencil4j: error (--cases): "
+        + root.resolve("calc_cases.c") + ":1: case name COUNT would clash with the C header's "
+        + "enumerator HEADER_STENCIL_COUNT: rename the case\n");
+  }
+
+  @Test
+  void headerWithADashIsOneError() {
+    new StencilFixture(root);
+    int exit = run("--template", root.resolve("calc.c").toString(), "--header", "stack-vm",
+        "--output", output.toString());
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("stencil4j: error (--header): "
+        + "header \"stack-vm\" must be a lower-case C identifier that starts with a letter (it "
+        + "names the files and prefixes the C names)\n");
+  }
+
+  @Test
   void missingRequiredOptionsPrintTheUsage() {
     assertThat(run("--template", "calc.c")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))

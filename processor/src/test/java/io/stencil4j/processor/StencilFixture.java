@@ -12,7 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 
 /**
  * A {@code @Stencil} interface and its C files in a directory, compiled with the processor by
@@ -121,9 +129,76 @@ final class StencilFixture {
   }
 
   Compilation compile() {
+    return Compiler.javac().withProcessors(new StencilProcessor()).withOptions(allOptions())
+        .compile(javaFile());
+  }
+
+  private List<String> allOptions() {
     List<String> all = new ArrayList<>(options);
     all.add("-Astencil.root=" + root);
-    return Compiler.javac().withProcessors(new StencilProcessor()).withOptions(all)
-        .compile(javaFile());
+    return all;
+  }
+
+  /**
+   * Compiles with javac's own file manager, the generated sources going to {@code output}'s
+   * directory {@code generated} (compile-testing keeps them in memory, where a file an earlier
+   * build left cannot be seen); returns javac's diagnostics.
+   */
+  List<Diagnostic<? extends JavaFileObject>> compileInto(Path output) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT,
+          List.of(Files.createDirectories(output.resolve("generated"))));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT,
+          List.of(Files.createDirectories(output.resolve("classes"))));
+      List<String> all = allOptions();
+      all.addAll(List.of("-classpath", System.getProperty("java.class.path")));
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, diagnostics, all, null, List.of(javaFile()));
+      task.setProcessors(List.of(new StencilProcessor()));
+      task.call();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return diagnostics.getDiagnostics();
+  }
+
+  /** Builds into {@code output}, asserting that the build writes the class and headers. */
+  StencilFixture builtInto(Path output) {
+    assertWithMessage("errors").that(compileInto(output).stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList()).isEmpty();
+    assertWithMessage("generated").that(generated(output)).containsExactly(
+        "demo/CalcStencils.java", "demo/calc-x86_64-unknown-linux-gnu.h", "demo/calc.h");
+    return this;
+  }
+
+  /** The files under {@code output}'s generated sources, relative to it, sorted. */
+  static List<String> generated(Path output) {
+    Path directory = output.resolve("generated");
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).map(f -> directory.relativize(f).toString())
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Asserts that a build into {@code output} (where a good build wrote its files) fails with
+   * exactly one error, {@code message}, at the start of {@code at} in the Java source, and
+   * leaves no generated file behind.
+   */
+  void assertFailsLeavingNothing(Path output, String at, String message) {
+    List<Diagnostic<? extends JavaFileObject>> errors = compileInto(output).stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+    assertWithMessage("errors").that(errors).hasSize(1);
+    Diagnostic<? extends JavaFileObject> error = errors.get(0);
+    // javac indents a message's lines after the first
+    assertWithMessage("message").that(error.getMessage(Locale.ROOT))
+        .isEqualTo(message.replace("\n", "\n  "));
+    assertWithMessage("line").that(error.getLineNumber()).isEqualTo(line(at));
+    assertWithMessage("column").that(error.getColumnNumber()).isEqualTo(column(at));
+    assertWithMessage("files left in %s", output).that(generated(output)).isEmpty();
   }
 }

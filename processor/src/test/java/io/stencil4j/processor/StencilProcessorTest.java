@@ -4,17 +4,24 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.stencil4j.model.Triple;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The processor end to end: what it generates, and every bad input with its exact position. */
 class StencilProcessorTest {
   @TempDir Path root;
+  @TempDir Path output;
 
   private StencilFixture fixture() {
     return new StencilFixture(root);
@@ -188,6 +195,114 @@ class StencilProcessorTest {
         + "case ADD: {\n    break;\n}\n");
     assertErrorAt(fixture, "\"calc_cases.c\"", root.resolve("calc_cases.c")
         + ": duplicate case names: ADD at lines 1 and 9");
+  }
+
+  @Test
+  void unclosedCaseNamesItsLine() {
+    String negateIndentedWrong = StencilFixture.CASES.replaceFirst("}\n$", "  }\n");
+    fixture().builtInto(output).file("calc_cases.c", negateIndentedWrong)
+        .assertFailsLeavingNothing(output, "\"calc_cases.c\"", root.resolve("calc_cases.c")
+            + ":5: case NEGATE is not closed: no line after it holds only a } indented like its "
+            + "case");
+  }
+
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void fiveMegabytesOfUnclosedCasesFailFast() {
+    fixture().builtInto(output).file("calc_cases.c", "case X: {\n".repeat(500_000))
+        .assertFailsLeavingNothing(output, "\"calc_cases.c\"", root.resolve("calc_cases.c")
+            + ":1: case X is not closed: no line after it holds only a } indented like its case");
+  }
+
+  @Test
+  void anUnknownTripleLeavesNothing() {
+    fixture().builtInto(output).edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", triples = \"sparc-sun\"")
+        .assertFailsLeavingNothing(output, "\"sparc-sun\"", "unknown triple \"sparc-sun\"; "
+            + "known: " + Arrays.stream(Triple.values()).map(Triple::triple)
+            .collect(Collectors.joining(", ")));
+  }
+
+  @Test
+  void aParameterOfAnUnsupportedTypeLeavesNothing() {
+    fixture().builtInto(output).edit("void add(long value);", "void add(String value);")
+        .assertFailsLeavingNothing(output, "value);", "parameter value has type "
+            + "java.lang.String; a hole takes long, int or io.stencil4j.Label");
+  }
+
+  @Test
+  void theAnnotationOnAClassLeavesNothing() {
+    fixture().builtInto(output).edit("public interface Calc", "public abstract class Calc")
+        .edit("void add(long value);", "abstract void add(long value);")
+        .edit("void negate();", "abstract void negate();")
+        .assertFailsLeavingNothing(output, "class Calc",
+            "@Stencil must annotate an interface, not a class Calc");
+  }
+
+  @Test
+  void aDroppedTripleLeavesNoHeader() {
+    StencilFixture fixture = fixture().edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", "
+        + "triples = {\"x86_64-unknown-linux-gnu\", \"aarch64-unknown-linux-gnu\"}");
+    assertThat(fixture.compileInto(output).stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList()).isEmpty();
+    assertThat(StencilFixture.generated(output)).contains("demo/calc-aarch64-unknown-linux-gnu.h");
+    fixture.edit(", \"aarch64-unknown-linux-gnu\"", "").builtInto(output);
+  }
+
+  @Test
+  void caseNamedCount() {
+    assertErrorAt(fixture().file("calc_cases.c", StencilFixture.CASES.replace("ADD", "COUNT")),
+        "\"calc_cases.c\"", root.resolve("calc_cases.c") + ":1: case name COUNT would clash "
+            + "with the C header's enumerator HEADER_STENCIL_COUNT: rename the case");
+  }
+
+  @Test
+  void caseNamedLikeAJavaKeyword() {
+    assertErrorAt(fixture().file("calc_cases.c", StencilFixture.CASES.replace("ADD", "new")),
+        "\"calc_cases.c\"", root.resolve("calc_cases.c") + ":1: case name \"new\" is a Java "
+            + "keyword, which cannot name a constant of the generated enum Name: rename the case");
+  }
+
+  @Test
+  void templateWithoutCasesNamedLikeNoIdentifier() {
+    StencilFixture fixture = fixture().file("9lives.c", StencilFixture.TEMPLATE)
+        .edit("template = \"calc.c\", cases = \"calc_cases.c\"", "template = \"9lives.c\"");
+    assertErrorAt(fixture, "\"9lives.c\"", root.resolve("9lives.c") + ": a template without "
+        + "cases is one stencil named after its file, and \"9LIVES\" is not a C identifier: "
+        + "rename the file, or give the template a cases file");
+  }
+
+  @Test
+  void headerNamedLikeACLibraryHeader() {
+    assertErrorAt(fixture().edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", header = \"string\""), "\"string\"",
+        "header \"string\" would write string.h, which hides the C library's <string.h> wherever "
+            + "the generated headers are included from: choose another header name");
+  }
+
+  @Test
+  void defaultHeaderNamedLikeACLibraryHeader() {
+    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+          void negate();
+        }
+
+        interface Outer {
+          @Stencil(template = "calc.c", cases = "calc_cases.c")
+          interface Stdint { void negate(); }
+        }
+        """);
+    assertErrorAt(fixture, "interface Stdint", "the default header \"stdint\" would write "
+        + "stdint.h, which hides the C library's <stdint.h> wherever the generated headers are "
+        + "included from: choose another header name (the default comes from the interface's "
+        + "name; set another with @Stencil(header = ...))");
+  }
+
+  @Test
+  void headerStartingWithAnUnderscore() {
+    assertErrorAt(fixture().edit("cases = \"calc_cases.c\"",
+            "cases = \"calc_cases.c\", header = \"_calc\""), "\"_calc\"",
+        "header \"_calc\" must be a lower-case C identifier that starts with a letter (it names "
+            + "the files and prefixes the C names)");
   }
 
   @Test

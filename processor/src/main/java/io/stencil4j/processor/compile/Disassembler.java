@@ -16,15 +16,19 @@ import java.nio.file.Path;
  */
 public final class Disassembler {
   private static final Pattern FUNCTION = Pattern.compile("^[0-9a-f]+ <([^>]+)>:$");
+  /** Far more than the disassembly of any library, yet a bound on a tool that runs away. */
+  private static final int OUTPUT_LIMIT = 64 * 1024 * 1024;
+
   private Disassembler() {}
 
   /**
    * Per stencil name, llvm-objdump's lines for its object (instructions and relocations); empty
    * lists without llvm-objdump.
    */
-  public static Map<String, List<String>> disassemble(Optional<Path> objdump,
+  public static Map<String, List<String>> disassemble(Toolchain clang,
       List<CompiledObject> objects) throws IOException {
     Map<String, List<String>> lines = new LinkedHashMap<>();
+    Optional<Path> objdump = clang.objdump();
     if (objdump.isEmpty() || objects.isEmpty()) {
       return lines;
     }
@@ -33,7 +37,13 @@ public final class Disassembler {
     for (CompiledObject object : objects) {
       command.add(object.file().toString());
     }
-    String output = Toolchain.run(command);
+    ProcessRunner.Result result = clang.run(command, OUTPUT_LIMIT);
+    if (result.timedOut() || result.cut() > 0) {
+      throw new IOException(objdump.get() + (result.timedOut()
+          ? " " + ProcessRunner.didNotFinish(clang.timeout())
+          : " printed more than " + OUTPUT_LIMIT + " bytes"));
+    }
+    String output = result.output();
     int next = 0;
     CompiledObject current = null;
     List<String> function = null;

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -21,8 +20,6 @@ import java.util.stream.Stream;
  * when the compiler is closed.
  */
 public final class StencilCompiler implements AutoCloseable {
-  private static final long TIMEOUT_MINUTES = 5;
-
   private final Path directory;
   private int sequence;
 
@@ -35,8 +32,14 @@ public final class StencilCompiler implements AutoCloseable {
     return directory;
   }
 
-  /** What one job gave: an object, or the compiler's diagnostics. */
-  public record Outcome(CompileJob job, CompiledObject object, String diagnostics) {
+  /**
+   * What one job gave: an object, or the compiler's diagnostics.
+   *
+   * @param timedOut whether the compiler was stopped at the timeout (compiling the cases of a
+   *     batch one by one would only take longer)
+   */
+  public record Outcome(CompileJob job, CompiledObject object, String diagnostics,
+      boolean timedOut) {
     public boolean succeeded() {
       return object != null;
     }
@@ -115,22 +118,33 @@ public final class StencilCompiler implements AutoCloseable {
     command.add(object.toString());
     command.add(source.toString());
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      return new Outcome(job, null, "the compiler did not finish in " + TIMEOUT_MINUTES
-          + " minutes");
-    }
+    ProcessRunner.Result result = job.toolchain().run(command, ProcessRunner.DIAGNOSTIC_LIMIT);
     long nanos = System.nanoTime() - start;
-    if (process.exitValue() != 0) {
-      return new Outcome(job, null, output.isBlank() ? "the compiler exited with "
-          + process.exitValue()
-          : output);
+    String compiler = job.toolchain().compiler().getFileName().toString();
+    if (result.timedOut()) {
+      return new Outcome(job, null, compiler + " "
+          + ProcessRunner.didNotFinish(job.toolchain().timeout()) + quoted(result.output()), true);
     }
-    return new Outcome(job, new CompiledObject(job, object, Files.readAllBytes(object), output,
-        dependencies(dependencies, source), nanos), output);
+    if (result.exitCode() != 0) {
+      return failed(job, result.output().isBlank()
+          ? compiler + " exited with status " + result.exitCode() + " and printed nothing"
+          : result.output());
+    }
+    if (!Files.isRegularFile(object) || !Files.isRegularFile(dependencies)) {
+      return failed(job, compiler + " exited with status 0 but wrote no "
+          + (Files.isRegularFile(object) ? "dependency file (-MF)" : "object file")
+          + quoted(result.output()));
+    }
+    return new Outcome(job, new CompiledObject(job, object, Files.readAllBytes(object),
+        result.output(), dependencies(dependencies, source), nanos), result.output(), false);
+  }
+
+  private static Outcome failed(CompileJob job, String diagnostics) {
+    return new Outcome(job, null, diagnostics, false);
+  }
+
+  private static String quoted(String output) {
+    return output.isBlank() ? "" : "; it printed:\n" + output.strip();
   }
 
   /** The prerequisites of a make rule as clang writes it, less the translation unit itself. */

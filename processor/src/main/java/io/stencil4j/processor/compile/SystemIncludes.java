@@ -33,13 +33,18 @@ public final class SystemIncludes {
     List<String> command = new ArrayList<>(toolchain.command(triple));
     // preprocess an empty input (standard input, closed) verbosely: the search list goes to stderr
     command.addAll(List.of("-E", "-v", "-x", "c", "-"));
-    String output;
+    ProcessRunner.Result result;
     try {
-      output = Toolchain.run(command);
+      result = toolchain.run(command, ProcessRunner.DIAGNOSTIC_LIMIT);
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot ask " + toolchain.compiler()
           + " for its include directories: " + e.getMessage());
     }
+    if (result.timedOut()) {
+      throw StencilException.onAnnotation(toolchain.compiler() + " -E -v for " + triple.triple()
+          + " " + ProcessRunner.didNotFinish(toolchain.timeout()));
+    }
+    String output = result.output();
     List<Path> directories = parse(output);
     if (directories.isEmpty()) {
       throw StencilException.onAnnotation(toolchain.compiler() + " -E -v listed no include "

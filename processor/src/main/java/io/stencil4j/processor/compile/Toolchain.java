@@ -3,14 +3,13 @@ package io.stencil4j.processor.compile;
 import io.stencil4j.processor.StencilException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.stencil4j.model.Triple;
@@ -23,8 +22,10 @@ import io.stencil4j.model.Triple;
  * @param compiler the executable
  * @param version the first line of {@code --version}, part of every input digest
  * @param objdump llvm-objdump of clang's version, for disassembly comments
+ * @param timeout how long any one run of the compiler or its tools may take
  */
-public record Toolchain(Kind kind, Path compiler, String version, Optional<Path> objdump) {
+public record Toolchain(Kind kind, Path compiler, String version, Optional<Path> objdump,
+    Duration timeout) {
 
   /** The compilers Stencil4j drives. */
   public enum Kind { CLANG, GCC }
@@ -36,6 +37,9 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
   public static final String CLANG_OPTION = "stencil.clang";
   /** The environment variable naming clang. */
   public static final String CLANG_VARIABLE = "STENCIL_CLANG";
+  /** The javac option that bounds, in seconds, how long one run of the compiler may take. */
+  public static final String TIMEOUT_OPTION = "stencil.timeout";
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
   /** The oldest clang with what the templates rely on ({@code preserve_none} on AArch64). */
   public static final int MIN_MAJOR = 19;
   private static final int NEWEST_MAJOR_TRIED = 40;
@@ -47,6 +51,7 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
    */
   public static Toolchain find(Map<String, String> options, Map<String, String> environment)
       throws StencilException {
+    Duration timeout = timeout(options);
     List<String> tried = new ArrayList<>();
     String explicit = options.get(CLANG_OPTION);
     if (explicit == null) {
@@ -62,18 +67,18 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
         }
         clang = onPath.get();
       }
-      return checked(clang, environment);
+      return checked(clang, environment, timeout);
     }
     for (int major = NEWEST_MAJOR_TRIED; major >= MIN_MAJOR; major--) {
       Optional<Path> clang = onPath("clang-" + major, environment);
       if (clang.isPresent()) {
-        return checked(clang.get(), environment);
+        return checked(clang.get(), environment, timeout);
       }
     }
     tried.add("clang-" + NEWEST_MAJOR_TRIED + " ... clang-" + MIN_MAJOR);
     Optional<Path> plain = onPath("clang", environment);
     if (plain.isPresent()) {
-      return checked(plain.get(), environment);
+      return checked(plain.get(), environment, timeout);
     }
     tried.add("clang");
     throw StencilException.onAnnotation("no clang found (looked for " + String.join(", ", tried)
@@ -81,15 +86,27 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
         + "\", or name it with -A" + CLANG_OPTION + "=/path/to/clang");
   }
 
-  private static Toolchain checked(Path clang, Map<String, String> environment)
-      throws StencilException {
-    String output;
-    try {
-      output = run(List.of(clang.toString(), "--version"));
-    } catch (IOException e) {
-      throw StencilException.onAnnotation("cannot run " + clang + " --version: " + e.getMessage());
+  /** {@code -Astencil.timeout}, or five minutes. */
+  private static Duration timeout(Map<String, String> options) throws StencilException {
+    String seconds = options.get(TIMEOUT_OPTION);
+    if (seconds == null) {
+      return DEFAULT_TIMEOUT;
     }
-    String firstLine = output.lines().findFirst().orElse("").trim();
+    try {
+      long value = Long.parseLong(seconds.strip());
+      if (value > 0) {
+        return Duration.ofSeconds(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below, as a value out of range is
+    }
+    throw StencilException.onAnnotation("the timeout \"" + seconds + "\" (-A" + TIMEOUT_OPTION
+        + " or --timeout) is not a whole number of seconds above 0");
+  }
+
+  private static Toolchain checked(Path clang, Map<String, String> environment, Duration timeout)
+      throws StencilException {
+    String firstLine = firstLineOfVersion(clang, timeout);
     Matcher matcher = VERSION.matcher(firstLine);
     if (!matcher.find() || firstLine.contains("Apple clang")) {
       throw StencilException.onAnnotation(clang + " is not LLVM clang (its --version says \""
@@ -102,7 +119,8 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
           + MIN_MAJOR + " or newer. Install one with \"apt-get install clang-" + MIN_MAJOR
           + "\", or name it with -A" + CLANG_OPTION + "=/path/to/clang");
     }
-    return new Toolchain(Kind.CLANG, clang, firstLine, objdump(clang, major, environment));
+    return new Toolchain(Kind.CLANG, clang, firstLine, objdump(clang, major, environment),
+        timeout);
   }
 
   /** gcc, when {@code -Astencil.gcc} asks for it: its value, or {@code gcc} on the PATH. */
@@ -116,17 +134,13 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
         : onPath(name, environment).orElseThrow(() -> StencilException.onAnnotation("gcc \""
             + name + "\" (from -A" + GCC_OPTION + ") is not on the PATH. Install it with "
             + "\"apt-get install gcc\""));
-    String firstLine;
-    try {
-      firstLine = run(List.of(gcc.toString(), "--version")).lines().findFirst().orElse("").trim();
-    } catch (IOException e) {
-      throw StencilException.onAnnotation("cannot run " + gcc + " --version: " + e.getMessage());
-    }
+    Duration timeout = timeout(options);
+    String firstLine = firstLineOfVersion(gcc, timeout);
     if (!firstLine.contains("gcc") && !firstLine.contains("GCC")) {
       throw StencilException.onAnnotation(gcc + " is not gcc (its --version says \"" + firstLine
           + "\")");
     }
-    return Optional.of(new Toolchain(Kind.GCC, gcc, firstLine, Optional.empty()));
+    return Optional.of(new Toolchain(Kind.GCC, gcc, firstLine, Optional.empty(), timeout));
   }
 
   /** The command that compiles for {@code triple}, before the flags. */
@@ -180,21 +194,26 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
     return Optional.empty();
   }
 
-  /** Runs {@code command}, returning its standard output and error together. */
-  static String run(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
+  /** The first line {@code compiler --version} prints. */
+  private static String firstLineOfVersion(Path compiler, Duration timeout)
+      throws StencilException {
+    ProcessRunner.Result result;
     try {
-      if (!process.waitFor(1, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new IOException(command.get(0) + " did not finish in a minute");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      throw new IOException("interrupted while running " + command.get(0), e);
+      result = ProcessRunner.run(List.of(compiler.toString(), "--version"), timeout,
+          ProcessRunner.DIAGNOSTIC_LIMIT);
+    } catch (IOException e) {
+      throw StencilException.onAnnotation("cannot run " + compiler + " --version: "
+          + e.getMessage());
     }
-    return new String(output, StandardCharsets.UTF_8);
+    if (result.timedOut()) {
+      throw StencilException.onAnnotation(compiler + " --version "
+          + ProcessRunner.didNotFinish(timeout));
+    }
+    return result.output().lines().findFirst().orElse("").trim();
+  }
+
+  /** Runs {@code command} (this compiler or one of its tools) within this toolchain's timeout. */
+  public ProcessRunner.Result run(List<String> command, int limit) throws IOException {
+    return ProcessRunner.run(command, timeout, limit);
   }
 }

@@ -6,32 +6,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Splits a cases file into its cases with the {@code @Stencil(casePattern)} regular expression. */
+/**
+ * Splits a cases file into its cases: by default line by line in CPython's shape, else with the
+ * {@code @Stencil(casePattern)} regular expression.
+ */
 public final class CaseSplitter {
   /**
    * CPython's shape: a line <code>case NAME: {</code> opens a case, which ends at the first line
    * that holds only <code>}</code> at the same indentation.
    */
-  public static final String DEFAULT_PATTERN =
-      "(?m)^(?<indent>[ \\t]*)(?<case>case[ \\t]+(?<name>\\w+)[ \\t]*:[ \\t]*\\{[ \\t]*\\n"
-          + "(?s:.*?)\\n\\k<indent>\\})[ \\t]*$";
+  private static final Pattern OPENING =
+      Pattern.compile("(?<indent>[ \\t]*)(?<case>case[ \\t]+(?<name>\\w+)[ \\t]*:[ \\t]*\\{)[ \\t\\r]*");
 
-  private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
+  /** The user's pattern; null for the default shape, which is scanned without one. */
   private final Pattern pattern;
 
   private CaseSplitter(Pattern pattern) {
     this.pattern = pattern;
   }
 
-  /** A splitter for {@code regex}; empty means {@link #DEFAULT_PATTERN}. */
+  /** A splitter for {@code regex}; empty means CPython's shape. */
   public static CaseSplitter of(String regex) throws StencilException {
     if (regex.isEmpty()) {
-      return new CaseSplitter(Pattern.compile(DEFAULT_PATTERN));
+      return new CaseSplitter(null);
     }
     Pattern pattern;
     try {
@@ -50,46 +52,133 @@ public final class CaseSplitter {
 
   /** The cases of {@code content}, read from {@code file}, in file order. */
   public List<StencilCase> split(Path file, String content) throws StencilException {
-    Map<String, StencilCase> cases = new LinkedHashMap<>();
-    List<String> duplicates = new ArrayList<>();
+    Found found = new Found(file);
+    if (pattern == null) {
+      scan(file, content, found);
+    } else {
+      match(file, content, found);
+    }
+    return found.cases();
+  }
+
+  /**
+   * Finds the cases of CPython's shape in one pass over the lines: a regular expression that
+   * looks ahead for each case's end takes quadratic time on cases that are never closed.
+   */
+  private static void scan(Path file, String content, Found found) throws StencilException {
+    int position = 0;
+    int line = 1;
+    while (position <= content.length()) {
+      int end = lineEnd(content, position);
+      Matcher opening = OPENING.matcher(content).region(position, end);
+      if (!opening.matches()) {
+        position = end + 1;
+        line++;
+        continue;
+      }
+      String indent = opening.group("indent");
+      int closing = end + 1;
+      int closingLine = line + 1;
+      while (closing <= content.length() && !closes(content, closing, indent)) {
+        closing = lineEnd(content, closing) + 1;
+        closingLine++;
+      }
+      if (closing > content.length()) {
+        throw StencilException.at("cases", file + ":" + line + ": case " + opening.group("name")
+            + " is not closed: no line after it holds only a } indented like its case");
+      }
+      found.add(opening.group("name"), content.substring(opening.start("case"),
+          closing + indent.length() + 1), line);
+      position = lineEnd(content, closing) + 1;
+      line = closingLine + 1;
+    }
+  }
+
+  /** Whether the line at {@code start} holds only {@code indent}, a }, and blanks. */
+  private static boolean closes(String content, int start, String indent) {
+    if (!content.startsWith(indent + "}", start)) {
+      return false;
+    }
+    int end = lineEnd(content, start);
+    for (int i = start + indent.length() + 1; i < end; i++) {
+      if (" \t\r".indexOf(content.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lineEnd(String content, int start) {
+    int newline = content.indexOf('\n', start);
+    return newline < 0 ? content.length() : newline;
+  }
+
+  /** Finds the cases with the user's pattern. */
+  private void match(Path file, String content, Found found) throws StencilException {
     Matcher matcher = pattern.matcher(content);
+    // matches come in file order, so lines are counted on from the last match
+    int counted = 0;
+    int line = 1;
     while (matcher.find()) {
       String name = matcher.group("name");
       String text = matcher.group("case");
-      int line = lineAt(content, matcher.start("case"));
+      int start = text == null ? matcher.start() : matcher.start("case");
+      line += lines(content, counted, start);
+      counted = start;
       if (name == null || text == null) {
         throw StencilException.at("cases",
             file + ":" + line + ": casePattern matched without the groups case and name");
       }
-      if (!C_IDENTIFIER.matcher(name).matches()) {
-        throw StencilException.at("cases",
-            file + ":" + line + ": case name \"" + name + "\" is not a C identifier");
+      found.add(name, text, line);
+    }
+  }
+  /** The 1-based line of {@code content} that holds the character at {@code index}. */
+  public static int lineAt(String content, int index) {
+    return 1 + lines(content, 0, index);
+  }
+
+  private static int lines(String content, int from, int to) {
+    int lines = 0;
+    for (int i = from; i < to; i++) {
+      if (content.charAt(i) == '\n') {
+        lines++;
       }
-      StencilCase found = new StencilCase(name, text, file, line);
-      StencilCase earlier = cases.putIfAbsent(name, found);
+    }
+    return lines;
+  }
+
+  /** The cases found so far, each name checked and once. */
+  private static final class Found {
+    private final Path file;
+    private final Map<String, StencilCase> cases = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
+
+    Found(Path file) {
+      this.file = file;
+    }
+
+    void add(String name, String text, int line) throws StencilException {
+      Optional<String> problem = StencilNames.stencilProblem(name);
+      if (problem.isPresent()) {
+        throw StencilException.at("cases",
+            file + ":" + line + ": case name " + problem.get() + ": rename the case");
+      }
+      StencilCase earlier = cases.putIfAbsent(name, new StencilCase(name, text, file, line));
       if (earlier != null) {
         duplicates.add(name + " at lines " + earlier.line() + " and " + line);
       }
     }
-    if (!duplicates.isEmpty()) {
-      throw StencilException.at("cases",
-          file + ": duplicate case names: " + String.join(", ", duplicates));
-    }
-    if (cases.isEmpty()) {
-      throw StencilException.at("cases", file + ": no case found (expected blocks "
-          + "\"case NAME: {\" ... \"}\", or set casePattern)");
-    }
-    return List.copyOf(cases.values());
-  }
 
-  /** The 1-based line of {@code content} that holds the character at {@code index}. */
-  public static int lineAt(String content, int index) {
-    int line = 1;
-    for (int i = 0; i < index; i++) {
-      if (content.charAt(i) == '\n') {
-        line++;
+    List<StencilCase> cases() throws StencilException {
+      if (!duplicates.isEmpty()) {
+        throw StencilException.at("cases",
+            file + ": duplicate case names: " + String.join(", ", duplicates));
       }
+      if (cases.isEmpty()) {
+        throw StencilException.at("cases", file + ": no case found (expected blocks "
+            + "\"case NAME: {\" ... \"}\", or set casePattern)");
+      }
+      return List.copyOf(cases.values());
     }
-    return line;
   }
 }

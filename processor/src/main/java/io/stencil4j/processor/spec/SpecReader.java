@@ -34,7 +34,6 @@ public final class SpecReader {
 
   private static final Pattern DEFINE = Pattern.compile("[A-Za-z_]\\w*(\\([^)]*\\))?(=.*)?",
       Pattern.DOTALL);
-  private static final Pattern HEADER = Pattern.compile("[a-z_][a-z0-9_]*");
   private static final Set<String> FORBIDDEN_FLAGS = Set.of("-o", "-c", "-S", "-E", "-target");
 
   private final ProcessingEnvironment env;
@@ -106,10 +105,14 @@ public final class SpecReader {
     }
     String header = string(mirror, "header");
     if (header.isEmpty()) {
-      header = upperSnake(type.getSimpleName().toString()).toLowerCase(Locale.ROOT);
-    } else if (!HEADER.matcher(header).matches()) {
-      throw StencilException.at("header", "header \"" + header
-          + "\" must be a lower-case C identifier (it names the files and prefixes the C names)");
+      header = defaultHeader(type);
+      Optional<String> problem = StencilNames.headerProblem(header);
+      if (problem.isPresent()) {
+        throw StencilException.on(type, "the default " + problem.get() + " (the default "
+            + "comes from the interface's name; set another with @Stencil(header = ...))");
+      }
+    } else if (StencilNames.headerProblem(header).isPresent()) {
+      throw StencilException.at("header", StencilNames.headerProblem(header).get());
     }
     CaseSplitter splitter = CaseSplitter.of(string(mirror, "casePattern"));
     return new StencilSpec(type, new LibrarySpec(template, cases, shim, triples, includes, defines,
@@ -209,6 +212,11 @@ public final class SpecReader {
       strings.add((String) ((AnnotationValue) entry).getValue());
     }
     return strings;
+  }
+
+  /** The header an interface without {@code @Stencil(header)} gets: its name in lower snake case. */
+  public static String defaultHeader(TypeElement type) {
+    return upperSnake(type.getSimpleName().toString()).toLowerCase(Locale.ROOT);
   }
 
   /** {@code pushConst} → {@code PUSH_CONST}, {@code loadHTTPValue} → {@code LOAD_HTTP_VALUE}. */
