@@ -271,6 +271,11 @@ public final class StencilBuilder implements StencilDraft {
     }
     String name = symbol.name().startsWith(target.symbolPrefix())
         ? symbol.name().substring(target.symbolPrefix().length()) : symbol.name();
+    if (name.isEmpty()) {
+      // ELF's symbol 0, as `.reloc` in inline assembly writes: an absolute value, not a hole
+      throw new BadStencilException("a relocation without a symbol (" + describe(symbol)
+          + ") cannot be patched by the emitter: refer to a symbol");
+    }
     if (!name.startsWith(HOLE_PREFIX)) {
       return new Reference(HoleValue.SYMBOL, name, 0);
     }

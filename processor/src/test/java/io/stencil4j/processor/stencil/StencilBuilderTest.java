@@ -276,4 +276,15 @@ class StencilBuilderTest {
         + "entry of the mergeable section .rodata.cst through the section symbol; which entry "
         + "depends on the length of the instruction, which the object does not record");
   }
+
+  @Test
+  void relocationWithoutASymbolIsRejected() {
+    // movabs rax, imm64 with an R_X86_64_64 against ELF's symbol 0 (`.reloc 2, R_X86_64_64, 5`)
+    ObjectBuilder object = new ObjectBuilder("48b8 0000000000000000 c3");
+    object.code(2, R_64, new Symbol(0, "", Symbol.UNDEFINED, 0, 0, Symbol.Binding.LOCAL,
+        Symbol.Type.NONE), 5);
+    BadStencilException e = assertThrows(BadStencilException.class, () -> build(object));
+    assertThat(e).hasMessageThat().isEqualTo("a relocation without a symbol (symbol #0) cannot "
+        + "be patched by the emitter: refer to a symbol");
+  }
 }
