@@ -104,17 +104,22 @@ class StencilProcessorTest {
         + "names would collide); give demo.Other another header");
   }
 
-  @Test
-  void twoInterfacesWithOneDefaultHeader() {
-    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
+  /** The fixture with a second @Stencil interface {@code Outer.<name>}, its header defaulted. */
+  private StencilFixture withNestedStencil(String name) {
+    return fixture().edit("  void negate();\n}\n", """
           void negate();
         }
 
         interface Outer {
           @Stencil(template = "calc.c", cases = "calc_cases.c")
-          interface Calc { void negate(); }
+          interface %s { void negate(); }
         }
-        """);
+        """.formatted(name));
+  }
+
+  @Test
+  void twoInterfacesWithOneDefaultHeader() {
+    StencilFixture fixture = withNestedStencil("Calc");
     assertErrorAt(fixture, "interface Calc { void negate(); }", "the default header \"calc\" "
         + "(from the interface's name) is taken by demo.Calc in this compilation: two @Stencil "
         + "interfaces cannot share C headers (the files and their C names would collide); give "
@@ -282,15 +287,7 @@ class StencilProcessorTest {
 
   @Test
   void defaultHeaderNamedLikeACLibraryHeader() {
-    StencilFixture fixture = fixture().edit("  void negate();\n}\n", """
-          void negate();
-        }
-
-        interface Outer {
-          @Stencil(template = "calc.c", cases = "calc_cases.c")
-          interface Stdint { void negate(); }
-        }
-        """);
+    StencilFixture fixture = withNestedStencil("Stdint");
     assertErrorAt(fixture, "interface Stdint", "the default header \"stdint\" would write "
         + "stdint.h, which hides the C library's <stdint.h> wherever the generated headers are "
         + "included from: choose another header name (the default comes from the interface's "
