@@ -3,14 +3,14 @@ package io.stencil4j.processor;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
-import io.stencil4j.processor.spec.CaseSplitter;
+import io.stencil4j.processor.spec.FileLocator;
 import io.stencil4j.processor.spec.LibrarySpec;
-import io.stencil4j.processor.spec.StencilNames;
+import io.stencil4j.processor.spec.LibraryValues;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,36 @@ public final class StencilCli {
                        [--triple TRIPLE]... [--include DIR]... [--define NAME[=VALUE]]...
                        [--flag FLAG]... [--case-pattern REGEX] [--clang PATH] [--gcc[=PATH]]
                        [--cache DIR|none] [--snapshot DIR] [--isolated] [--timeout SECONDS]
-      Writes NAME.h and NAME-TRIPLE.h for each triple (default x86_64-unknown-linux-gnu) to DIR.
+             stencil4j --help | --version
       """;
+  private static final String HELP = USAGE + """
+
+      Compiles the stencils of a C template for each target triple and writes the C headers
+      NAME.h and NAME-TRIPLE.h to DIR; the same inputs as @Stencil, minus the Java side.
+
+        --template FILE       the C template (with the cases, unless --cases is given)
+        --cases FILE          the cases, each starting with `case NAME:`
+        --shim FILE           C code compiled before the template
+        --header NAME         the headers' base name, a lower-case C identifier
+        --output DIR          where the headers are written
+        --triple TRIPLE       a target triple (repeatable; default x86_64-unknown-linux-gnu)
+        --include DIR         an include directory (repeatable)
+        --define NAME[=VALUE] a preprocessor definition (repeatable)
+        --flag FLAG           an extra compiler flag (repeatable)
+        --case-pattern REGEX  what starts a case; group 1 is its name
+        --clang PATH          the clang to use (default: clang-19 or clang on the PATH)
+        --gcc[=PATH]          compile the x86-64 Linux stencils with gcc
+        --cache DIR|none      the stencil cache (default: the user's cache directory)
+        --snapshot DIR        stencil snapshots: written with a compiler, read without one
+        --isolated            compile each case alone instead of in batches
+        --timeout SECONDS     how long one compiler run may take (default 300)
+
+      Exit status: 0 when the headers are written or up to date, 1 on bad input (one error
+      naming the option; no header of an earlier build is left), 2 on bad usage.
+      """;
+  /** The option that names each annotation member in messages. */
+  private static final Map<String, String> OPTION_OF_MEMBER = Map.of("triples", "triple",
+      "includes", "include", "defines", "define", "flags", "flag", "casePattern", "case-pattern");
 
   private StencilCli() {}
 
@@ -40,42 +68,41 @@ public final class StencilCli {
    * input, 2 on bad usage.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, List<String>> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        err.print("stencil4j: unexpected argument " + arg + "\n" + USAGE);
-        return 2;
+    CliArguments arguments;
+    try {
+      arguments = CliArguments.parse(args);
+      if (arguments.has("help")) {
+        out.print(HELP);
+        return 0;
       }
-      String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
-      boolean flag = name.equals("isolated") || (name.equals("gcc") && !arg.contains("="));
-      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-          : flag ? "" : i + 1 < args.length ? args[++i] : null;
-      if (value == null) {
-        err.print("stencil4j: " + arg + " needs a value\n" + USAGE);
-        return 2;
+      if (arguments.has("version")) {
+        out.println("stencil4j " + Stencil4jVersion.current());
+        return 0;
       }
-      options.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-    }
-    for (String required : List.of("template", "header", "output")) {
-      if (!options.containsKey(required)) {
-        err.print("stencil4j: --" + required + " is required\n" + USAGE);
-        return 2;
+      for (String required : List.of("template", "header", "output")) {
+        if (!arguments.has(required)) {
+          throw new CliArguments.UsageException("--" + required + " is required");
+        }
       }
+    } catch (CliArguments.UsageException e) {
+      err.print("stencil4j: " + e.getMessage() + "\n" + USAGE);
+      return 2;
     }
     LibrarySpec spec;
+    Path outputPath;
     try {
-      spec = spec(options);
+      spec = spec(arguments);
+      outputPath = outputDirectory(arguments.value("output").get());
     } catch (StencilException e) {
       return error(err, e);
     }
-    OutputDirectory output = new OutputDirectory(Path.of(options.get("output").get(0)));
+    OutputDirectory output = new OutputDirectory(outputPath);
     try {
-      LibraryBuild build = build(spec, options);
+      LibraryBuild build = build(spec, arguments);
       boolean wrote = HeaderFiles.write(output, spec.header(), build);
       build.notes().forEach(note -> err.println("stencil4j: note: " + note));
-      build.warnings().forEach(warning -> err.println("stencil4j: warning (--"
-          + warning.member() + "): " + warning.message()));
+      build.warnings().forEach(warning -> err.println("stencil4j: warning"
+          + option(warning.member()) + ": " + warning.message()));
       out.printf("stencil4j: %d stencils x %d triples: %d compiled in %d compiler runs, %d from "
               + "the cache; %s %s%n", build.names().size(), build.libraries().size(),
           build.compiled(), build.compilerRuns(), build.cached(),
@@ -87,20 +114,20 @@ public final class StencilCli {
       return error(err, e);
     } catch (IOException e) {
       removeStale(output, spec, err);
-      err.println("stencil4j: error: " + e);
-      return 1;
+      return error(err, StencilException.at("output", "cannot write the headers in "
+          + outputPath + ": " + e));
     }
   }
 
   /** Builds the stencils of {@code spec} with the compiler, cache and snapshots asked for. */
-  private static LibraryBuild build(LibrarySpec spec, Map<String, List<String>> options)
+  private static LibraryBuild build(LibrarySpec spec, CliArguments arguments)
       throws StencilException {
     Map<String, String> javacStyle = new HashMap<>();
-    first(options, "clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
-    first(options, "timeout").ifPresent(t -> javacStyle.put(Toolchain.TIMEOUT_OPTION, t));
-    first(options, "gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
+    arguments.value("clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));
+    arguments.value("timeout").ifPresent(t -> javacStyle.put(Toolchain.TIMEOUT_OPTION, t));
+    arguments.value("gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
         g.isEmpty() ? null : g));
-    Optional<Path> snapshots = first(options, "snapshot").map(Path::of);
+    Optional<Path> snapshots = arguments.value("snapshot").map(Path::of);
     Optional<Toolchain> clang = Optional.empty();
     String noCompiler = null;
     try {
@@ -111,22 +138,41 @@ public final class StencilCli {
       }
       noCompiler = e.getMessage();
     }
-    String cache = first(options, "cache").orElse(null);
+    String cache = arguments.value("cache").orElse(null);
     Optional<StencilCache> stencilCache = "none".equals(cache) ? Optional.empty()
         : Optional.of(new StencilCache(cache != null ? Path.of(cache)
             : StencilCache.defaultDirectory(System.getenv())));
     LibraryBuilder builder = new LibraryBuilder(clang,
         Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
-        !options.containsKey("isolated"), stencilCache, snapshots,
+        !arguments.has("isolated"), stencilCache, snapshots,
         Stencil4jVersion.current());
     return clang.isPresent() ? builder.build(spec)
         : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
   }
 
+  /** The directory {@code name}: where it exists, a directory, so no compile is wasted. */
+  private static Path outputDirectory(String name) throws StencilException {
+    Path path;
+    try {
+      path = Path.of(name).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw StencilException.at("output", "output \"" + name + "\" is not a valid path: "
+          + e.getReason());
+    }
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw StencilException.at("output", "output " + path + " is not a directory");
+    }
+    return path;
+  }
+
   private static int error(PrintStream err, StencilException e) {
-    String where = e.member().filter(m -> !m.isEmpty()).map(m -> " (--" + m + ")").orElse("");
-    err.println("stencil4j: error" + where + ": " + e.getMessage());
+    err.println("stencil4j: error" + option(e.member().orElse("")) + ": " + e.getMessage());
     return 1;
+  }
+
+  /** " (--OPTION)" for the annotation member {@code member}, or nothing for none. */
+  private static String option(String member) {
+    return member.isEmpty() ? "" : " (--" + OPTION_OF_MEMBER.getOrDefault(member, member) + ")";
   }
 
   /** Removes the headers of an earlier build, as the processor does, so none looks valid. */
@@ -137,49 +183,14 @@ public final class StencilCli {
     }
   }
 
-  private static LibrarySpec spec(Map<String, List<String>> options) throws StencilException {
-    List<Triple> triples = new ArrayList<>();
-    for (String name : options.getOrDefault("triple",
-        List.of(Triple.X86_64_UNKNOWN_LINUX_GNU.triple()))) {
-      Triple triple = Triple.of(name).orElseThrow(() -> StencilException.at("triple",
-          "unknown triple \"" + name + "\""));
-      if (!triples.contains(triple)) {
-        triples.add(triple);
-      }
-    }
-    String header = options.get("header").get(0);
-    Optional<String> problem = StencilNames.headerProblem(header);
-    if (problem.isPresent()) {
-      throw StencilException.at("header", problem.get());
-    }
-    List<Path> includes = new ArrayList<>();
-    for (String include : options.getOrDefault("include", List.of())) {
-      includes.add(existing("include", include, true));
-    }
-    return new LibrarySpec(existing("template", options.get("template").get(0), false),
-        optionalFile(options, "cases"), optionalFile(options, "shim"), triples, includes,
-        options.getOrDefault("define", List.of()), options.getOrDefault("flag", List.of()),
-        header, CaseSplitter.of(first(options, "case-pattern").orElse("")));
-  }
-
-  private static Optional<Path> optionalFile(Map<String, List<String>> options, String name)
-      throws StencilException {
-    Optional<String> value = first(options, name);
-    return value.isEmpty() ? Optional.empty() : Optional.of(existing(name, value.get(), false));
-  }
-
-  private static Path existing(String option, String name, boolean directory)
-      throws StencilException {
-    Path path = Path.of(name).toAbsolutePath().normalize();
-    if (directory ? !Files.isDirectory(path) : !Files.isRegularFile(path)) {
-      throw StencilException.at(option, "cannot find " + option + " "
-          + (directory ? "directory" : "file") + " " + path);
-    }
-    return path;
-  }
-
-  private static Optional<String> first(Map<String, List<String>> options, String name) {
-    List<String> values = options.get(name);
-    return values == null ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+  /** The library the arguments describe, validated as the processor validates @Stencil. */
+  private static LibrarySpec spec(CliArguments arguments) throws StencilException {
+    List<String> triples = arguments.has("triple") ? arguments.values("triple")
+        : List.of(Triple.X86_64_UNKNOWN_LINUX_GNU.triple());
+    return new LibraryValues(arguments.value("template").get(),
+        arguments.value("cases").orElse(""), arguments.value("shim").orElse(""), triples,
+        arguments.values("include"), arguments.values("define"), arguments.values("flag"),
+        arguments.value("header").get(), arguments.value("case-pattern").orElse(""))
+        .validate(FileLocator.in(Path.of("").toAbsolutePath()));
   }
 }

@@ -2,11 +2,9 @@ package io.stencil4j.processor.spec;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.stencil4j.processor.StencilException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import javax.tools.StandardLocation;
  * Finds the C files an interface names: under each {@code -Astencil.root} directory, then on the
  * source path relative to the interface's package, then beside the interface's source file.
  */
-public final class SourceLocator {
+public final class SourceLocator extends FileLocator {
   /** The option naming the directories searched first, separated by the path separator. */
   public static final String ROOT_OPTION = "stencil.root";
 
@@ -34,35 +32,8 @@ public final class SourceLocator {
     this.packagePath = pkg.replace('.', '/');
   }
 
-  /** The regular file {@code name} given as the annotation's {@code member}. */
-  public Path file(String member, String name) throws StencilException {
-    return locate(member, name, false);
-  }
-
-  /** The directory {@code name} given as the annotation's {@code member}. */
-  public Path directory(String member, String name) throws StencilException {
-    return locate(member, name, true);
-  }
-
-  private Path locate(String member, String name, boolean directory) throws StencilException {
-    String what = directory ? "directory" : "file";
-    if (name.isBlank()) {
-      throw StencilException.at(member, member + " must name a " + what);
-    }
-    List<String> tried = new ArrayList<>();
-    for (Object candidate : candidates(name)) {
-      if (candidate instanceof Path path
-          && (directory ? Files.isDirectory(path) : Files.isRegularFile(path))) {
-        return path.toAbsolutePath().normalize();
-      }
-      tried.add(candidate instanceof Path ? candidate + " (missing)" : candidate.toString());
-    }
-    throw StencilException.at(member,
-        "cannot find " + member + " " + what + " \"" + name + "\"; tried " + tried);
-  }
-
-  /** The places to look, in order: a path, or why a place has none (a string). */
-  private List<Object> candidates(String name) {
+  @Override
+  protected List<Object> candidates(String name) {
     Path given = Path.of(name);
     if (given.isAbsolute()) {
       return List.of(given);

@@ -1,18 +1,11 @@
 package io.stencil4j.processor.spec;
 
-import io.stencil4j.model.Triple;
 import io.stencil4j.processor.StencilException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -31,10 +24,6 @@ public final class SpecReader {
   public static final String STENCIL = "io.stencil4j.Stencil";
   public static final String CASE = "io.stencil4j.Case";
   public static final String LABEL = "io.stencil4j.Label";
-
-  private static final Pattern DEFINE = Pattern.compile("[A-Za-z_]\\w*(\\([^)]*\\))?(=.*)?",
-      Pattern.DOTALL);
-  private static final Set<String> FORBIDDEN_FLAGS = Set.of("-o", "-c", "-S", "-E", "-target");
 
   private final ProcessingEnvironment env;
 
@@ -79,30 +68,6 @@ public final class SpecReader {
       throw StencilException.on(type, "a @Stencil interface cannot have type parameters");
     }
     AnnotationMirror mirror = stencilAnnotation(type);
-    SourceLocator locator = new SourceLocator(env, type);
-    Path template = locator.file("template", string(mirror, "template"));
-    Optional<Path> cases = optionalFile(locator, mirror, "cases");
-    Optional<Path> shim = optionalFile(locator, mirror, "shim");
-    List<Triple> triples = triples(mirror);
-    List<Path> includes = new ArrayList<>();
-    for (String include : strings(mirror, "includes")) {
-      includes.add(locator.directory("includes", include));
-    }
-    List<String> defines = strings(mirror, "defines");
-    for (int i = 0; i < defines.size(); i++) {
-      if (!DEFINE.matcher(defines.get(i)).matches()) {
-        throw StencilException.at("defines", i, "define \"" + defines.get(i)
-            + "\" is not NAME or NAME=VALUE");
-      }
-    }
-    List<String> flags = strings(mirror, "flags");
-    for (int i = 0; i < flags.size(); i++) {
-      String flag = flags.get(i);
-      if (FORBIDDEN_FLAGS.contains(flag) || flag.startsWith("--target")) {
-        throw StencilException.at("flags", i, "flag " + flag
-            + " is set by Stencil4j for each compile and cannot be overridden");
-      }
-    }
     String header = string(mirror, "header");
     if (header.isEmpty()) {
       header = defaultHeader(type);
@@ -111,38 +76,12 @@ public final class SpecReader {
         throw StencilException.on(type, "the default " + problem.get() + " (the default "
             + "comes from the interface's name; set another with @Stencil(header = ...))");
       }
-    } else if (StencilNames.headerProblem(header).isPresent()) {
-      throw StencilException.at("header", StencilNames.headerProblem(header).get());
     }
-    CaseSplitter splitter = CaseSplitter.of(string(mirror, "casePattern"));
-    return new StencilSpec(type, new LibrarySpec(template, cases, shim, triples, includes, defines,
-        flags, header, splitter), emitters(type));
-  }
-
-  private Optional<Path> optionalFile(SourceLocator locator, AnnotationMirror mirror,
-      String member) throws StencilException {
-    String name = string(mirror, member);
-    return name.isEmpty() ? Optional.empty() : Optional.of(locator.file(member, name));
-  }
-
-  private List<Triple> triples(AnnotationMirror mirror) throws StencilException {
-    List<String> names = strings(mirror, "triples");
-    if (names.isEmpty()) {
-      throw StencilException.at("triples", "triples must name at least one target triple");
-    }
-    Set<Triple> triples = new LinkedHashSet<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      Optional<Triple> triple = Triple.of(name);
-      if (triple.isEmpty()) {
-        throw StencilException.at("triples", i, "unknown triple \"" + name + "\"; known: "
-            + Arrays.stream(Triple.values()).map(Triple::triple).collect(Collectors.joining(", ")));
-      }
-      if (!triples.add(triple.get())) {
-        throw StencilException.at("triples", i, "triple " + name + " is listed twice");
-      }
-    }
-    return List.copyOf(triples);
+    LibraryValues values = new LibraryValues(string(mirror, "template"), string(mirror, "cases"),
+        string(mirror, "shim"), strings(mirror, "triples"), strings(mirror, "includes"),
+        strings(mirror, "defines"), strings(mirror, "flags"), header,
+        string(mirror, "casePattern"));
+    return new StencilSpec(type, values.validate(new SourceLocator(env, type)), emitters(type));
   }
 
   private List<EmitterMethod> emitters(TypeElement type) throws StencilException {
