@@ -11,11 +11,13 @@ import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -316,6 +318,36 @@ class HeaderWriterTest {
 
     // This kernel runs no 32-bit binaries, so under qemu's user mode.
     assertEquals("ok, 32-bit pointers\n", CTools.succeed(dir, List.of("qemu-i386", "./p32")));
+  }
+
+  /** The patch helpers as the resource has them, in {@code dir}. */
+  private Path patchHelpers() throws IOException {
+    try (InputStream in = HeaderWriter.class.getResourceAsStream("patch_helpers.h")) {
+      return Files.write(dir.resolve("patch_helpers.h"), in.readAllBytes());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("compilers")
+  void patchHelpersAreCleanCAndCpp(String compiler, List<String> flags) throws IOException {
+    patchHelpers();
+    // as the generated headers include it: after <stdint.h>, in a header (unused is fine there)
+    Files.writeString(dir.resolve("use.c"), "#include <stdint.h>\n#include \"patch_helpers.h\"\n"
+        + "int main(void) { return 0; }\n");
+    List<String> all = new ArrayList<>(flags);
+    all.addAll(STRICT);
+    CTools.succeed(dir, CTools.command(compiler, all, "-fsyntax-only", "use.c"));
+  }
+
+  @Test
+  void patchHelpersHaveOneFunctionPerHoleKind() throws IOException {
+    String helpers = Files.readString(patchHelpers());
+    List<String> defined = helpers.lines().filter(l -> l.startsWith("static inline int "))
+        .map(l -> l.substring("static inline int ".length(), l.indexOf('('))).toList();
+    List<String> expected = Stream.of(HoleKind.values())
+        .map(kind -> "prefix_patch_" + kind.name().toLowerCase(Locale.ROOT)).toList();
+    assertEquals(expected, defined);
+    assertEquals(-1, header().indexOf("prefix_"), "every prefix_ is replaced");
   }
 
   @Test
