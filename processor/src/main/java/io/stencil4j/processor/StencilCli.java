@@ -1,6 +1,7 @@
 package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.spec.CaseSplitter;
@@ -74,8 +75,9 @@ public final class StencilCli {
       LibraryBuild build = build(spec, options);
       boolean wrote = HeaderFiles.write(output, spec.header(), build);
       build.notes().forEach(note -> err.println("stencil4j: note: " + note));
-      build.warnings().forEach(warning -> err.println("stencil4j: warning (--"
-          + warning.member() + "): " + warning.message()));
+      build.warnings().forEach(warning -> err.println("stencil4j: warning"
+          + (warning.member().isEmpty() ? "" : " (--" + warning.member() + ")") + ": "
+          + warning.message()));
       out.printf("stencil4j: %d stencils x %d triples: %d compiled in %d compiler runs, %d from "
               + "the cache; %s %s%n", build.names().size(), build.libraries().size(),
           build.compiled(), build.compilerRuns(), build.cached(),
@@ -111,13 +113,15 @@ public final class StencilCli {
       }
       noCompiler = e.getMessage();
     }
-    String cache = first(options, "cache").orElse(null);
-    Optional<StencilCache> stencilCache = "none".equals(cache) ? Optional.empty()
-        : Optional.of(new StencilCache(cache != null ? Path.of(cache)
-            : StencilCache.defaultDirectory(System.getenv())));
+    if (snapshots.isPresent()) {
+      Snapshot.checkOption("--snapshot", snapshots.get(), spec.header(), spec.triples(),
+          clang.isPresent());
+    }
     LibraryBuilder builder = new LibraryBuilder(clang,
         Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
-        !options.containsKey("isolated"), stencilCache, snapshots,
+        !options.containsKey("isolated"),
+        StencilCache.forOption("--cache", first(options, "cache").orElse(null), System.getenv()),
+        snapshots,
         Stencil4jVersion.current());
     return clang.isPresent() ? builder.build(spec)
         : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
