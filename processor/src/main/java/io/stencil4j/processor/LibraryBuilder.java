@@ -573,7 +573,7 @@ final class LibraryBuilder {
       } catch (java.nio.file.NoSuchFileException e) {
         throw StencilException.onAnnotation(noCompiler + "; and there is no snapshot " + file
             + " to build from: build once with a compiler and -Astencil.snapshot to write it");
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         throw StencilException.onAnnotation(noCompiler + "; and the snapshot " + file
             + " for " + triple.triple() + " cannot be read: " + e.getMessage());
       }

@@ -2,6 +2,7 @@ package io.stencil4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
 import io.stencil4j.processor.cache.Snapshot;
@@ -203,5 +204,29 @@ class SnapshotTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("stencil4j: error: --snapshot "
         + "names " + file + ", which is a file, not a directory\n");
+  }
+
+  @Test
+  void aReadOnlySnapshotDirectoryIsAnErrorOnTheOptionOnlyWithACompiler() throws IOException {
+    String expected = header(fixture().compile());
+    ReadOnly.directory(snapshots);
+    try {
+      Compilation withClang = fixture().compile();
+      assertThat(withClang).failed();
+      assertThat(only(withClang.errors())).isEqualTo("-Astencil.snapshot names " + snapshots
+          + ", which cannot be written (" + ReadOnly.REFUSAL + ")");
+      Compilation withoutClang = fixture().option(noClang()).compile();
+      assertThat(withoutClang.errors()).isEmpty();
+      assertThat(header(withoutClang)).isEqualTo(expected);
+    } finally {
+      ReadOnly.undo(snapshots);
+    }
+  }
+
+  @Test
+  void aSnapshotThatCannotBeReadSaysWhy() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Snapshot.read(snapshots));
+    assertThat(e).hasMessageThat().isEqualTo("is a directory");
   }
 }

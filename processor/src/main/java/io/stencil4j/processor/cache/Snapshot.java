@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,9 +125,18 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     }
   }
 
-  /** Reads the snapshot {@code file}; {@code IllegalArgumentException} says why it is not one. */
-  public static Snapshot read(Path file) throws IOException {
-    return decode(SealedFile.read(file, MAX_BYTES));
+  /**
+   * Reads the snapshot {@code file}: {@code NoSuchFileException} if there is none, else {@code
+   * IllegalArgumentException} says why it cannot be read or is not a snapshot.
+   */
+  public static Snapshot read(Path file) throws NoSuchFileException {
+    try {
+      return decode(SealedFile.read(file, MAX_BYTES));
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(IoProblems.cause(e), e);
+    }
   }
 
   /**
