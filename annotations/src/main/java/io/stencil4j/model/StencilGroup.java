@@ -47,7 +47,8 @@ public final class StencilGroup {
     copy.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
     int end = 0;
     for (Hole hole : copy) {
-      if (hole.offset() < end || hole.offset() + hole.kind().width() > size) {
+      // offset > size - width, as offset + width overflows for an offset near 2^31
+      if (hole.offset() < end || hole.offset() > size - hole.kind().width()) {
         throw new IllegalArgumentException(
             name + ": " + part + " hole " + hole + " overlaps another or ends past " + size);
       }

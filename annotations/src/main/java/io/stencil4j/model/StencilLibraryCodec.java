@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ public final class StencilLibraryCodec {
       return new StencilLibrary(triple, stencils);
     } catch (EOFException e) {
       throw new IllegalArgumentException("truncated encoded stencil library", e);
+    } catch (UTFDataFormatException e) {
+      throw new IllegalArgumentException("malformed name in encoded stencil library", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

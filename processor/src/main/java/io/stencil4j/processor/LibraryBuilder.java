@@ -179,13 +179,18 @@ final class LibraryBuilder {
       int compiledCount = names.size() * spec.triples().size() - cachedCount;
       Map<Triple, String> versions = new LinkedHashMap<>();
       toolchains.forEach((triple, toolchain) -> versions.put(triple, toolchain.version()));
+      // a damaged cache or snapshot is worth a warning, not an error: the build is complete
+      List<LibraryBuild.Warning> allWarnings = new ArrayList<>(warnings.warnings());
+      cache.flatMap(StencilCache::warning)
+          .ifPresent(w -> allWarnings.add(new LibraryBuild.Warning("", w)));
       if (snapshots.isPresent()) {
-        writeSnapshots(spec, sources, toolchains, built, snapshots.get());
+        writeSnapshots(spec, sources, toolchains, built, snapshots.get())
+            .forEach(w -> allWarnings.add(new LibraryBuild.Warning("", w)));
       }
       return new LibraryBuild(names, libraries, disassembly,
           digest(spec, sources, versions, built), sources.description(), compiledCount,
           cachedCount, objects.size(), objects.stream().mapToLong(CompiledObject::nanos).sum(),
-          notes, warnings.warnings());
+          notes, allWarnings);
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
     }
@@ -523,29 +528,27 @@ final class LibraryBuilder {
         StencilCache.key(List.of(sources.templateText())), inputs);
   }
 
-  /** {@code DIR/HEADER-TRIPLE.snapshot}. */
-  static Path snapshotFile(Path directory, LibrarySpec spec, Triple triple) {
-    return directory.resolve(spec.header() + "-" + triple.triple() + ".snapshot");
-  }
-
   private static SnapshotHeaders snapshotHeaders(LibrarySpec spec) {
     return new SnapshotHeaders(spec.template().getParent(), spec.includes());
   }
 
-  /** Writes the snapshots of a build, leaving files whose contents would not change. */
-  private void writeSnapshots(LibrarySpec spec, Sources sources,
+  /**
+   * Writes the snapshots of a build, leaving files whose contents would not change; returns a
+   * warning for each damaged one it replaced.
+   */
+  private List<String> writeSnapshots(LibrarySpec spec, Sources sources,
       Map<Triple, Toolchain> toolchains, Map<Triple, Map<String, CachedStencil>> built,
       Path directory) throws IOException, StencilException {
     Files.createDirectories(directory);
+    List<String> damaged = new ArrayList<>();
     for (Triple triple : spec.triples()) {
       Toolchain toolchain = toolchains.get(triple);
       byte[] bytes = snapshot(spec, sources, triple, toolchain.version(),
           SystemIncludes.of(toolchain, triple), built.get(triple)).encode();
-      Path file = snapshotFile(directory, spec, triple);
-      if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-        Files.write(file, bytes);
-      }
+      Snapshot.write(Snapshot.file(directory, spec.header(), triple), bytes)
+          .ifPresent(damaged::add);
     }
+    return damaged;
   }
 
   /**
@@ -563,16 +566,16 @@ final class LibraryBuilder {
     Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
     Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
     for (Triple triple : spec.triples()) {
-      Path file = snapshotFile(directory, spec, triple);
+      Path file = Snapshot.file(directory, spec.header(), triple);
       Snapshot snapshot;
       try {
-        snapshot = Snapshot.decode(Files.readAllBytes(file));
+        snapshot = Snapshot.read(file);
       } catch (java.nio.file.NoSuchFileException e) {
         throw StencilException.onAnnotation(noCompiler + "; and there is no snapshot " + file
             + " to build from: build once with a compiler and -Astencil.snapshot to write it");
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         throw StencilException.onAnnotation(noCompiler + "; and the snapshot " + file
-            + " cannot be read: " + e.getMessage());
+            + " for " + triple.triple() + " cannot be read: " + e.getMessage());
       }
       Map<String, CachedStencil> stencils = new LinkedHashMap<>();
       for (String name : names) {

@@ -1,6 +1,7 @@
 package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.spec.FileLocator;
@@ -138,13 +139,15 @@ public final class StencilCli {
       }
       noCompiler = e.getMessage();
     }
-    String cache = arguments.value("cache").orElse(null);
-    Optional<StencilCache> stencilCache = "none".equals(cache) ? Optional.empty()
-        : Optional.of(new StencilCache(cache != null ? Path.of(cache)
-            : StencilCache.defaultDirectory(System.getenv())));
+    if (snapshots.isPresent()) {
+      Snapshot.checkOption("--snapshot", snapshots.get(), spec.header(), spec.triples(),
+          clang.isPresent());
+    }
     LibraryBuilder builder = new LibraryBuilder(clang,
         Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
-        !arguments.has("isolated"), stencilCache, snapshots,
+        !arguments.has("isolated"),
+        StencilCache.forOption("--cache", arguments.value("cache").orElse(null), System.getenv()),
+        snapshots,
         Stencil4jVersion.current());
     return clang.isPresent() ? builder.build(spec)
         : builder.fromSnapshots(spec, snapshots.get(), noCompiler);

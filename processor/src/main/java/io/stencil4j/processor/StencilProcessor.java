@@ -4,6 +4,8 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.cache.OptionDirectory;
+import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.output.JavaWriter;
@@ -123,6 +125,13 @@ public final class StencilProcessor extends AbstractProcessor {
       }
       noCompiler = e.getMessage();
     }
+    if (keptObjects.isPresent()) {
+      OptionDirectory.check("-A" + OBJECTS_OPTION, keptObjects.get(), true);
+    }
+    if (snapshots.isPresent()) {
+      Snapshot.checkOption("-A" + SNAPSHOT_OPTION, snapshots.get(), spec.library().header(),
+          spec.library().triples(), clang.isPresent());
+    }
     LibraryBuilder builder = new LibraryBuilder(clang,
         Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
         !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
@@ -164,13 +173,9 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   /** The cache {@code -Astencil.cache} names, by default the user's; none for "none". */
-  private Optional<StencilCache> cache() {
-    String option = processingEnv.getOptions().get(CACHE_OPTION);
-    if ("none".equals(option)) {
-      return Optional.empty();
-    }
-    return Optional.of(new StencilCache(option != null ? Path.of(option)
-        : StencilCache.defaultDirectory(System.getenv())));
+  private Optional<StencilCache> cache() throws StencilException {
+    return StencilCache.forOption("-A" + CACHE_OPTION,
+        processingEnv.getOptions().get(CACHE_OPTION), System.getenv());
   }
 
 

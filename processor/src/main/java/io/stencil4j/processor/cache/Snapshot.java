@@ -3,19 +3,20 @@ package io.stencil4j.processor.cache;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.StencilLibraryCodec;
 import io.stencil4j.model.Triple;
-import java.io.ByteArrayInputStream;
+import io.stencil4j.processor.StencilException;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -41,6 +42,11 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
    * by their paths and never checked them.
    */
   private static final int VERSION = 2;
+  /**
+   * No snapshot is larger: it holds the stencils of one header for one triple, kilobytes each,
+   * and their disassembly. A larger file is damaged, and is not read.
+   */
+  private static final long MAX_BYTES = 256L << 20;
 
   /**
    * What one stencil was built from.
@@ -94,23 +100,70 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] payload = bytes.toByteArray();
-    byte[] withChecksum = Arrays.copyOf(payload, payload.length + 32);
-    System.arraycopy(sha256(payload), 0, withChecksum, payload.length, 32);
-    return withChecksum;
+    return SealedFile.seal(bytes.toByteArray());
   }
 
-  /** Reads a snapshot; {@code IllegalArgumentException} says why a file is not one. */
+  /** {@code DIR/HEADER-TRIPLE.snapshot}. */
+  public static Path file(Path directory, String header, Triple triple) {
+    return directory.resolve(header + "-" + triple.triple() + ".snapshot");
+  }
+
+  /**
+   * Checks that {@code directory}, which {@code option} (as the user spells it) names, can hold
+   * the snapshots of {@code header} for {@code triples}: a directory, or nothing yet, with no
+   * directory where a snapshot should be, and writable when {@code writing}.
+   */
+  public static void checkOption(String option, Path directory, String header,
+      List<Triple> triples, boolean writing) throws StencilException {
+    OptionDirectory.check(option, directory, writing);
+    for (Triple triple : triples) {
+      Path file = file(directory, header, triple);
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw StencilException.onAnnotation(option + " names " + directory + ", but its "
+            + "snapshot " + file + " for " + triple.triple() + " is not a file");
+      }
+    }
+  }
+
+  /**
+   * Reads the snapshot {@code file}: {@code NoSuchFileException} if there is none, else {@code
+   * IllegalArgumentException} says why it cannot be read or is not a snapshot.
+   */
+  public static Snapshot read(Path file) throws NoSuchFileException {
+    try {
+      return decode(SealedFile.read(file, MAX_BYTES));
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(IoProblems.cause(e), e);
+    }
+  }
+
+  /**
+   * Writes {@code bytes}, an encoded snapshot, to {@code file}, unless it holds them already; a
+   * warning if the file it replaces was damaged, which nothing else would tell.
+   */
+  public static Optional<String> write(Path file, byte[] bytes) throws IOException {
+    Optional<String> damage = Optional.empty();
+    if (Files.isRegularFile(file)) {
+      try {
+        byte[] old = SealedFile.read(file, MAX_BYTES);
+        if (Arrays.equals(old, bytes)) {
+          return Optional.empty();
+        }
+        decode(old);
+      } catch (IllegalArgumentException e) {
+        damage = Optional.of("the snapshot " + file + " was damaged (" + e.getMessage()
+            + "), so it is written again");
+      }
+    }
+    Files.write(file, bytes);
+    return damage;
+  }
+
+  /** Reads a snapshot; {@code IllegalArgumentException} says why {@code bytes} are not one. */
   public static Snapshot decode(byte[] bytes) {
-    if (bytes.length < 32) {
-      throw new IllegalArgumentException("it is truncated");
-    }
-    byte[] payload = Arrays.copyOf(bytes, bytes.length - 32);
-    if (!MessageDigest.isEqual(sha256(payload), Arrays.copyOfRange(bytes, payload.length,
-        bytes.length))) {
-      throw new IllegalArgumentException("its checksum is wrong (damaged or truncated)");
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+    return SealedFile.decode(bytes, in -> {
       if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
         throw new IllegalArgumentException("it is not a Stencil4j snapshot of version "
             + VERSION);
@@ -135,15 +188,10 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
         inputs.put(name, new Input(unitDigest, dependencies));
         disassembly.put(name, lines);
       }
-      byte[] library = new byte[in.readInt()];
-      in.readFully(library);
+      byte[] library = SealedFile.readBytes(in, bytes.length);
       return new Snapshot(StencilLibraryCodec.decode(library), disassembly, processorVersion,
           compilerVersion, flagsDigest, templateDigest, inputs);
-    } catch (EOFException | NegativeArraySizeException e) {
-      throw new IllegalArgumentException("it is truncated", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /**
@@ -177,13 +225,5 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
       }
     }
     return changes;
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

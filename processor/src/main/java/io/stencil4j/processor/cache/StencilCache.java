@@ -4,9 +4,8 @@ import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.StencilLibraryCodec;
 import io.stencil4j.model.Triple;
-import java.io.ByteArrayInputStream;
+import io.stencil4j.processor.StencilException;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,35 +16,62 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Built stencils by content: the key is a digest of everything known before compiling (the
  * translation unit, flags, triple, the compiler's and Stencil4j's versions); the entry also
  * records the headers the compiler read, which must still hold the same contents. Entries are
  * written atomically (a temporary file renamed into place), so builds sharing a cache never see
- * half an entry; a corrupt or truncated entry fails its checksum and is rebuilt.
+ * half an entry. A cache is only ever a shortcut: an entry that is damaged or cannot be read is
+ * compiled again, a cache that cannot be written is not written, and {@link #warning()} says so.
  */
 public final class StencilCache {
   private static final int MAGIC = 0x53344343; // "S4CC"
   /** 2: with the compiler's warnings. */
   private static final int VERSION = 2;
-  private static final int CHECKSUM_LENGTH = 32;
+  /**
+   * No entry is larger: it holds one stencil (kilobytes), its disassembly and the compiler's
+   * warnings about it (at most 64 KiB of output). A larger file is damaged, and is not read.
+   */
+  private static final long MAX_ENTRY_BYTES = 64L << 20;
 
   private final Path directory;
   /** Header digests already computed: thousands of stencils share a few headers. */
-  private final Map<Path, String> headerDigests = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, String> headerDigests = new ConcurrentHashMap<>();
+  /** What went wrong with this cache, each a sentence for the user. */
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+  /** False once a store failed: the cache is read-only or full, and is not tried again. */
+  private volatile boolean writable = true;
 
   public StencilCache(Path directory) {
     this.directory = directory;
+  }
+
+  /**
+   * The cache an option names: none for {@code none}, the user's default one for {@code null};
+   * {@code option} is the option as the user spells it ({@code -Astencil.cache}, {@code
+   * --cache}), for the error a file in the way of the directory is.
+   */
+  public static Optional<StencilCache> forOption(String option, String value,
+      Map<String, String> environment) throws StencilException {
+    if ("none".equals(value)) {
+      return Optional.empty();
+    }
+    if (value == null) {
+      // not asked for: whatever is wrong with it is a warning
+      return Optional.of(new StencilCache(defaultDirectory(environment)));
+    }
+    OptionDirectory.check(option, Path.of(value), false);
+    return Optional.of(new StencilCache(Path.of(value)));
   }
 
   /** The cache in {@code $XDG_CACHE_HOME/stencil4j}, else {@code ~/.cache/stencil4j}. */
@@ -62,7 +88,7 @@ public final class StencilCache {
 
   /** The key of a stencil built from {@code parts} (a translation unit, flags, versions...). */
   public static String key(List<String> parts) {
-    MessageDigest sha = sha256();
+    MessageDigest sha = SealedFile.sha256();
     for (String part : parts) {
       byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
       sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
@@ -74,64 +100,102 @@ public final class StencilCache {
 
   /** The SHA-256 of a file's contents, hex. */
   public static String contentDigest(Path file) throws IOException {
-    return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+    return HexFormat.of().formatHex(SealedFile.sha256().digest(Files.readAllBytes(file)));
   }
 
   /**
    * The stencil stored under {@code key}, if there is one whose headers still hold what they
-   * held when it was built. A damaged entry is deleted and counts as missing.
+   * held when it was built. An entry that is damaged (deleted) or cannot be read counts as
+   * missing, with a {@link #warning()}.
    */
-  public Optional<CachedStencil> find(String key, Triple triple) throws IOException {
+  public Optional<CachedStencil> find(String key, Triple triple) {
     Path file = entry(key);
-    byte[] bytes;
+    CachedStencil cached;
     try {
-      bytes = Files.readAllBytes(file);
+      cached = decode(SealedFile.read(file, MAX_ENTRY_BYTES), triple);
     } catch (NoSuchFileException e) {
       return Optional.empty();
-    }
-    Optional<CachedStencil> cached = decode(bytes, triple);
-    if (cached.isEmpty()) {
-      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      problems.add("the stencil cache entry " + file + " cannot be read ("
+          + IoProblems.cause(e) + "), so its stencils are compiled again");
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      problems.add("the stencil cache entry " + file + " is damaged (" + e.getMessage()
+          + "), so its stencils are compiled again");
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException notDeleted) {
+        // storing the stencil built again replaces it, or says why it cannot
+      }
       return Optional.empty();
     }
-    for (Map.Entry<String, String> dependency : cached.get().dependencies().entrySet()) {
+    for (Map.Entry<String, String> dependency : cached.dependencies().entrySet()) {
       Optional<String> digest = headerDigest(Path.of(dependency.getKey()));
       if (digest.isEmpty() || !digest.get().equals(dependency.getValue())) {
         return Optional.empty();
       }
     }
-    return cached;
+    return Optional.of(cached);
   }
 
-  /** The digest of a header's contents as it is now, computed once per cache instance. */
-  private Optional<String> headerDigest(Path header) throws IOException {
+  /**
+   * The digest of a header's contents as it is now, computed once per cache instance; empty if
+   * it cannot be read (the compiler then says why).
+   */
+  private Optional<String> headerDigest(Path header) {
     String known = headerDigests.get(header);
     if (known != null) {
       return Optional.of(known);
     }
-    if (!Files.isRegularFile(header)) {
+    try {
+      String digest = contentDigest(header);
+      headerDigests.put(header, digest);
+      return Optional.of(digest);
+    } catch (IOException e) {
       return Optional.empty();
     }
-    String digest = contentDigest(header);
-    headerDigests.put(header, digest);
-    return Optional.of(digest);
   }
 
-  /** Stores {@code stencil} under {@code key}, replacing any entry atomically. */
-  public void store(String key, Triple triple, CachedStencil stencil) throws IOException {
-    Path file = entry(key);
-    Files.createDirectories(file.getParent());
-    Path temporary = Files.createTempFile(file.getParent(), "entry-", ".tmp");
-    try {
-      Files.write(temporary, encode(triple, stencil));
-      try {
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
+  /**
+   * Stores {@code stencil} under {@code key}, replacing any entry atomically; if the cache
+   * cannot be written, nothing more is stored in it, with a {@link #warning()}.
+   */
+  public void store(String key, Triple triple, CachedStencil stencil) {
+    if (!writable) {
+      return;
     }
+    Path file = entry(key);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = Files.createTempFile(file.getParent(), "entry-", ".tmp");
+      try {
+        Files.write(temporary, encode(triple, stencil));
+        try {
+          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      writable = false;
+      problems.add("the stencil cache " + directory + " cannot be written ("
+          + IoProblems.cause(e) + "), so the stencils built are not kept for the next build");
+    }
+  }
+
+  /**
+   * One warning for everything that went wrong with the cache so far: the first problem, and
+   * how many more there were.
+   */
+  public Optional<String> warning() {
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    int more = problems.size() - 1;
+    return Optional.of(problems.get(0) + (more == 0 ? "" : " (and " + more + " more problem"
+        + (more == 1 ? "" : "s") + " with the cache)"));
   }
 
   private Path entry(String key) {
@@ -164,31 +228,21 @@ public final class StencilCache {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] payload = bytes.toByteArray();
-    byte[] withChecksum = Arrays.copyOf(payload, payload.length + CHECKSUM_LENGTH);
-    System.arraycopy(sha256().digest(payload), 0, withChecksum, payload.length, CHECKSUM_LENGTH);
-    return withChecksum;
+    return SealedFile.seal(bytes.toByteArray());
   }
 
-  /** The entry, or empty if it is damaged (its checksum or structure is wrong). */
-  private static Optional<CachedStencil> decode(byte[] bytes, Triple triple) {
-    if (bytes.length < CHECKSUM_LENGTH) {
-      return Optional.empty();
-    }
-    byte[] payload = Arrays.copyOf(bytes, bytes.length - CHECKSUM_LENGTH);
-    byte[] checksum = Arrays.copyOfRange(bytes, payload.length, bytes.length);
-    if (!MessageDigest.isEqual(sha256().digest(payload), checksum)) {
-      return Optional.empty();
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+  /** The entry; {@code IllegalArgumentException} says why {@code bytes} are not one. */
+  private static CachedStencil decode(byte[] bytes, Triple triple) {
+    return SealedFile.decode(bytes, in -> {
       if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
-        return Optional.empty();
+        throw new IllegalArgumentException("it is not a Stencil4j cache entry of version "
+            + VERSION);
       }
-      byte[] library = new byte[in.readInt()];
-      in.readFully(library);
-      StencilLibrary decoded = StencilLibraryCodec.decode(library);
+      StencilLibrary decoded = StencilLibraryCodec.decode(SealedFile.readBytes(in,
+          bytes.length));
       if (decoded.triple() != triple || decoded.stencils().size() != 1) {
-        return Optional.empty();
+        throw new IllegalArgumentException("it holds " + decoded.stencils().size()
+            + " stencils for " + decoded.triple().triple() + ", not one for " + triple.triple());
       }
       StencilGroup stencil = decoded.stencils().get(0);
       List<String> disassembly = new ArrayList<>();
@@ -203,18 +257,7 @@ public final class StencilCache {
       for (int i = in.readInt(); i > 0; i--) {
         warnings.add(in.readUTF());
       }
-      return Optional.of(new CachedStencil(stencil, disassembly, dependencies, warnings));
-    } catch (IOException | IllegalArgumentException | NegativeArraySizeException e) {
-      // a well-formed checksum over a payload of another version's shape: rebuild it
-      return Optional.empty();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+      return new CachedStencil(stencil, disassembly, dependencies, warnings);
+    });
   }
 }
