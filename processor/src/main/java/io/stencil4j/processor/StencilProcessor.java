@@ -16,6 +16,10 @@ import io.stencil4j.processor.stencil.EmitterBinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
@@ -190,8 +195,7 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   private SourceOutput sourceOutput(TypeElement type) {
-    return new SourceOutput(processingEnv.getFiler(), processingEnv.getElementUtils()
-        .getPackageOf(type).getQualifiedName().toString(), type);
+    return new SourceOutput(processingEnv.getFiler(), packageOf(type), type);
   }
 
   /**
@@ -204,20 +208,56 @@ public final class StencilProcessor extends AbstractProcessor {
       return;
     }
     List<String> names = new ArrayList<>();
-    names.add(JavaWriter.entryClassName(ClassName.get(type)).simpleName() + ".java");
+    String entry = JavaWriter.entryClassName(ClassName.get(type)).simpleName();
+    names.add(entry + ".java");
     String header = (String) new SpecReader(processingEnv)
         .value(SpecReader.stencilAnnotation(type), "header").getValue();
-    if (header.isEmpty()) {
+    if (header.isEmpty() || StencilNames.headerProblem(header).isPresent()) {
+      // an earlier build cannot have written a header the annotation cannot have; it most
+      // likely wrote the default one, before the header was changed
       header = SpecReader.defaultHeader(type);
     }
     if (StencilNames.headerProblem(header).isEmpty()
         && headers.mayRemove(header, type.getQualifiedName().toString())) {
       names.addAll(HeaderFiles.names(header, List.of(Triple.values())));
     }
-    for (String failure : HeaderFiles.remove(sourceOutput(type), names)) {
+    List<String> failures = new ArrayList<>(HeaderFiles.remove(sourceOutput(type), names));
+    failures.addAll(deleteEntryClasses(packageOf(type), entry));
+    for (String failure : failures) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
           "stencil: could not check for a stale " + failure);
     }
+  }
+
+  /**
+   * Removes the class files of the entry class {@code entry}, and of the classes nested in it,
+   * that an earlier build compiled into the class output: a failed build compiles none, so the
+   * last good build's would stay. Returns, for what could not be checked, why.
+   */
+  private List<String> deleteEntryClasses(String pkg, String entry) {
+    String name = entry + ".class";
+    Path directory;
+    try {
+      directory = Path.of(processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, pkg, name).toUri()).getParent();
+    } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
+      return List.of(name + ": javac's file manager shows it as no file (" + e + ")");
+    }
+    try (DirectoryStream<Path> classes =
+        Files.newDirectoryStream(directory, "{" + entry + ".class," + entry + "$*.class}")) {
+      for (Path file : classes) {
+        Files.deleteIfExists(file);
+      }
+    } catch (NoSuchFileException e) {
+      // no class output yet: nothing is stale
+    } catch (IOException e) {
+      return List.of(name + ": " + e);
+    }
+    return List.of();
+  }
+
+  private String packageOf(TypeElement type) {
+    return processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
   }
 
   private void report(Element element, StencilException e) {
