@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -57,12 +59,20 @@ public final class StencilProcessor extends AbstractProcessor {
   /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
   public static final String OBJECTS_OPTION = "stencil.objects";
 
+  /** The annotation the entry class carries, where the platform has it (Java 9+). */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private Toolchain toolchain;
   private final HeaderClaims headers = new HeaderClaims();
 
+  /**
+   * {@code @Stencil} and {@code @Case}, and {@code @Generated}, which the generated entry class
+   * carries into the next round: all three are claimed, so {@code -Xlint:processing} finds no
+   * annotation left unprocessed.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(SpecReader.STENCIL);
+    return Set.of(SpecReader.STENCIL, SpecReader.CASE, GENERATED);
   }
 
   @Override
@@ -105,11 +115,12 @@ public final class StencilProcessor extends AbstractProcessor {
         }
       }
     }
-    return false;
+    return true;
   }
 
   private void process(Element element) throws StencilException {
     long start = System.nanoTime();
+    checkOptions();
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
     // before anything is built or removed: the files belong to the interface that has the name
@@ -161,6 +172,17 @@ public final class StencilProcessor extends AbstractProcessor {
     processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, summary, element);
   }
 
+  /** Rejects an unknown {@code -Astencil.} option, a misspelling javac would only warn about. */
+  private void checkOptions() throws StencilException {
+    for (String option : new TreeSet<>(processingEnv.getOptions().keySet())) {
+      if (option.startsWith("stencil.") && !getSupportedOptions().contains(option)) {
+        throw StencilException.onAnnotation("unknown option -A" + option + "; Stencil4j's "
+            + "options are " + getSupportedOptions().stream().sorted().map(o -> "-A" + o)
+            .collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
   private Toolchain toolchain() throws StencilException {
     if (toolchain == null) {
       toolchain = Toolchain.find(processingEnv.getOptions(), System.getenv());
@@ -183,7 +205,7 @@ public final class StencilProcessor extends AbstractProcessor {
   private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)
       throws StencilException {
     boolean generatedAvailable = processingEnv.getElementUtils()
-        .getTypeElement("javax.annotation.processing.Generated") != null;
+        .getTypeElement(GENERATED) != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
     try {

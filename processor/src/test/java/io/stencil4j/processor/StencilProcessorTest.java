@@ -56,6 +56,14 @@ class StencilProcessorTest {
   }
 
   @Test
+  void buildsWithEveryLintWarningAnError() {
+    // javac warns (-Xlint:processing) about annotations no processor claims
+    assertThat(fixture().option("-Xlint:all").option("-Werror").compileInto(output).stream()
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).map(d -> d.getMessage(null)).toList())
+        .isEmpty();
+  }
+
+  @Test
   void digestCoversIncludedHeadersByContent() throws IOException {
     StencilFixture fixture = fixture().file("calc.h", "#define SCALE 1\n")
         .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE);
