@@ -48,23 +48,13 @@ public final class StencilCompiler implements AutoCloseable {
   }
 
   /**
-   * Compiles every job; the objects come back in job order. The first failure, in job order, is
-   * reported with the compiler's diagnostics.
+   * The error for a failed job (and how many others failed too), on the annotation's
+   * {@code member}.
    */
-  public List<CompiledObject> compile(List<CompileJob> jobs) throws StencilException {
-    List<Outcome> outcomes = run(jobs);
-    List<Outcome> failures = outcomes.stream().filter(o -> !o.succeeded()).toList();
-    if (!failures.isEmpty()) {
-      throw failure(failures.get(0), failures.size() - 1);
-    }
-    return outcomes.stream().map(Outcome::object).toList();
-  }
-
-  /** The error for a failed job (and how many others failed too). */
-  public static StencilException failure(Outcome outcome, int others) {
+  public static StencilException failure(Outcome outcome, int others, String member) {
     CompileJob job = outcome.job();
     String more = others > 0 ? "\n(" + others + " more compile(s) failed too)" : "";
-    return StencilException.at(job.unit().member(), job.toolchain().kind().name()
+    return StencilException.at(member, job.toolchain().kind().name()
         .toLowerCase(java.util.Locale.ROOT) + " failed on " + describe(job) + ":\n"
         + outcome.diagnostics().strip() + more);
   }
