@@ -25,6 +25,8 @@ import io.stencil4j.processor.stencil.BadStencilException;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +94,7 @@ final class LibraryBuilder {
   }
 
   LibraryBuild build(LibrarySpec spec) throws StencilException {
+    checkFlags(spec);
     Sources sources = sources(spec);
     List<String> names = sources.names();
     Map<Triple, Target> targets = new LinkedHashMap<>();
@@ -261,6 +264,11 @@ final class LibraryBuilder {
     String name = job.unit().stencilNames().get(0);
     String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
         : StencilCompiler.describe(job);
+    if (isBitcode(object.bytes())) {
+      throw StencilException.at(job.unit().member(), what + ": the compiler produced LLVM "
+          + "bitcode, not an object file: remove the flags that ask for it (such as -flto or "
+          + "-emit-llvm)");
+    }
     try {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
@@ -277,6 +285,28 @@ final class LibraryBuilder {
       throw StencilException.at(member, what + ": " + e.getMessage());
     }
     return stencils;
+  }
+
+  /** Whether {@code bytes} are LLVM bitcode, bare or in its wrapper. */
+  private static boolean isBitcode(byte[] bytes) {
+    return bytes.length >= 4 && (bytes[0] == 'B' && bytes[1] == 'C' && bytes[2] == (byte) 0xc0
+        && bytes[3] == (byte) 0xde || bytes[0] == (byte) 0xde && bytes[1] == (byte) 0xc0
+        && bytes[2] == 0x17 && bytes[3] == 0x0b);
+  }
+
+  /**
+   * Rejects flags that make code a stencil cannot be: a sanitizer's instrumentation calls its
+   * run-time library and adds functions before {@code _JIT_ENTRY}, which would otherwise be
+   * reported as if the template were wrong.
+   */
+  private static void checkFlags(LibrarySpec spec) throws StencilException {
+    for (int i = 0; i < spec.flags().size(); i++) {
+      String flag = spec.flags().get(i);
+      if (flag.startsWith("-fsanitize=") || flag.startsWith("-fsanitize-coverage=")) {
+        throw StencilException.at("flags", i, "flag " + flag + " instruments the code with "
+            + "calls into a sanitizer's run-time library, which a stencil cannot have: remove it");
+      }
+    }
   }
 
   private static List<String> withSections(List<String> flags) {
@@ -447,10 +477,18 @@ final class LibraryBuilder {
   }
 
   private static String read(String member, Path file) throws StencilException {
+    ByteBuffer bytes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      bytes = ByteBuffer.wrap(Files.readAllBytes(file));
     } catch (IOException e) {
       throw StencilException.at(member, "cannot read " + file + ": " + e);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      // the decoder stops at the first byte it cannot take
+      throw StencilException.at(member, String.format("%s is not UTF-8 text (the byte 0x%02x at "
+          + "offset %d is not valid there)", file, bytes.get(bytes.position()), bytes.position()));
     }
   }
 
