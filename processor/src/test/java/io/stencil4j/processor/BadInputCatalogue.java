@@ -178,7 +178,8 @@ final class BadInputCatalogue {
       input("a broken link as template").template("link.c")
           .file("link.c", new BadInput.Content.Link("/nonexistent/calc.c"))
           .onMember("template", "cannot find template file \"link.c\"; tried [{root}/link.c "
-              + "(missing), source path demo/link.c (FileNotFoundException), the interface's "
+              + "(a link to nothing), source path demo/link.c (FileNotFoundException), the "
+              + "interface's "
               + "source directory (IllegalArgumentException)]"),
       input("an absolute template that is missing").template("/nonexistent/calc.c")
           .onMember("template", "cannot find template file \"/nonexistent/calc.c\"; tried "

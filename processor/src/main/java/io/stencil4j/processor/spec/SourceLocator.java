@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,19 @@ public final class SourceLocator {
 
   /** The regular file {@code name} given as the annotation's {@code member}. */
   public Path file(String member, String name) throws StencilException {
-    return locate(member, name, false);
+    return locate(member, -1, name, false);
   }
 
-  /** The directory {@code name} given as the annotation's {@code member}. */
-  public Path directory(String member, String name) throws StencilException {
-    return locate(member, name, true);
+  /** The directory {@code name} given as entry {@code index} of the annotation's {@code member}. */
+  public Path directory(String member, int index, String name) throws StencilException {
+    return locate(member, index, name, true);
   }
 
-  private Path locate(String member, String name, boolean directory) throws StencilException {
+  private Path locate(String member, int index, String name, boolean directory)
+      throws StencilException {
     String what = directory ? "directory" : "file";
     if (name.isBlank()) {
-      throw StencilException.at(member, member + " must name a " + what);
+      throw StencilException.at(member, index, member + " must name a " + what);
     }
     List<String> tried = new ArrayList<>();
     for (Object candidate : candidates(name)) {
@@ -55,10 +57,22 @@ public final class SourceLocator {
           && (directory ? Files.isDirectory(path) : Files.isRegularFile(path))) {
         return path.toAbsolutePath().normalize();
       }
-      tried.add(candidate instanceof Path ? candidate + " (missing)" : candidate.toString());
+      tried.add(candidate instanceof Path path ? path + " (" + whatIs(path) + ")"
+          : candidate.toString());
     }
-    throw StencilException.at(member,
+    throw StencilException.at(member, index,
         "cannot find " + member + " " + what + " \"" + name + "\"; tried " + tried);
+  }
+
+  /** What is at {@code path}, which is not what was looked for. */
+  private static String whatIs(Path path) {
+    if (Files.isDirectory(path)) {
+      return "a directory";
+    }
+    if (Files.isRegularFile(path)) {
+      return "a file";
+    }
+    return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "a link to nothing" : "missing";
   }
 
   /** The places to look, in order: a path, or why a place has none (a string). */

@@ -5,6 +5,7 @@ import io.stencil4j.processor.StencilException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +86,9 @@ public final class SpecReader {
     Optional<Path> shim = optionalFile(locator, mirror, "shim");
     List<Triple> triples = triples(mirror);
     List<Path> includes = new ArrayList<>();
-    for (String include : strings(mirror, "includes")) {
-      includes.add(locator.directory("includes", include));
+    List<String> includeNames = strings(mirror, "includes");
+    for (int i = 0; i < includeNames.size(); i++) {
+      includes.add(locator.directory("includes", i, includeNames.get(i)));
     }
     List<String> defines = strings(mirror, "defines");
     for (int i = 0; i < defines.size(); i++) {
@@ -147,6 +149,7 @@ public final class SpecReader {
 
   private List<EmitterMethod> emitters(TypeElement type) throws StencilException {
     List<EmitterMethod> emitters = new ArrayList<>();
+    Map<String, EmitterMethod> byCase = new HashMap<>();
     for (ExecutableElement method :
         ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
       Element owner = method.getEnclosingElement();
@@ -154,7 +157,14 @@ public final class SpecReader {
       if (fromObject || !method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
       }
-      emitters.add(emitter(type, method));
+      EmitterMethod emitter = emitter(type, method);
+      EmitterMethod earlier = byCase.putIfAbsent(emitter.caseName(), emitter);
+      if (earlier != null) {
+        throw StencilException.on(method, "method " + emitter.name() + " appends stencil "
+            + emitter.caseName() + ", as method " + earlier.name() + " does: give each stencil "
+            + "one method");
+      }
+      emitters.add(emitter);
     }
     return emitters;
   }
