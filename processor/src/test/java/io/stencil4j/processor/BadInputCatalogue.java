@@ -30,6 +30,13 @@ final class BadInputCatalogue {
       + "/nonexistent/header.h, which does not exist\n(1 more compile(s) failed too)";
   private static final String NO_RULE = "clang failed on case ADD for " + HOST + ":\n"
       + "fake-clang exited with status 0 but its dependency file (-MF) is not a make rule: \"";
+  /** A clang that compiles for AArch64 whatever it is asked. */
+  private static final String ANOTHER_MACHINE = FAKE + "for argument; do shift; case $argument "
+      + "in -mcmodel=*|-mlarge-data-threshold=*) ;; *) set -- \"$@\" \"$argument\";; esac; done\n"
+      + "exec " + CLANG + " \"$@\" --target=aarch64-unknown-linux-gnu\n";
+  private static final String ANOTHER_MACHINE_OBJECT = "case ADD for " + HOST + ": the compiler "
+      + "produced an ELF AArch64 object, not an ELF x86-64 object: remove the flags that choose "
+      + "another target (such as -arch, -m32 or --target)";
   private static final String OPTIONS = "-Astencil.cache, -Astencil.clang, -Astencil.gcc, "
       + "-Astencil.isolated, -Astencil.objects, -Astencil.root, -Astencil.snapshot, "
       + "-Astencil.timeout, -Astencil.verbose";
@@ -181,6 +188,8 @@ final class BadInputCatalogue {
               + "(a link to nothing), source path demo/link.c (FileNotFoundException), the "
               + "interface's "
               + "source directory (IllegalArgumentException)]"),
+      input("a device as template").template("/dev/null").onMember("template", "cannot find "
+          + "template file \"/dev/null\"; tried [/dev/null (not a regular file)]"),
       input("an absolute template that is missing").template("/nonexistent/calc.c")
           .onMember("template", "cannot find template file \"/nonexistent/calc.c\"; tried "
               + "[/nonexistent/calc.c (missing)]"),
@@ -486,13 +495,11 @@ final class BadInputCatalogue {
           + " \"$@\" && head -c 200 \"$object\" > \"$object.cut\" && mv \"$object.cut\" "
           + "\"$object\"\n").onMember("cases", "case ADD for x86_64-unknown-linux-gnu: section "
           + "header table (offset 0x208, size 64) extends past the end of the file (200 bytes)"),
-      input("a compiler that writes an object for another machine").compiler(FAKE
-          + "for argument; do shift; case $argument in -mcmodel=*|-mlarge-data-threshold=*) ;; "
-          + "*) set -- \"$@\" \"$argument\";; esac; done\n"
-          + "exec " + CLANG + " \"$@\" --target=aarch64-unknown-linux-gnu\n")
-          .onMember("cases", "case ADD for " + HOST + ": the compiler produced an ELF AArch64 "
-              + "object, not an ELF x86-64 object: remove the flags that choose another target "
-              + "(such as -arch, -m32 or --target)"),
+      input("a compiler that writes an object for another machine").compiler(ANOTHER_MACHINE)
+          .onMember("cases", ANOTHER_MACHINE_OBJECT),
+      input("an object for another machine, each case compiled alone")
+          .option("isolated", null).compiler(ANOTHER_MACHINE)
+          .onMember("cases", ANOTHER_MACHINE_OBJECT),
       input("a compiler that writes no dependency file").compiler(FAKE
           + "echo garbage > \"$object\"\n").onMember("cases", "clang failed on case ADD for "
           + "x86_64-unknown-linux-gnu:\n"

@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,10 @@ public final class SourceLocator {
     if (Files.isRegularFile(path)) {
       return "a file";
     }
-    return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "a link to nothing" : "missing";
+    if (Files.isSymbolicLink(path)) {
+      return "a link to nothing";
+    }
+    return Files.exists(path) ? "not a regular file" : "missing";
   }
 
   /** The places to look, in order: a path, or why a place has none (a string). */
