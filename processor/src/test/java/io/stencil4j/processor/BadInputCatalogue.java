@@ -270,8 +270,8 @@ final class BadInputCatalogue {
           .on("negate", "method negate appends stencil NEG, which is not a case of this "
               + "interface; the cases are [ADD, NEGATE]"),
       input("@Case with an empty name").edit("void negate();", "@Case(\"\") void negate();")
-          .on("negate", "method negate appends stencil , which is not a case of this interface; "
-              + "the cases are [ADD, NEGATE]"),
+          .on("negate", "@Case on method negate names no case: give the case's name as the "
+              + "cases file spells it"),
       input("a method without the hole's parameter").edit("long value", "")
           .on("add", "method add has no parameter for hole(s) [VALUE] of stencil ADD on "
               + "x86_64-unknown-linux-gnu; add parameters named [value]"),

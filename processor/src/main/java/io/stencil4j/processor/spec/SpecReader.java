@@ -184,6 +184,10 @@ public final class SpecReader {
     String caseName = caseAnnotation.isPresent()
         ? (String) caseValue(caseAnnotation.get()).getValue()
         : upperSnake(method.getSimpleName().toString());
+    if (caseName.isBlank()) {
+      throw StencilException.on(method, "@Case on method " + method.getSimpleName() + " names "
+          + "no case: give the case's name as the cases file spells it");
+    }
     List<EmitterParameter> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       parameters.add(new EmitterParameter(parameter,
