@@ -25,12 +25,15 @@ import io.stencil4j.processor.stencil.BadStencilException;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Builds the stencils of one {@code @Stencil} interface: splits the cases, compiles every case
@@ -50,6 +54,8 @@ final class LibraryBuilder {
    * on their neighbours in the batch) are the same on every machine.
    */
   static final int BATCH_SIZE = 100;
+  /** A message about the template's entry function, not about a case. */
+  private static final Pattern ENTRY = Pattern.compile("\\b_JIT_ENTRY\\b");
   /**
    * Each case's function and data in sections of their own, so a stencil is cut out whole; and,
    * for Mach-O, which keeps every function in one section, no padding between functions, so each
@@ -88,6 +94,7 @@ final class LibraryBuilder {
   }
 
   LibraryBuild build(LibrarySpec spec) throws StencilException {
+    checkFlags(spec);
     Sources sources = sources(spec);
     List<String> names = sources.names();
     Map<Triple, Target> targets = new LinkedHashMap<>();
@@ -222,12 +229,31 @@ final class LibraryBuilder {
               withoutSections(job.flags())));
         }
       } else {
-        throw StencilCompiler.failure(outcome, (int) outcomes.stream()
-            .filter(o -> !o.succeeded()).count() - 1);
+        throw failure(sources, outcome, outcomes);
       }
     }
-    objects.addAll(compiler.compile(alone));
+    List<StencilCompiler.Outcome> aloneOutcomes = compiler.run(alone);
+    for (StencilCompiler.Outcome outcome : aloneOutcomes) {
+      if (!outcome.succeeded()) {
+        throw failure(sources, outcome, aloneOutcomes);
+      }
+      objects.add(outcome.object());
+    }
     return objects;
+  }
+
+  /**
+   * The error for the failed {@code outcome}, one of {@code outcomes}: on the file its first
+   * error is in (a template's error in every case is the template's), else on the unit's.
+   */
+  private static StencilException failure(Sources sources, StencilCompiler.Outcome outcome,
+      List<StencilCompiler.Outcome> outcomes) {
+    String member = outcome.diagnostics().lines().filter(l -> l.contains("error:")).findFirst()
+        .flatMap(CompilerDiagnostics::location)
+        .map(at -> sources.members().getOrDefault(at.file(), outcome.job().unit().member()))
+        .orElse(outcome.job().unit().member());
+    int others = (int) outcomes.stream().filter(o -> !o.succeeded()).count() - 1;
+    return StencilCompiler.failure(outcome, others, member);
   }
 
   private static String firstError(StencilCompiler.Outcome outcome) {
@@ -241,6 +267,13 @@ final class LibraryBuilder {
     CompileJob job = object.job();
     List<StencilGroup> stencils = new ArrayList<>();
     String name = job.unit().stencilNames().get(0);
+    String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
+        : StencilCompiler.describe(job);
+    if (isBitcode(object.bytes())) {
+      throw StencilException.at(job.unit().member(), what + ": the compiler produced LLVM "
+          + "bitcode, not an object file: remove the flags that ask for it (such as -flto or "
+          + "-emit-llvm)");
+    }
     try {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
@@ -248,11 +281,37 @@ final class LibraryBuilder {
         stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
       }
     } catch (MalformedObjectException | BadStencilException e) {
-      String what = job.unit().batch() ? "case " + name + " for " + job.triple().triple()
-          : StencilCompiler.describe(job);
-      throw StencilException.at(job.unit().member(), what + ": " + e.getMessage());
+      if (job.unit().batch()) {
+        what = "case " + name + " for " + job.triple().triple();
+      }
+      // the template defines _JIT_ENTRY for every case
+      String member = ENTRY.matcher(e.getMessage()).find() && job.unit().member().equals("cases")
+          ? "template" : job.unit().member();
+      throw StencilException.at(member, what + ": " + e.getMessage());
     }
     return stencils;
+  }
+
+  /** Whether {@code bytes} are LLVM bitcode, bare or in its wrapper. */
+  private static boolean isBitcode(byte[] bytes) {
+    return bytes.length >= 4 && (bytes[0] == 'B' && bytes[1] == 'C' && bytes[2] == (byte) 0xc0
+        && bytes[3] == (byte) 0xde || bytes[0] == (byte) 0xde && bytes[1] == (byte) 0xc0
+        && bytes[2] == 0x17 && bytes[3] == 0x0b);
+  }
+
+  /**
+   * Rejects flags that make code a stencil cannot be: a sanitizer's instrumentation calls its
+   * run-time library and adds functions before {@code _JIT_ENTRY}, which would otherwise be
+   * reported as if the template were wrong.
+   */
+  private static void checkFlags(LibrarySpec spec) throws StencilException {
+    for (int i = 0; i < spec.flags().size(); i++) {
+      String flag = spec.flags().get(i);
+      if (flag.startsWith("-fsanitize=") || flag.startsWith("-fsanitize-coverage=")) {
+        throw StencilException.at("flags", i, "flag " + flag + " instruments the code with "
+            + "calls into a sanitizer's run-time library, which a stencil cannot have: remove it");
+      }
+    }
   }
 
   private static List<String> withSections(List<String> flags) {
@@ -285,10 +344,12 @@ final class LibraryBuilder {
    * @param cases the cases, in file order
    * @param whole the template compiled as it is, when there are no cases
    * @param description the files' names, for the header's comment
+   * @param alone every stencil's unit for a compile of its own, by name
+   * @param members the {@code @Stencil} member of each file, by the path the compiler names
    */
   private record Sources(Optional<TranslationUnit> shim, Optional<TranslationUnit.Template> template,
       List<StencilCase> cases, Optional<TranslationUnit> whole, String description,
-      Map<String, TranslationUnit> alone) {
+      Map<String, TranslationUnit> alone, Map<String, String> members) {
 
     /** The template's and the shim's texts, paths left out. */
     String templateText() {
@@ -389,6 +450,10 @@ final class LibraryBuilder {
     spec.cases().ifPresent(c -> files.add(c.getFileName().toString()));
     spec.shim().ifPresent(c -> files.add(c.getFileName().toString()));
     String description = String.join(", ", files);
+    Map<String, String> members = new HashMap<>();
+    members.put(spec.template().toString(), "template");
+    spec.cases().ifPresent(c -> members.put(c.toString(), "cases"));
+    spec.shim().ifPresent(c -> members.put(c.toString(), "shim"));
     if (spec.cases().isEmpty()) {
       String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
           .toUpperCase(java.util.Locale.ROOT).replaceAll("\\W", "_");
@@ -401,7 +466,7 @@ final class LibraryBuilder {
       Optional<TranslationUnit> whole =
           Optional.of(TranslationUnit.whole(name, "template", spec.template(), template));
       return new Sources(shim, Optional.empty(), List.of(), whole, description,
-          Sources.aloneUnits(shim, Optional.empty(), List.of(), whole));
+          Sources.aloneUnits(shim, Optional.empty(), List.of(), whole), members);
     }
     TranslationUnit.Template split = TranslationUnit.Template.split(spec.template(), template);
     Path casesFile = spec.cases().get();
@@ -413,14 +478,22 @@ final class LibraryBuilder {
       }
     }
     return new Sources(shim, Optional.of(split), cases, Optional.empty(), description,
-        Sources.aloneUnits(shim, Optional.of(split), cases, Optional.empty()));
+        Sources.aloneUnits(shim, Optional.of(split), cases, Optional.empty()), members);
   }
 
   private static String read(String member, Path file) throws StencilException {
+    ByteBuffer bytes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      bytes = ByteBuffer.wrap(Files.readAllBytes(file));
     } catch (IOException e) {
       throw StencilException.at(member, "cannot read " + file + ": " + e);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      // the decoder stops at the first byte it cannot take
+      throw StencilException.at(member, String.format("%s is not UTF-8 text (the byte 0x%02x at "
+          + "offset %d is not valid there)", file, bytes.get(bytes.position()), bytes.position()));
     }
   }
 

@@ -18,11 +18,17 @@ import io.stencil4j.processor.stencil.EmitterBinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -32,6 +38,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 
 /**
  * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
@@ -54,12 +61,20 @@ public final class StencilProcessor extends AbstractProcessor {
   /** The option that keeps every object file, as {@code DIR/TRIPLE/NAME.o}, for inspection. */
   public static final String OBJECTS_OPTION = "stencil.objects";
 
+  /** The annotation the entry class carries, where the platform has it (Java 9+). */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private Toolchain toolchain;
   private final HeaderClaims headers = new HeaderClaims();
 
+  /**
+   * {@code @Stencil} and {@code @Case}, and {@code @Generated}, which the generated entry class
+   * carries into the next round: all three are claimed, so {@code -Xlint:processing} finds no
+   * annotation left unprocessed.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(SpecReader.STENCIL);
+    return Set.of(SpecReader.STENCIL, SpecReader.CASE, GENERATED);
   }
 
   @Override
@@ -102,11 +117,12 @@ public final class StencilProcessor extends AbstractProcessor {
         }
       }
     }
-    return false;
+    return true;
   }
 
   private void process(Element element) throws StencilException {
     long start = System.nanoTime();
+    checkOptions();
     SpecReader reader = new SpecReader(processingEnv);
     StencilSpec spec = reader.read(element);
     // before anything is built or removed: the files belong to the interface that has the name
@@ -165,6 +181,17 @@ public final class StencilProcessor extends AbstractProcessor {
     processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, summary, element);
   }
 
+  /** Rejects an unknown {@code -Astencil.} option, a misspelling javac would only warn about. */
+  private void checkOptions() throws StencilException {
+    for (String option : new TreeSet<>(processingEnv.getOptions().keySet())) {
+      if (option.startsWith("stencil.") && !getSupportedOptions().contains(option)) {
+        throw StencilException.onAnnotation("unknown option -A" + option + "; Stencil4j's "
+            + "options are " + getSupportedOptions().stream().sorted().map(o -> "-A" + o)
+            .collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
   private Toolchain toolchain() throws StencilException {
     if (toolchain == null) {
       toolchain = Toolchain.find(processingEnv.getOptions(), System.getenv());
@@ -183,7 +210,7 @@ public final class StencilProcessor extends AbstractProcessor {
   private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)
       throws StencilException {
     boolean generatedAvailable = processingEnv.getElementUtils()
-        .getTypeElement("javax.annotation.processing.Generated") != null;
+        .getTypeElement(GENERATED) != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
     try {
@@ -195,8 +222,7 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   private SourceOutput sourceOutput(TypeElement type) {
-    return new SourceOutput(processingEnv.getFiler(), processingEnv.getElementUtils()
-        .getPackageOf(type).getQualifiedName().toString(), type);
+    return new SourceOutput(processingEnv.getFiler(), packageOf(type), type);
   }
 
   /**
@@ -209,20 +235,56 @@ public final class StencilProcessor extends AbstractProcessor {
       return;
     }
     List<String> names = new ArrayList<>();
-    names.add(JavaWriter.entryClassName(ClassName.get(type)).simpleName() + ".java");
+    String entry = JavaWriter.entryClassName(ClassName.get(type)).simpleName();
+    names.add(entry + ".java");
     String header = (String) new SpecReader(processingEnv)
         .value(SpecReader.stencilAnnotation(type), "header").getValue();
-    if (header.isEmpty()) {
+    if (header.isEmpty() || StencilNames.headerProblem(header).isPresent()) {
+      // an earlier build cannot have written a header the annotation cannot have; it most
+      // likely wrote the default one, before the header was changed
       header = SpecReader.defaultHeader(type);
     }
     if (StencilNames.headerProblem(header).isEmpty()
         && headers.mayRemove(header, type.getQualifiedName().toString())) {
       names.addAll(HeaderFiles.names(header, List.of(Triple.values())));
     }
-    for (String failure : HeaderFiles.remove(sourceOutput(type), names)) {
+    List<String> failures = new ArrayList<>(HeaderFiles.remove(sourceOutput(type), names));
+    failures.addAll(deleteEntryClasses(packageOf(type), entry));
+    for (String failure : failures) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
           "stencil: could not check for a stale " + failure);
     }
+  }
+
+  /**
+   * Removes the class files of the entry class {@code entry}, and of the classes nested in it,
+   * that an earlier build compiled into the class output: a failed build compiles none, so the
+   * last good build's would stay. Returns, for what could not be checked, why.
+   */
+  private List<String> deleteEntryClasses(String pkg, String entry) {
+    String name = entry + ".class";
+    Path directory;
+    try {
+      directory = Path.of(processingEnv.getFiler()
+          .getResource(StandardLocation.CLASS_OUTPUT, pkg, name).toUri()).getParent();
+    } catch (IOException | IllegalArgumentException | FileSystemNotFoundException e) {
+      return List.of(name + ": javac's file manager shows it as no file (" + e + ")");
+    }
+    try (DirectoryStream<Path> classes =
+        Files.newDirectoryStream(directory, "{" + entry + ".class," + entry + "$*.class}")) {
+      for (Path file : classes) {
+        Files.deleteIfExists(file);
+      }
+    } catch (NoSuchFileException e) {
+      // no class output yet: nothing is stale
+    } catch (IOException e) {
+      return List.of(name + ": " + e);
+    }
+    return List.of();
+  }
+
+  private String packageOf(TypeElement type) {
+    return processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
   }
 
   private void report(Element element, StencilException e) {

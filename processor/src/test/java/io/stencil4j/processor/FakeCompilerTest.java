@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compilers that misbehave (hang, crash, print without end, write garbage or nothing): each is
- * one javac error naming the case and triple, within the timeout, and leaves none of the files
- * an earlier good build generated.
+ * A compiler that hangs: stopped with the processes it started, from javac and from the command
+ * line. The bad-input catalogue ({@link BadInputCatalogue}) has the other compilers that
+ * misbehave.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FakeCompilerTest {
@@ -67,58 +67,6 @@ class FakeCompilerTest {
     long child = Long.parseLong(Files.readString(pid).strip());
     // killed: gone once the system has reaped it (a TimeoutException if it still runs)
     ProcessHandle.of(child).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
-  }
-
-  @Test
-  void aVersionThatHangsIsStopped() throws IOException {
-    Path fake = fakeClang("#!/bin/sh\nsleep 1000\n");
-    fixture.assertFailsLeavingNothing(output, "@Stencil", fake + " --version" + DID_NOT_FINISH);
-  }
-
-  @Test
-  void fiftyMegabytesOfOutputAreCutTo64KiB() throws IOException {
-    fakeClang(PROLOGUE + "head -c 52428800 /dev/zero | tr '\\0' x\nexit 1\n");
-    fixture.assertFailsLeavingNothing(output, "\"calc_cases.c\"", "clang failed on case ADD for "
-        + "x86_64-unknown-linux-gnu:\n" + "x".repeat(65536) + "\n[52363264 more bytes of output "
-        + "cut]\n(1 more compile(s) failed too)");
-  }
-
-  @Test
-  void aCompilerThatCrashes() throws IOException {
-    fakeClang(PROLOGUE + "kill -SEGV $$\n");
-    fixture.assertFailsLeavingNothing(output, "\"calc_cases.c\"", "clang failed on case ADD for "
-        + "x86_64-unknown-linux-gnu:\nfake-clang exited with status 139 and printed nothing\n"
-        + "(1 more compile(s) failed too)");
-  }
-
-  @Test
-  void aCompilerThatWritesGarbage() throws IOException {
-    fakeClang(PROLOGUE + "echo garbage > \"$object\"\necho \"$object: $source\" > \"$rule\"\n");
-    fixture.assertFailsLeavingNothing(output, "\"calc_cases.c\"", "case ADD for "
-        + "x86_64-unknown-linux-gnu: not an ELF, Mach-O or COFF object file");
-  }
-
-  @Test
-  void aCompilerThatWritesNoObject() throws IOException {
-    fakeClang(PROLOGUE + "echo \"$object: $source\" > \"$rule\"\n");
-    fixture.assertFailsLeavingNothing(output, "\"calc_cases.c\"", "clang failed on case ADD for "
-        + "x86_64-unknown-linux-gnu:\nfake-clang exited with status 0 but wrote no object file\n"
-        + "(1 more compile(s) failed too)");
-  }
-
-  @Test
-  void aCompilerThatWritesNoDependencies() throws IOException {
-    fakeClang(PROLOGUE + "echo garbage > \"$object\"\n");
-    fixture.assertFailsLeavingNothing(output, "\"calc_cases.c\"", "clang failed on case ADD for "
-        + "x86_64-unknown-linux-gnu:\nfake-clang exited with status 0 but wrote no dependency "
-        + "file (-MF)\n(1 more compile(s) failed too)");
-  }
-
-  @Test
-  void aTimeoutThatIsNoNumber() {
-    fixture.option("-Astencil.timeout=soon");
-    fixture.assertFailsLeavingNothing(output, "@Stencil", "the timeout \"soon\" "
-        + "(-Astencil.timeout or --timeout) is not a whole number of seconds above 0");
   }
 
   @Test

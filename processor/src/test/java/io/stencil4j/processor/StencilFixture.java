@@ -145,6 +145,16 @@ final class StencilFixture {
    * build left cannot be seen); returns javac's diagnostics.
    */
   List<Diagnostic<? extends JavaFileObject>> compileInto(Path output) {
+    return compileInto(output, allOptions(), javaFile());
+  }
+
+  /**
+   * Compiles {@code source} with the processor and {@code options}, the generated sources going
+   * to {@code output}'s directory {@code generated} and the classes to its {@code classes};
+   * returns javac's diagnostics.
+   */
+  static List<Diagnostic<? extends JavaFileObject>> compileInto(Path output, List<String> options,
+      JavaFileObject source) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
@@ -152,10 +162,10 @@ final class StencilFixture {
           List.of(Files.createDirectories(output.resolve("generated"))));
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT,
           List.of(Files.createDirectories(output.resolve("classes"))));
-      List<String> all = allOptions();
+      List<String> all = new ArrayList<>(options);
       all.addAll(List.of("-classpath", System.getProperty("java.class.path")));
       JavaCompiler.CompilationTask task =
-          javac.getTask(null, files, diagnostics, all, null, List.of(javaFile()));
+          javac.getTask(null, files, diagnostics, all, null, List.of(source));
       task.setProcessors(List.of(new StencilProcessor()));
       task.call();
     } catch (IOException e) {

@@ -56,6 +56,14 @@ class StencilProcessorTest {
   }
 
   @Test
+  void buildsWithEveryLintWarningAnError() {
+    // javac warns (-Xlint:processing) about annotations no processor claims
+    assertThat(fixture().option("-Xlint:all").option("-Werror").compileInto(output).stream()
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).map(d -> d.getMessage(null)).toList())
+        .isEmpty();
+  }
+
+  @Test
   void digestCoversIncludedHeadersByContent() throws IOException {
     StencilFixture fixture = fixture().file("calc.h", "#define SCALE 1\n")
         .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE);
@@ -323,7 +331,7 @@ class StencilProcessorTest {
   void missingEntry() {
     StencilFixture fixture = fixture().file("calc.c",
         StencilFixture.TEMPLATE.replace("_JIT_ENTRY", "entry"));
-    assertErrorAt(fixture, "\"calc_cases.c\"",
+    assertErrorAt(fixture, "\"calc.c\"",
         "case ADD for x86_64-unknown-linux-gnu: the template does not define _JIT_ENTRY");
   }
 
@@ -335,7 +343,7 @@ class StencilProcessorTest {
             + "int64_t __attribute__((preserve_none)) _JIT_ENTRY")
         .replace("break;", "acc = helper(acc); break;"));
     assertErrorAt(fixture.file("calc_cases.c", StencilFixture.CASES
-            .replace("acc = -acc;", "acc = -helper(acc);")), "\"calc_cases.c\"",
+            .replace("acc = -acc;", "acc = -helper(acc);")), "\"calc.c\"",
         "case ADD for x86_64-unknown-linux-gnu: _JIT_ENTRY is at code offset 0x10, not 0: "
             + "define it before any other function of the template");
   }

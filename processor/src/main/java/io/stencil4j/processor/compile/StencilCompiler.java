@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,23 +48,13 @@ public final class StencilCompiler implements AutoCloseable {
   }
 
   /**
-   * Compiles every job; the objects come back in job order. The first failure, in job order, is
-   * reported with the compiler's diagnostics.
+   * The error for a failed job (and how many others failed too), on the annotation's
+   * {@code member}.
    */
-  public List<CompiledObject> compile(List<CompileJob> jobs) throws StencilException {
-    List<Outcome> outcomes = run(jobs);
-    List<Outcome> failures = outcomes.stream().filter(o -> !o.succeeded()).toList();
-    if (!failures.isEmpty()) {
-      throw failure(failures.get(0), failures.size() - 1);
-    }
-    return outcomes.stream().map(Outcome::object).toList();
-  }
-
-  /** The error for a failed job (and how many others failed too). */
-  public static StencilException failure(Outcome outcome, int others) {
+  public static StencilException failure(Outcome outcome, int others, String member) {
     CompileJob job = outcome.job();
     String more = others > 0 ? "\n(" + others + " more compile(s) failed too)" : "";
-    return StencilException.at(job.unit().member(), job.toolchain().kind().name()
+    return StencilException.at(member, job.toolchain().kind().name()
         .toLowerCase(java.util.Locale.ROOT) + " failed on " + describe(job) + ":\n"
         + outcome.diagnostics().strip() + more);
   }
@@ -135,8 +127,28 @@ public final class StencilCompiler implements AutoCloseable {
           + (Files.isRegularFile(object) ? "dependency file (-MF)" : "object file")
           + quoted(result.output()));
     }
+    // decoded leniently: a garbled file is reported, not an exception
+    String rule = new String(Files.readAllBytes(dependencies), StandardCharsets.UTF_8);
+    Optional<List<String>> prerequisites = MakeRule.prerequisites(rule);
+    if (prerequisites.isEmpty()) {
+      String text = rule.strip();
+      return failed(job, compiler + " exited with status 0 but its dependency file (-MF) is not "
+          + "a make rule: \"" + (text.length() > 200 ? text.substring(0, 200) + "..." : text)
+          + "\"");
+    }
+    List<Path> headers = new ArrayList<>();
+    for (String name : prerequisites.get()) {
+      Optional<Path> header = existingFile(name);
+      if (header.isEmpty()) {
+        return failed(job, compiler + " exited with status 0 but its dependency file (-MF) "
+            + "names " + name + ", which does not exist");
+      }
+      if (!header.get().equals(source)) {
+        headers.add(header.get());
+      }
+    }
     return new Outcome(job, new CompiledObject(job, object, Files.readAllBytes(object),
-        result.output(), dependencies(dependencies, source), nanos), result.output(), false);
+        result.output(), headers, nanos), result.output(), false);
   }
 
   private static Outcome failed(CompileJob job, String diagnostics) {
@@ -147,19 +159,13 @@ public final class StencilCompiler implements AutoCloseable {
     return output.isBlank() ? "" : "; it printed:\n" + output.strip();
   }
 
-  /** The prerequisites of a make rule as clang writes it, less the translation unit itself. */
-  private static List<Path> dependencies(Path file, Path source) throws IOException {
-    String rule = Files.readString(file, StandardCharsets.UTF_8).replace("\\\n", " ");
-    String prerequisites = rule.substring(rule.indexOf(": ") + 2);
-    List<Path> paths = new ArrayList<>();
-    // names are separated by spaces; a space inside a name is written "\ "
-    for (String name : prerequisites.strip().split("(?<!\\\\)\\s+")) {
-      Path path = Path.of(name.replace("\\ ", " "));
-      if (!name.isEmpty() && !path.equals(source)) {
-        paths.add(path);
-      }
+  private static Optional<Path> existingFile(String name) {
+    try {
+      Path path = Path.of(name);
+      return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    } catch (InvalidPathException e) {
+      return Optional.empty();
     }
-    return paths;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,7 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
   /** The javac option that bounds, in seconds, how long one run of the compiler may take. */
   public static final String TIMEOUT_OPTION = "stencil.timeout";
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  private static final long MAX_TIMEOUT_SECONDS = Long.MAX_VALUE / 1_000_000_000;
   /** The oldest clang with what the templates rely on ({@code preserve_none} on AArch64). */
   public static final int MIN_MAJOR = 19;
   private static final int NEWEST_MAJOR_TRIED = 40;
@@ -59,7 +61,7 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
     }
     if (explicit != null) {
       Path clang = Path.of(explicit);
-      if (!Files.isExecutable(clang)) {
+      if (!Files.isRegularFile(clang) || !Files.isExecutable(clang)) {
         Optional<Path> onPath = onPath(explicit, environment);
         if (onPath.isEmpty()) {
           throw StencilException.onAnnotation("clang \"" + explicit + "\" (from -A" + CLANG_OPTION
@@ -86,22 +88,26 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
         + "\", or name it with -A" + CLANG_OPTION + "=/path/to/clang");
   }
 
-  /** {@code -Astencil.timeout}, or five minutes. */
+  /**
+   * {@code -Astencil.timeout}, or five minutes. The longest is what a deadline in nanoseconds
+   * can hold (292 years).
+   */
   private static Duration timeout(Map<String, String> options) throws StencilException {
-    String seconds = options.get(TIMEOUT_OPTION);
-    if (seconds == null) {
+    if (!options.containsKey(TIMEOUT_OPTION)) {
       return DEFAULT_TIMEOUT;
     }
+    // -Astencil.timeout without "=" has the value null
+    String seconds = Objects.requireNonNullElse(options.get(TIMEOUT_OPTION), "");
     try {
       long value = Long.parseLong(seconds.strip());
-      if (value > 0) {
+      if (value > 0 && value <= MAX_TIMEOUT_SECONDS) {
         return Duration.ofSeconds(value);
       }
     } catch (NumberFormatException e) {
       // reported below, as a value out of range is
     }
     throw StencilException.onAnnotation("the timeout \"" + seconds + "\" (-A" + TIMEOUT_OPTION
-        + " or --timeout) is not a whole number of seconds above 0");
+        + " or --timeout) is not a whole number of seconds from 1 to " + MAX_TIMEOUT_SECONDS);
   }
 
   private static Toolchain checked(Path clang, Map<String, String> environment, Duration timeout)

@@ -24,27 +24,28 @@ public abstract class FileLocator {
 
   /** The regular file {@code name}, given as the value {@code member}. */
   public final Path file(String member, String name) throws StencilException {
-    return locate(member, name, false);
+    return locate(member, -1, name, false);
   }
 
-  /** The directory {@code name}, given as the value {@code member}. */
-  public final Path directory(String member, String name) throws StencilException {
-    return locate(member, name, true);
+  /** The directory {@code name}, given as entry {@code index} of the value {@code member}. */
+  public final Path directory(String member, int index, String name) throws StencilException {
+    return locate(member, index, name, true);
   }
 
   /** The places to look for {@code name}, in order: a path, or why a place has none (a string). */
   protected abstract List<Object> candidates(String name);
 
-  private Path locate(String member, String name, boolean directory) throws StencilException {
+  private Path locate(String member, int index, String name, boolean directory)
+      throws StencilException {
     String what = directory ? "directory" : "file";
     if (name.isBlank()) {
-      throw StencilException.at(member, member + " must name a " + what);
+      throw StencilException.at(member, index, member + " must name a " + what);
     }
     List<Object> candidates;
     try {
       candidates = candidates(name);
     } catch (InvalidPathException e) {
-      throw StencilException.at(member, member + " \"" + name + "\" is not a valid path: "
+      throw StencilException.at(member, index, member + " \"" + name + "\" is not a valid path: "
           + e.getReason());
     }
     List<String> tried = new ArrayList<>();
@@ -56,16 +57,21 @@ public abstract class FileLocator {
       tried.add(candidate instanceof Path path ? path + " (" + found(path) + ")"
           : candidate.toString());
     }
-    throw StencilException.at(member,
+    throw StencilException.at(member, index,
         "cannot find " + member + " " + what + " \"" + name + "\"; tried " + tried);
   }
 
-  /** What is at {@code path} that is not what was asked for. */
+  /** What is at {@code path}, which is not what was looked for. */
   private static String found(Path path) {
     if (Files.isDirectory(path)) {
       return "a directory";
     }
-    return Files.exists(path) ? (Files.isRegularFile(path) ? "a file" : "not a regular file")
-        : "missing";
+    if (Files.isRegularFile(path)) {
+      return "a file";
+    }
+    if (Files.isSymbolicLink(path)) {
+      return "a link to nothing";
+    }
+    return Files.exists(path) ? "not a regular file" : "missing";
   }
 }

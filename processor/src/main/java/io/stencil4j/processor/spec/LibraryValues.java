@@ -49,7 +49,7 @@ public record LibraryValues(String template, String cases, String shim, List<Str
     List<Triple> targets = targets();
     List<Path> includeDirectories = new ArrayList<>();
     for (int i = 0; i < includes.size(); i++) {
-      includeDirectories.add(files.directory("includes", includes.get(i)));
+      includeDirectories.add(files.directory("includes", i, includes.get(i)));
     }
     for (int i = 0; i < defines.size(); i++) {
       if (!DEFINE.matcher(defines.get(i)).matches()) {

@@ -2,6 +2,7 @@ package io.stencil4j.processor.spec;
 
 import io.stencil4j.processor.StencilException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,7 @@ public final class SpecReader {
 
   private List<EmitterMethod> emitters(TypeElement type) throws StencilException {
     List<EmitterMethod> emitters = new ArrayList<>();
+    Map<String, EmitterMethod> byCase = new HashMap<>();
     for (ExecutableElement method :
         ElementFilter.methodsIn(env.getElementUtils().getAllMembers(type))) {
       Element owner = method.getEnclosingElement();
@@ -93,7 +95,14 @@ public final class SpecReader {
       if (fromObject || !method.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
       }
-      emitters.add(emitter(type, method));
+      EmitterMethod emitter = emitter(type, method);
+      EmitterMethod earlier = byCase.putIfAbsent(emitter.caseName(), emitter);
+      if (earlier != null) {
+        throw StencilException.on(method, "method " + emitter.name() + " appends stencil "
+            + emitter.caseName() + ", as method " + earlier.name() + " does: give each stencil "
+            + "one method");
+      }
+      emitters.add(emitter);
     }
     return emitters;
   }
@@ -113,6 +122,10 @@ public final class SpecReader {
     String caseName = caseAnnotation.isPresent()
         ? (String) caseValue(caseAnnotation.get()).getValue()
         : upperSnake(method.getSimpleName().toString());
+    if (caseName.isBlank()) {
+      throw StencilException.on(method, "@Case on method " + method.getSimpleName() + " names "
+          + "no case: give the case's name as the cases file spells it");
+    }
     List<EmitterParameter> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
       parameters.add(new EmitterParameter(parameter,

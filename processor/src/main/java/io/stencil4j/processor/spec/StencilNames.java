@@ -20,6 +20,12 @@ public final class StencilNames {
       "signal", "stdalign", "stdarg", "stdatomic", "stdbool", "stddef", "stdint", "stdio",
       "stdlib", "stdnoreturn", "string", "tgmath", "threads", "time", "uchar", "wchar", "wctype");
 
+  /**
+   * The longest header name: with {@code -aarch64-unknown-linux-gnu.h} it stays within the 255
+   * bytes a file name may have.
+   */
+  private static final int MAX_HEADER = 200;
+
   private StencilNames() {}
 
   /** Why {@code name} cannot name a stencil, if it cannot. */
@@ -42,6 +48,10 @@ public final class StencilNames {
     if (!HEADER.matcher(header).matches()) {
       return Optional.of("header \"" + header + "\" must be a lower-case C identifier that "
           + "starts with a letter (it names the files and prefixes the C names)");
+    }
+    if (header.length() > MAX_HEADER) {
+      return Optional.of("header \"" + header + "\" is longer than " + MAX_HEADER
+          + " characters, too long for the headers' file names");
     }
     if (C_LIBRARY_HEADERS.contains(header)) {
       return Optional.of("header \"" + header + "\" would write " + header + ".h, which hides "
