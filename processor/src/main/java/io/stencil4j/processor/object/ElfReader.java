@@ -187,6 +187,12 @@ public final class ElfReader {
         throw new MalformedObjectException(describe(h) + ": SHF_MERGE section with sh_entsize "
             + Long.toUnsignedString(h.entsize()));
       }
+      // a string pool's entry size is its character's: the builder scans for terminators
+      if ((h.flags() & SHF_STRINGS) != 0 && h.entsize() != 1 && h.entsize() != 2
+          && h.entsize() != 4) {
+        throw new MalformedObjectException(describe(h) + ": SHF_STRINGS section with sh_entsize "
+            + Long.toUnsignedString(h.entsize()) + ", not a character size (1, 2 or 4)");
+      }
       if ((h.flags() & SHF_STRINGS) == 0 && h.size() % h.entsize() != 0) {
         throw new MalformedObjectException(describe(h) + ": size " + h.size()
             + " is not a multiple of the entry size " + h.entsize());

@@ -1,0 +1,58 @@
+package io.stencil4j.processor.stencil;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.stencil4j.model.Triple;
+import io.stencil4j.processor.target.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Objects the object fuzzer made (stencil/fuzz/*.o, mutated seeds) on which the stencil builder
+ * once threw a runtime exception or ran out of memory: each ends in the typed error that names
+ * its cause. Entries are {@code _JIT_ENTRY} (a stencil alone, named A) or {@code _JIT_ENTRY_A}
+ * and {@code _JIT_ENTRY_B} (a batch).
+ */
+class FuzzRegressionsTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      huge_bss.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | BadStencilException: section .lbss \
+      (34359738432 bytes) makes the stencil's data larger than 16 MiB, the most a stencil may \
+      have: allocate large buffers at run time
+      large_bss.o | i686-pc-windows-msvc | _JIT_ENTRY | BadStencilException: section .rdata \
+      (1969619303 bytes) makes the stencil's data larger than 16 MiB, the most a stencil may \
+      have: allocate large buffers at run time
+      overlapping_data_relocations.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | \
+      BadStencilException: the relocations at data offsets 0x90 (R_X86_64_64) and 0x90 \
+      (R_X86_64_64) patch the same bytes
+      overlapping_code_relocations.o | x86_64-unknown-linux-gnu | _JIT_ENTRY_A _JIT_ENTRY_B | \
+      BadStencilException: the relocations at code offsets 0xf (R_X86_64_64) and 0x14 \
+      (R_X86_64_GOTPCRELX) patch the same bytes
+      huge_string_width.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | MalformedObjectException: \
+      section 10 (.lrodata.str1.1): SHF_STRINGS section with sh_entsize 4294967297, not a \
+      character size (1, 2 or 4)
+      entry_in_empty_section.o | aarch64-pc-windows-msvc | _JIT_ENTRY_A _JIT_ENTRY_B | \
+      BadStencilException: _JIT_ENTRY is at offset 0x0 of section .text, which has only 0 bytes
+      """)
+  void endsInTheTypedError(String file, String triple, String entries, String message)
+      throws IOException {
+    byte[] bytes;
+    try (InputStream in = getClass().getResourceAsStream("/stencil/fuzz/" + file)) {
+      bytes = in.readAllBytes();
+    }
+    List<String> entryNames = Arrays.asList(entries.split(" "));
+    List<String> names = entryNames.stream()
+        .map(e -> e.equals(StencilBuilder.ENTRY) ? "A" : e.substring(e.length() - 1)).toList();
+    FuzzSeeds.Seed seed = new FuzzSeeds.Seed(Target.of(Triple.of(triple).orElseThrow()), names,
+        entryNames, bytes);
+
+    Exception e = assertThrows(Exception.class, () -> ObjectFuzzer.build(seed, bytes));
+
+    assertThat(e.getClass().getSimpleName() + ": " + e.getMessage()).isEqualTo(message);
+  }
+}
