@@ -183,6 +183,10 @@ public final class ElfReader {
     }
     // A stencil takes single entries of a mergeable section: their size must be known.
     if ((h.flags() & SHF_MERGE) != 0 && (h.flags() & SHF_ALLOC) != 0) {
+      if (h.type() == SHT_NOBITS) {
+        throw new MalformedObjectException(describe(h) + ": SHF_MERGE section of type "
+            + "SHT_NOBITS: a pool of entries without contents");
+      }
       if (h.entsize() <= 0) {
         throw new MalformedObjectException(describe(h) + ": SHF_MERGE section with sh_entsize "
             + Long.toUnsignedString(h.entsize()));

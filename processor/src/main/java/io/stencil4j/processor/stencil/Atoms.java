@@ -48,7 +48,7 @@ final class Atoms {
   }
 
   /** Whether {@code section} is a pool of entries that a linker may merge. */
-  static boolean isPool(Section section) {
+  private static boolean isPool(Section section) {
     return section.merge() != Section.Merge.NONE;
   }
 

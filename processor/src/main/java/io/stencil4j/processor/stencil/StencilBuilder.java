@@ -147,9 +147,7 @@ public final class StencilBuilder implements StencilDraft {
         Atoms.Atom reached = reachedBy(relocation);
         if (seen.add(reached)) {
           (reached.section().kind() == Section.Kind.CODE ? codeAtoms : dataAtoms).add(reached);
-          if (!Atoms.isPool(reached.section())) {
-            work.add(reached);
-          }
+          work.add(reached);
         }
       }
     }

@@ -38,9 +38,36 @@ class FuzzRegressionsTest {
       character size (1, 2 or 4)
       entry_in_empty_section.o | aarch64-pc-windows-msvc | _JIT_ENTRY_A _JIT_ENTRY_B | \
       BadStencilException: _JIT_ENTRY is at offset 0x0 of section .text, which has only 0 bytes
+      zero_fill_string_pool.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | MalformedObjectException: \
+      section 10 (.lrodata.str1.1): SHF_MERGE section of type SHT_NOBITS: a pool of entries \
+      without contents
       """)
   void endsInTheTypedError(String file, String triple, String entries, String message)
       throws IOException {
+    FuzzSeeds.Seed seed = seed(file, triple, entries);
+
+    Exception e = assertThrows(Exception.class, () -> ObjectFuzzer.build(seed, seed.bytes()));
+
+    assertThat(e.getClass().getSimpleName() + ": " + e.getMessage()).isEqualTo(message);
+  }
+
+  /**
+   * Relocations in an entry of a mergeable pool: what the entry refers to is part of the stencil
+   * (it was left out, and resolving the relocation threw "atom of l_.str was not placed").
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      relocation_in_string_pool.o | aarch64-apple-darwin | _JIT_ENTRY
+      relocation_in_elf_string_pool.o | x86_64-unknown-linux-gnu | _JIT_ENTRY_A _JIT_ENTRY_B
+      """)
+  void buildsWhatAPoolEntryRefersTo(String file, String triple, String entries)
+      throws Exception {
+    FuzzSeeds.Seed seed = seed(file, triple, entries);
+
+    ObjectFuzzer.build(seed, seed.bytes());
+  }
+
+  private FuzzSeeds.Seed seed(String file, String triple, String entries) throws IOException {
     byte[] bytes;
     try (InputStream in = getClass().getResourceAsStream("/stencil/fuzz/" + file)) {
       bytes = in.readAllBytes();
@@ -48,11 +75,7 @@ class FuzzRegressionsTest {
     List<String> entryNames = Arrays.asList(entries.split(" "));
     List<String> names = entryNames.stream()
         .map(e -> e.equals(StencilBuilder.ENTRY) ? "A" : e.substring(e.length() - 1)).toList();
-    FuzzSeeds.Seed seed = new FuzzSeeds.Seed(Target.of(Triple.of(triple).orElseThrow()), names,
-        entryNames, bytes);
-
-    Exception e = assertThrows(Exception.class, () -> ObjectFuzzer.build(seed, bytes));
-
-    assertThat(e.getClass().getSimpleName() + ": " + e.getMessage()).isEqualTo(message);
+    return new FuzzSeeds.Seed(Target.of(Triple.of(triple).orElseThrow()), names, entryNames,
+        bytes);
   }
 }
