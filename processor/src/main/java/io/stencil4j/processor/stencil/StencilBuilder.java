@@ -50,7 +50,8 @@ public final class StencilBuilder implements StencilDraft {
   private final ObjectFile object;
   private final Target target;
   private final Atoms atoms;
-  private final List<Placement> placements = new ArrayList<>();
+  /** Every placed atom, in layout order. */
+  private final Map<Atoms.Atom, Placement> placements = new LinkedHashMap<>();
   private byte[] code;
   private int codeLengthBeforeTrampolines;
   private byte[] data;
@@ -140,7 +141,7 @@ public final class StencilBuilder implements StencilDraft {
     Deque<Atoms.Atom> work = new ArrayDeque<>(codeAtoms);
     while (!work.isEmpty()) {
       Atoms.Atom atom = work.pop();
-      for (Relocation relocation : relocationsIn(atom)) {
+      for (Relocation relocation : atoms.relocationsIn(atom)) {
         if (!relocation.symbol().isDefined()) {
           continue;
         }
@@ -201,19 +202,6 @@ public final class StencilBuilder implements StencilDraft {
     return atoms.at(section, place);
   }
 
-  private List<Relocation> relocationsIn(Atoms.Atom atom) {
-    if (atom.start() == 0 && atom.end() == atom.section().size()) {
-      return atom.section().relocations();
-    }
-    List<Relocation> inside = new ArrayList<>();
-    for (Relocation relocation : atom.section().relocations()) {
-      if (atom.contains(relocation.offset())) {
-        inside.add(relocation);
-      }
-    }
-    return inside;
-  }
-
   /**
    * Lays out {@code atoms} one after another, each at its section's alignment (which any piece of
    * the section needs at most), so that where an atom lands depends on nothing but the atoms
@@ -236,7 +224,7 @@ public final class StencilBuilder implements StencilDraft {
             + "time", section.name(), section.size(), part.name().toLowerCase(),
             MAX_PART_SIZE >> 20));
       }
-      placements.add(new Placement(atom, part, bytes.size() + padding));
+      placements.put(atom, new Placement(atom, part, bytes.size() + padding));
       byte[] pad = part == Site.Part.CODE ? target.padding(padding) : new byte[padding];
       bytes.write(pad, 0, pad.length);
       if (section.kind() == Section.Kind.ZERO_FILL) {
@@ -281,8 +269,8 @@ public final class StencilBuilder implements StencilDraft {
 
   private List<Placed> placedRelocations() throws BadStencilException {
     List<Placed> placed = new ArrayList<>();
-    for (Placement placement : placements) {
-      for (Relocation relocation : relocationsIn(placement.atom())) {
+    for (Placement placement : placements.values()) {
+      for (Relocation relocation : atoms.relocationsIn(placement.atom())) {
         Site site = new Site(placement.part(), placement.offset()
             + (int) (relocation.offset() - placement.atom().start()));
         placed.add(new Placed(relocation, site, resolve(relocation)));
@@ -297,9 +285,10 @@ public final class StencilBuilder implements StencilDraft {
       return resolve(symbol);
     }
     Atoms.Atom atom = reachedBy(relocation);
-    Placement placement = placements.stream().filter(p -> p.atom().equals(atom)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("atom of " + describe(symbol)
-            + " was not placed"));
+    Placement placement = placements.get(atom);
+    if (placement == null) {
+      throw new IllegalStateException("atom of " + describe(symbol) + " was not placed");
+    }
     HoleValue value = placement.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
     // where the symbol is in the stencil; the hole adds the addend
     return new Reference(value, "", placement.offset() + symbol.value() - atom.start());

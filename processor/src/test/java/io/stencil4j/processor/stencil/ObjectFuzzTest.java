@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * format through reader and stencil builder end in success or a typed error, each within 2 s.
  */
 class ObjectFuzzTest {
-  private static final long INPUTS = 20_000;
+  private static final long INPUTS = 10_000;
   private static final long SEED = 1;
 
   private static List<FuzzSeeds.Seed> seeds;
