@@ -38,6 +38,12 @@ class FuzzRegressionsTest {
       character size (1, 2 or 4)
       entry_in_empty_section.o | aarch64-pc-windows-msvc | _JIT_ENTRY_A _JIT_ENTRY_B | \
       BadStencilException: _JIT_ENTRY is at offset 0x0 of section .text, which has only 0 bytes
+      relocation_past_code_end.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | BadStencilException: \
+      the relocation at code offset 0xe6 (R_X86_64_64, 8 bytes) runs past the end of the code \
+      (237 bytes)
+      relocation_past_truncated_code.o | aarch64-apple-darwin | _JIT_ENTRY | \
+      BadStencilException: the relocation at code offset 0x8 (ARM64_RELOC_GOT_LOAD_PAGEOFF12, \
+      4 bytes) runs past the end of the code (10 bytes)
       zero_fill_string_pool.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | MalformedObjectException: \
       section 10 (.lrodata.str1.1): SHF_MERGE section of type SHT_NOBITS: a pool of entries \
       without contents
