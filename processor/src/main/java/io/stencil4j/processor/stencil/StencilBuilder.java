@@ -35,10 +35,11 @@ public final class StencilBuilder implements StencilDraft {
   /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
   public static final int DATA_ALIGNMENT = 16;
   /**
-   * The most code or data one stencil may have: far beyond what a template needs, and small
-   * enough that a damaged size (a .bss of gigabytes) is an error rather than an out-of-memory.
+   * The most code or data one stencil may have: far beyond what a template needs (the emitter
+   * copies it all for every instance), and small enough that a damaged size (a .bss of
+   * gigabytes) is a quick error rather than an out-of-memory or seconds of copying.
    */
-  static final int MAX_PART_SIZE = 16 << 20;
+  static final int MAX_PART_SIZE = 1 << 20;
   /** The entry's name in the template, and the prefix of every hole. */
   public static final String ENTRY = "_JIT_ENTRY";
   private static final String HOLE_PREFIX = "_JIT_";

@@ -22,11 +22,14 @@ class FuzzRegressionsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
       huge_bss.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | BadStencilException: section .lbss \
-      (34359738432 bytes) makes the stencil's data larger than 16 MiB, the most a stencil may \
+      (34359738432 bytes) makes the stencil's data larger than 1 MiB, the most a stencil may \
       have: allocate large buffers at run time
       large_bss.o | i686-pc-windows-msvc | _JIT_ENTRY | BadStencilException: section .rdata \
-      (1969619303 bytes) makes the stencil's data larger than 16 MiB, the most a stencil may \
+      (1969619303 bytes) makes the stencil's data larger than 1 MiB, the most a stencil may \
       have: allocate large buffers at run time
+      sixteen_mib_bss.o | aarch64-apple-darwin | _JIT_ENTRY_A _JIT_ENTRY_B | BadStencilException: \
+      section __bss (16711744 bytes) makes the stencil's data larger than 1 MiB, the most a \
+      stencil may have: allocate large buffers at run time
       overlapping_data_relocations.o | x86_64-unknown-linux-gnu | _JIT_ENTRY | \
       BadStencilException: the relocations at data offsets 0x90 (R_X86_64_64) and 0x90 \
       (R_X86_64_64) patch the same bytes
