@@ -151,7 +151,7 @@ final class ObjectFuzzer {
           } catch (OutOfMemoryError e) {
             outcome = Outcome.OOM;
             failure = e;
-          } catch (RuntimeException | StackOverflowError e) {
+          } catch (RuntimeException | Error e) {
             outcome = Outcome.OTHER;
             failure = e;
           }
