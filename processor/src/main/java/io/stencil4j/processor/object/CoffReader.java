@@ -117,6 +117,7 @@ public final class CoffReader {
   private final byte[] bytes;
   private final ByteBuffer data;
   private int machine;
+  private final MemoryBudget budget;
   private long symbolTableOffset;
   private int symbolCount;
   /** The string table's file offset and size (including its size field); size 0 if none. */
@@ -126,6 +127,7 @@ public final class CoffReader {
   private CoffReader(byte[] bytes) {
     this.bytes = bytes;
     this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.budget = new MemoryBudget(bytes.length);
   }
 
   /**
@@ -286,6 +288,7 @@ public final class CoffReader {
 
   /** Every symbol by its symbol-table index; auxiliary records are null. */
   private Symbol[] readSymbols(List<Header> headers) throws MalformedObjectException {
+    budget.chargeEntries(symbolCount, "symbol table");
     Symbol[] symbols = new Symbol[symbolCount];
     for (int i = 0; i < symbolCount; i++) {
       long at = symbolTableOffset + (long) i * SYMBOL_SIZE;
@@ -358,6 +361,10 @@ public final class CoffReader {
 
   private Section section(Header h, Symbol[] symbols) throws MalformedObjectException {
     // An empty section's PointerToRawData is never checked, and need not point into the file.
+    if (h.hasContents()) {
+      budget.charge(h.size(), h + " contents");
+    }
+    budget.chargeEntries(h.relocationCount(), h + " relocations");
     byte[] contents = h.hasContents() && h.size() > 0
         ? Arrays.copyOfRange(bytes, (int) h.contentsOffset(),
             (int) (h.contentsOffset() + h.size()))
@@ -497,6 +504,7 @@ public final class CoffReader {
     int limit = (int) (stringTableOffset + stringTableSize);
     for (int end = start; end < limit; end++) {
       if (bytes[end] == 0) {
+        budget.charge(end - start, what);
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
       }
     }

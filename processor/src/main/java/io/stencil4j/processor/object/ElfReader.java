@@ -62,6 +62,7 @@ public final class ElfReader {
 
   private final byte[] bytes;
   private final ByteBuffer data;
+  private final MemoryBudget budget;
   private int machine;
   private List<Header> headers;
   private String[] names;
@@ -69,6 +70,7 @@ public final class ElfReader {
   private ElfReader(byte[] bytes) {
     this.bytes = bytes;
     this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.budget = new MemoryBudget(bytes.length);
   }
 
   /**
@@ -183,9 +185,19 @@ public final class ElfReader {
     }
     // A stencil takes single entries of a mergeable section: their size must be known.
     if ((h.flags() & SHF_MERGE) != 0 && (h.flags() & SHF_ALLOC) != 0) {
+      if (h.type() == SHT_NOBITS) {
+        throw new MalformedObjectException(describe(h) + ": SHF_MERGE section of type "
+            + "SHT_NOBITS: a pool of entries without contents");
+      }
       if (h.entsize() <= 0) {
         throw new MalformedObjectException(describe(h) + ": SHF_MERGE section with sh_entsize "
             + Long.toUnsignedString(h.entsize()));
+      }
+      // a string pool's entry size is its character's: the builder scans for terminators
+      if ((h.flags() & SHF_STRINGS) != 0 && h.entsize() != 1 && h.entsize() != 2
+          && h.entsize() != 4) {
+        throw new MalformedObjectException(describe(h) + ": SHF_STRINGS section with sh_entsize "
+            + Long.toUnsignedString(h.entsize()) + ", not a character size (1, 2 or 4)");
       }
       if ((h.flags() & SHF_STRINGS) == 0 && h.size() % h.entsize() != 0) {
         throw new MalformedObjectException(describe(h) + ": size " + h.size()
@@ -220,6 +232,7 @@ public final class ElfReader {
     Header strings = stringTable(symtab.link(), describe(symtab) + " string table");
     int count = (int) (symtab.size() / SYM_SIZE);
     Header shndx = extendedIndexTable(symtab, count);
+    budget.chargeEntries(count, describe(symtab));
     List<Symbol> symbols = new ArrayList<>();
     // Entry 0 is the reserved null symbol.
     for (int i = 1; i < count; i++) {
@@ -335,6 +348,7 @@ public final class ElfReader {
             + " is not a section (" + headers.size() + " sections)");
       }
       Header target = headers.get((int) h.info());
+      budget.chargeEntries(h.size() / RELA_SIZE, describe(h));
       for (long i = 0; i < h.size() / RELA_SIZE; i++) {
         long at = h.offset() + i * RELA_SIZE;
         long offset = u64(at);
@@ -360,8 +374,12 @@ public final class ElfReader {
     return relocations;
   }
 
-  private Section section(Header h, List<Relocation> relocations) {
+  private Section section(Header h, List<Relocation> relocations)
+      throws MalformedObjectException {
     boolean hasContents = h.type() != SHT_NULL && h.type() != SHT_NOBITS;
+    if (hasContents) {
+      budget.charge(h.size(), describe(h) + " contents");
+    }
     byte[] contents = hasContents
         ? Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()))
         : new byte[0];
@@ -409,6 +427,7 @@ public final class ElfReader {
     int limit = (int) (table.offset() + table.size());
     for (int end = start; end < limit; end++) {
       if (bytes[end] == 0) {
+        budget.charge(end - start, what);
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
       }
     }

@@ -120,6 +120,7 @@ public final class MachOReader {
 
   private final byte[] bytes;
   private final ByteBuffer data;
+  private final MemoryBudget budget;
   private int cputype;
   private final List<Header> headers = new ArrayList<>();
   private SymbolTable symbolTable;
@@ -127,6 +128,7 @@ public final class MachOReader {
   private MachOReader(byte[] bytes) {
     this.bytes = bytes;
     this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.budget = new MemoryBudget(bytes.length);
   }
 
   /**
@@ -151,7 +153,7 @@ public final class MachOReader {
     for (Header h : headers) {
       long literalSize = literalSize(h);
       sections.add(new Section(h.index(), h.name(), kind(h), h.type(), h.flags(), 1L << h.align(),
-          h.size(), h.isZeroFill() ? new byte[0] : slice(h.offset(), h.size()),
+          h.size(), h.isZeroFill() ? new byte[0] : slice(h),
           readRelocations(h, symbols, sectionSymbols),
           literalSize == 0 ? Section.Merge.NONE
               : h.type() == S_CSTRING_LITERALS ? Section.Merge.STRINGS : Section.Merge.CONSTANTS,
@@ -314,6 +316,7 @@ public final class MachOReader {
     if (symbolTable == null) {
       return new Symbol[0];
     }
+    budget.chargeEntries(symbolTable.count(), "symbol table");
     Symbol[] symbols = new Symbol[(int) symbolTable.count()];
     for (int i = 0; i < symbols.length; i++) {
       long at = symbolTable.offset() + (long) i * NLIST_SIZE;
@@ -380,6 +383,7 @@ public final class MachOReader {
 
   private List<Relocation> readRelocations(Header h, Symbol[] symbols,
       List<Symbol> sectionSymbols) throws MalformedObjectException {
+    budget.chargeEntries(h.relocationCount(), "relocations of section " + h.name());
     List<Relocation> relocations = new ArrayList<>();
     // An ARM64_RELOC_ADDEND or *_SUBTRACTOR entry, waiting for the entry it belongs to.
     Entry pending = null;
@@ -525,6 +529,7 @@ public final class MachOReader {
     int limit = (int) (symbolTable.stringOffset() + symbolTable.stringSize());
     for (int end = start; end < limit; end++) {
       if (bytes[end] == 0) {
+        budget.charge(end - start, what);
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
       }
     }
@@ -532,8 +537,9 @@ public final class MachOReader {
         what + ": string at offset " + offset + " is not NUL-terminated in the string table");
   }
 
-  private byte[] slice(long offset, long size) {
-    return Arrays.copyOfRange(bytes, (int) offset, (int) (offset + size));
+  private byte[] slice(Header h) throws MalformedObjectException {
+    budget.charge(h.size(), "contents of section " + h.name());
+    return Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()));
   }
 
   private void requireInFile(long offset, long size, String what)

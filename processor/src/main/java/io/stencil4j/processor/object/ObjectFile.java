@@ -50,6 +50,9 @@ public record ObjectFile(Format format, int machine, Architecture architecture,
     if (index >= 0 && index < sections.size() && sections.get(index).index() == index) {
       return sections.get(index); // ELF: the index is the position
     }
+    if (index >= 1 && index <= sections.size() && sections.get(index - 1).index() == index) {
+      return sections.get(index - 1); // COFF and Mach-O number sections from 1
+    }
     for (Section section : sections) {
       if (section.index() == index) {
         return section;

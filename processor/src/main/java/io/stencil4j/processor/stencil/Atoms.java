@@ -1,9 +1,15 @@
 package io.stencil4j.processor.stencil;
 
 import io.stencil4j.processor.object.ObjectFile;
+import io.stencil4j.processor.object.Relocation;
 import io.stencil4j.processor.object.Section;
 import io.stencil4j.processor.object.Symbol;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -28,9 +34,24 @@ final class Atoms {
     boolean contains(long offset) {
       return offset >= start && offset < end;
     }
+
+    // A section is itself: the record's equality would compare all its bytes and relocations,
+    // once for every relocation that reaches the atom.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Atom atom && atom.section == section && atom.start == start
+          && atom.end == end;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(section) * 31 + Long.hashCode(start)) * 31
+          + Long.hashCode(end);
+    }
   }
 
   private final Map<Integer, TreeSet<Long>> splits = new HashMap<>();
+  private final Map<Section, RelocationIndex> relocationIndexes = new IdentityHashMap<>();
 
   Atoms(ObjectFile object) {
     if (object.format() == ObjectFile.Format.MACH_O) {
@@ -42,13 +63,58 @@ final class Atoms {
     }
   }
 
+  /** The relocations that patch {@code atom}, in file order. */
+  List<Relocation> relocationsIn(Atom atom) {
+    if (atom.start() == 0 && atom.end() == atom.section().size()) {
+      return atom.section().relocations();
+    }
+    return relocationIndexes.computeIfAbsent(atom.section(), RelocationIndex::new).in(atom);
+  }
+
+  /**
+   * A section's relocations by offset, so that each of its many atoms (a Mach-O {@code __text}
+   * holds every function) finds its own without scanning all of them.
+   */
+  private static final class RelocationIndex {
+    private final List<Relocation> relocations;
+    /** Positions in file order, sorted by offset. */
+    private final Integer[] byOffset;
+
+    RelocationIndex(Section section) {
+      relocations = section.relocations();
+      byOffset = new Integer[relocations.size()];
+      Arrays.setAll(byOffset, i -> i);
+      Arrays.sort(byOffset, Comparator.comparingLong(i -> relocations.get(i).offset()));
+    }
+
+    List<Relocation> in(Atom atom) {
+      int low = 0;
+      int high = byOffset.length;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (relocations.get(byOffset[middle]).offset() < atom.start()) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      List<Integer> inside = new ArrayList<>();
+      for (int i = low; i < byOffset.length && atom.contains(relocations.get(byOffset[i]).offset());
+          i++) {
+        inside.add(byOffset[i]);
+      }
+      inside.sort(null);
+      return inside.stream().map(relocations::get).toList();
+    }
+  }
+
   /** Whether {@code section} is one atom, so that any place in it selects all of it. */
   boolean isWhole(Section section) {
     return !isPool(section) && !splits.containsKey(section.index());
   }
 
   /** Whether {@code section} is a pool of entries that a linker may merge. */
-  static boolean isPool(Section section) {
+  private static boolean isPool(Section section) {
     return section.merge() != Section.Merge.NONE;
   }
 

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,6 +34,12 @@ import java.util.regex.Pattern;
 public final class StencilBuilder implements StencilDraft {
   /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
   public static final int DATA_ALIGNMENT = 16;
+  /**
+   * The most code or data one stencil may have: far beyond what a template needs (the emitter
+   * copies it all for every instance), and small enough that a damaged size (a .bss of
+   * gigabytes) is a quick error rather than an out-of-memory or seconds of copying.
+   */
+  static final int MAX_PART_SIZE = 1 << 20;
   /** The entry's name in the template, and the prefix of every hole. */
   public static final String ENTRY = "_JIT_ENTRY";
   private static final String HOLE_PREFIX = "_JIT_";
@@ -44,7 +51,8 @@ public final class StencilBuilder implements StencilDraft {
   private final ObjectFile object;
   private final Target target;
   private final Atoms atoms;
-  private final List<Placement> placements = new ArrayList<>();
+  /** Every placed atom, in layout order. */
+  private final Map<Atoms.Atom, Placement> placements = new LinkedHashMap<>();
   private byte[] code;
   private int codeLengthBeforeTrampolines;
   private byte[] data;
@@ -88,6 +96,7 @@ public final class StencilBuilder implements StencilDraft {
     layOut();
     List<Placed> relocations = placedRelocations();
     cutTrailingJump(relocations);
+    requireSeparate(relocations);
     codeLengthBeforeTrampolines = code.length;
     for (Placed placed : relocations) {
       try {
@@ -117,6 +126,10 @@ public final class StencilBuilder implements StencilDraft {
     if (entrySection == null || entrySection.kind() != Section.Kind.CODE) {
       throw new BadStencilException(ENTRY + " is not a function in a code section");
     }
+    if (entry.value() >= entrySection.size()) {
+      throw new BadStencilException(String.format("%s is at offset %#x of section %s, which "
+          + "has only %d bytes", ENTRY, entry.value(), entrySection.name(), entrySection.size()));
+    }
     Atoms.Atom entryAtom = atoms.at(entrySection, entry.value());
     if (entryAtom.start() != entry.value()) {
       throw new BadStencilException(String.format("%s is at code offset %#x, not 0: define it "
@@ -129,16 +142,14 @@ public final class StencilBuilder implements StencilDraft {
     Deque<Atoms.Atom> work = new ArrayDeque<>(codeAtoms);
     while (!work.isEmpty()) {
       Atoms.Atom atom = work.pop();
-      for (Relocation relocation : relocationsIn(atom)) {
+      for (Relocation relocation : atoms.relocationsIn(atom)) {
         if (!relocation.symbol().isDefined()) {
           continue;
         }
         Atoms.Atom reached = reachedBy(relocation);
         if (seen.add(reached)) {
           (reached.section().kind() == Section.Kind.CODE ? codeAtoms : dataAtoms).add(reached);
-          if (!Atoms.isPool(reached.section())) {
-            work.add(reached);
-          }
+          work.add(reached);
         }
       }
     }
@@ -192,19 +203,6 @@ public final class StencilBuilder implements StencilDraft {
     return atoms.at(section, place);
   }
 
-  private List<Relocation> relocationsIn(Atoms.Atom atom) {
-    if (atom.start() == 0 && atom.end() == atom.section().size()) {
-      return atom.section().relocations();
-    }
-    List<Relocation> inside = new ArrayList<>();
-    for (Relocation relocation : atom.section().relocations()) {
-      if (atom.contains(relocation.offset())) {
-        inside.add(relocation);
-      }
-    }
-    return inside;
-  }
-
   /**
    * Lays out {@code atoms} one after another, each at its section's alignment (which any piece of
    * the section needs at most), so that where an atom lands depends on nothing but the atoms
@@ -220,25 +218,60 @@ public final class StencilBuilder implements StencilDraft {
       }
       long alignment = Math.min(section.alignment(), DATA_ALIGNMENT);
       int padding = (int) Math.floorMod(-bytes.size(), alignment);
+      long length = atom.end() - atom.start();
+      if (length > MAX_PART_SIZE - bytes.size() - padding) {
+        throw new BadStencilException(String.format("section %s (%d bytes) makes the stencil's "
+            + "%s larger than %d MiB, the most a stencil may have: allocate large buffers at run "
+            + "time", section.name(), section.size(), part.name().toLowerCase(),
+            MAX_PART_SIZE >> 20));
+      }
+      placements.put(atom, new Placement(atom, part, bytes.size() + padding));
       byte[] pad = part == Site.Part.CODE ? target.padding(padding) : new byte[padding];
       bytes.write(pad, 0, pad.length);
-      placements.add(new Placement(atom, part, bytes.size()));
-      int length = Math.toIntExact(atom.end() - atom.start());
       if (section.kind() == Section.Kind.ZERO_FILL) {
-        bytes.write(new byte[length], 0, length);
+        bytes.write(new byte[(int) length], 0, (int) length);
       } else {
-        bytes.write(section.bytes(), (int) atom.start(), length);
+        bytes.write(section.bytes(), (int) atom.start(), (int) length);
       }
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Checks that no two relocations patch the same bytes and none runs past the end of its part:
+   * a damaged object may put relocations on top of each other or at the very end of a section
+   * (or of the code, once the trailing jump is cut).
+   */
+  private void requireSeparate(List<Placed> relocations) throws BadStencilException {
+    List<Placed> byPlace = new ArrayList<>(relocations);
+    byPlace.sort(Comparator.comparing((Placed p) -> p.site.part())
+        .thenComparingInt(p -> p.site.offset()));
+    Placed previous = null;
+    for (Placed placed : byPlace) {
+      String part = placed.site.part().name().toLowerCase();
+      int end = placed.site.offset() + target.width(placed.relocation);
+      if (previous != null && previous.site.part() == placed.site.part()
+          && placed.site.offset() < previous.site.offset() + target.width(previous.relocation)) {
+        throw new BadStencilException(String.format("the relocations at %s offsets %#x (%s) and "
+            + "%#x (%s) patch the same bytes", part, previous.site.offset(),
+            previous.relocation.typeName(), placed.site.offset(), placed.relocation.typeName()));
+      }
+      if (end > bytes(placed.site.part()).length) {
+        throw new BadStencilException(String.format("the relocation at %s offset %#x (%s, %d "
+            + "bytes) runs past the end of the %s (%d bytes)", part, placed.site.offset(),
+            placed.relocation.typeName(), end - placed.site.offset(), part,
+            bytes(placed.site.part()).length));
+      }
+      previous = placed;
+    }
   }
 
   private record Placed(Relocation relocation, Site site, Reference reference) {}
 
   private List<Placed> placedRelocations() throws BadStencilException {
     List<Placed> placed = new ArrayList<>();
-    for (Placement placement : placements) {
-      for (Relocation relocation : relocationsIn(placement.atom())) {
+    for (Placement placement : placements.values()) {
+      for (Relocation relocation : atoms.relocationsIn(placement.atom())) {
         Site site = new Site(placement.part(), placement.offset()
             + (int) (relocation.offset() - placement.atom().start()));
         placed.add(new Placed(relocation, site, resolve(relocation)));
@@ -253,9 +286,10 @@ public final class StencilBuilder implements StencilDraft {
       return resolve(symbol);
     }
     Atoms.Atom atom = reachedBy(relocation);
-    Placement placement = placements.stream().filter(p -> p.atom().equals(atom)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("atom of " + describe(symbol)
-            + " was not placed"));
+    Placement placement = placements.get(atom);
+    if (placement == null) {
+      throw new IllegalStateException("atom of " + describe(symbol) + " was not placed");
+    }
     HoleValue value = placement.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
     // where the symbol is in the stencil; the hole adds the addend
     return new Reference(value, "", placement.offset() + symbol.value() - atom.start());

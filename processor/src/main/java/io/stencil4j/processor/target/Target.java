@@ -114,12 +114,9 @@ public final class Target {
    */
   public void relocate(Relocation relocation, Site site, Reference reference, StencilDraft stencil)
       throws UnsupportedRelocationException {
-    Action action = actions.get(relocation.type());
+    Action action = action(relocation);
     if (action == null) {
       throw new UnsupportedRelocationException(relocation.typeName());
-    }
-    if (action == Action.ABS_64 && relocation.width() == 4) {
-      action = Action.ABS_32; // a Mach-O *_UNSIGNED of 4 bytes
     }
     int at = site.offset();
     long addend = relocation.addend();
@@ -137,6 +134,18 @@ public final class Target {
     } else {
       stencil.addHole(site.part(), reference.hole(at, action.kind(), addend));
     }
+  }
+
+  /** How many bytes {@code relocation} patches; 0 for a type this target does not handle. */
+  public int width(Relocation relocation) {
+    Action action = action(relocation);
+    return action == null ? 0 : action.kind().width();
+  }
+
+  private Action action(Relocation relocation) {
+    Action action = actions.get(relocation.type());
+    // a Mach-O *_UNSIGNED of 4 bytes
+    return action == Action.ABS_64 && relocation.width() == 4 ? Action.ABS_32 : action;
   }
 
   /** The code of a trampoline: an absolute jump to the address at {@link #trampolineAddress()}. */

@@ -18,7 +18,7 @@ import java.util.Optional;
  * are required: a missing tool fails the test rather than skipping it, so a machine without LLVM
  * cannot pass the suite by testing nothing.
  */
-final class LlvmTools {
+public final class LlvmTools {
   private static final String INSTALL_HINT =
       "install clang-19 and llvm-19 (Debian/Ubuntu: apt-get install clang-19 llvm-19)";
 
@@ -54,7 +54,7 @@ final class LlvmTools {
   }
 
   /** Compiles {@code source} for {@code triple} into {@code directory} and returns the object. */
-  static Path compile(Path source, String triple, List<String> flags, Path directory, String name)
+  public static Path compile(Path source, String triple, List<String> flags, Path directory, String name)
       throws IOException, InterruptedException {
     Path object = directory.resolve(name + ".o");
     List<String> command = new ArrayList<>(List.of(clang().toString(), "--target=" + triple));
