@@ -7,6 +7,7 @@ import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.spec.FileLocator;
 import io.stencil4j.processor.spec.LibrarySpec;
 import io.stencil4j.processor.spec.LibraryValues;
+import io.stencil4j.processor.spec.StencilNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,6 +70,11 @@ public final class StencilCli {
    * input, 2 on bad usage.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Path.of("").toAbsolutePath());
+  }
+
+  /** Runs with {@code args}, relative file names taken from {@code workingDirectory}. */
+  static int run(String[] args, PrintStream out, PrintStream err, Path workingDirectory) {
     CliArguments arguments;
     try {
       arguments = CliArguments.parse(args);
@@ -89,15 +95,21 @@ public final class StencilCli {
       err.print("stencil4j: " + e.getMessage() + "\n" + USAGE);
       return 2;
     }
-    LibrarySpec spec;
-    Path outputPath;
+    OutputDirectory output;
     try {
-      spec = spec(arguments);
-      outputPath = outputDirectory(arguments.value("output").get());
+      output = new OutputDirectory(outputDirectory(workingDirectory,
+          arguments.value("output").get()));
     } catch (StencilException e) {
       return error(err, e);
     }
-    OutputDirectory output = new OutputDirectory(outputPath);
+    String header = arguments.value("header").get();
+    LibrarySpec spec;
+    try {
+      spec = spec(arguments, workingDirectory);
+    } catch (StencilException e) {
+      removeStale(output, header, err);
+      return error(err, e);
+    }
     try {
       LibraryBuild build = build(spec, arguments);
       boolean wrote = HeaderFiles.write(output, spec.header(), build);
@@ -111,12 +123,12 @@ public final class StencilCli {
           String.join(", ", HeaderFiles.names(spec.header(), spec.triples())));
       return 0;
     } catch (StencilException e) {
-      removeStale(output, spec, err);
+      removeStale(output, header, err);
       return error(err, e);
     } catch (IOException e) {
-      removeStale(output, spec, err);
+      removeStale(output, header, err);
       return error(err, StencilException.at("output", "cannot write the headers in "
-          + outputPath + ": " + e));
+          + output.path("") + ": " + e));
     }
   }
 
@@ -154,10 +166,11 @@ public final class StencilCli {
   }
 
   /** The directory {@code name}: where it exists, a directory, so no compile is wasted. */
-  private static Path outputDirectory(String name) throws StencilException {
+  private static Path outputDirectory(Path workingDirectory, String name)
+      throws StencilException {
     Path path;
     try {
-      path = Path.of(name).toAbsolutePath();
+      path = workingDirectory.resolve(name);
     } catch (InvalidPathException e) {
       throw StencilException.at("output", "output \"" + name + "\" is not a valid path: "
           + e.getReason());
@@ -178,22 +191,29 @@ public final class StencilCli {
     return member.isEmpty() ? "" : " (--" + OPTION_OF_MEMBER.getOrDefault(member, member) + ")";
   }
 
-  /** Removes the headers of an earlier build, as the processor does, so none looks valid. */
-  private static void removeStale(OutputDirectory output, LibrarySpec spec, PrintStream err) {
+  /**
+   * Removes the headers named {@code header} of an earlier build, as the processor does, so that
+   * none looks valid; also when the failure is in the other options.
+   */
+  private static void removeStale(OutputDirectory output, String header, PrintStream err) {
+    if (StencilNames.headerProblem(header).isPresent()) {
+      return; // no header can have that name
+    }
     for (String failure : HeaderFiles.remove(output,
-        HeaderFiles.names(spec.header(), List.of(Triple.values())))) {
+        HeaderFiles.names(header, List.of(Triple.values())))) {
       err.println("stencil4j: note: could not check for a stale " + failure);
     }
   }
 
   /** The library the arguments describe, validated as the processor validates @Stencil. */
-  private static LibrarySpec spec(CliArguments arguments) throws StencilException {
+  private static LibrarySpec spec(CliArguments arguments, Path workingDirectory)
+      throws StencilException {
     List<String> triples = arguments.has("triple") ? arguments.values("triple")
         : List.of(Triple.X86_64_UNKNOWN_LINUX_GNU.triple());
     return new LibraryValues(arguments.value("template").get(),
         arguments.value("cases").orElse(""), arguments.value("shim").orElse(""), triples,
         arguments.values("include"), arguments.values("define"), arguments.values("flag"),
         arguments.value("header").get(), arguments.value("case-pattern").orElse(""))
-        .validate(FileLocator.in(Path.of("").toAbsolutePath()));
+        .validate(FileLocator.in(workingDirectory));
   }
 }

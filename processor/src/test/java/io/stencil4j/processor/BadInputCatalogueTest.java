@@ -4,7 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +97,89 @@ class BadInputCatalogueTest {
         .containsExactly((long) at[0], (long) at[1]).inOrder();
     assertWithMessage("generated files left").that(generated(output)).isEmpty();
     assertWithMessage("entry classes left").that(entryClasses(output)).isEmpty();
+  }
+
+  /**
+   * The library-level entries the command line can express: all but an empty list of triples
+   * (without --triple it builds for the default triple).
+   */
+  static List<BadInput> libraryEntries() {
+    return catalogue().stream().filter(input -> input.scope() == BadInput.Scope.LIBRARY)
+        .filter(input -> !List.of().equals(input.library().triples())).toList();
+  }
+
+  @Test
+  void mostEntriesAreForTheCommandLineToo() {
+    assertThat(libraryEntries().size()).isAtLeast(100);
+  }
+
+  /**
+   * The command line must reject what the processor rejects of a library: each library-level
+   * entry, given as options, is one error that leaves no header of an earlier build behind, or a
+   * usage error (an option it does not know or that lacks its value), which touches nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("libraryEntries")
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void theCommandLineRejectsItToo(BadInput input) throws IOException {
+    Path output = Files.createTempDirectory(shared, "cli-");
+    // the good build's headers, where the entry's would be (a bad name can have none)
+    boolean sameHeader = List.of("", "calc").contains(input.library().header());
+    try (Stream<Path> headers = Files.list(good.resolve("generated/demo"))) {
+      for (Path header : headers.filter(h -> sameHeader && h.toString().endsWith(".h")).toList()) {
+        Files.copy(header, output.resolve(header.getFileName().toString()));
+      }
+    }
+    writeFiles(input.files());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = StencilCli.run(cliArguments(input, output), new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), root);
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertWithMessage("a stack trace in\n%s", printed).that(STACK_FRAME.matcher(printed).find())
+        .isFalse();
+    assertWithMessage("exit status; standard error:\n%s", printed).that(exit).isAnyOf(1, 2);
+    assertWithMessage("errors in\n%s", printed)
+        .that(printed.lines().filter(l -> l.startsWith("stencil4j: error")).count())
+        .isEqualTo(exit == 1 ? 1 : 0);
+    if (exit == 1) {
+      assertWithMessage("headers left").that(files(output).toList()).isEmpty();
+    }
+  }
+
+  /** The command line of an entry: its library and options, its output {@code output}. */
+  private static String[] cliArguments(BadInput input, Path output) {
+    List<String> args = new ArrayList<>(List.of("--output", output.toString()));
+    if (!input.options().containsKey("cache")) {
+      args.addAll(List.of("--cache", cache.toString()));
+    }
+    BadInput.Library library = input.library();
+    Map<String, String> single = new LinkedHashMap<>();
+    single.put("template", library.template());
+    single.put("cases", library.cases());
+    single.put("shim", library.shim());
+    single.put("header", library.header().isEmpty() ? "calc" : library.header());
+    single.put("case-pattern", library.casePattern());
+    single.forEach((option, value) -> {
+      if (!value.isEmpty() || option.equals("template")) {
+        args.addAll(List.of("--" + option, value));
+      }
+    });
+    Map<String, List<String>> repeated = new LinkedHashMap<>();
+    repeated.put("triple", library.triples());
+    repeated.put("include", library.includes());
+    repeated.put("define", library.defines());
+    repeated.put("flag", library.flags());
+    repeated.forEach((option, values) -> {
+      for (String value : values == null ? List.<String>of() : values) {
+        args.add("--" + option + "=" + value);
+      }
+    });
+    input.options().forEach((name, value) -> {
+      args.add("--" + name + (value == null ? "" : "=" + value.replace("{root}",
+          root.toString())));
+    });
+    return args.toArray(String[]::new);
   }
 
   /** The processor options of a build: the root and the shared cache, then {@code given}. */
