@@ -1,5 +1,6 @@
 package io.stencil4j.processor;
 
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.SpecReader;
 import io.stencil4j.processor.spec.StencilSpec;
 import java.util.HashMap;

@@ -15,6 +15,7 @@ import io.stencil4j.processor.compile.StencilCompiler;
 import io.stencil4j.processor.compile.SystemIncludes;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.compile.TranslationUnit;
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.object.ObjectFiles;
 import io.stencil4j.processor.object.MalformedObjectException;
 import io.stencil4j.processor.object.ObjectFile;

@@ -4,6 +4,7 @@ import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.FileLocator;
 import io.stencil4j.processor.spec.LibrarySpec;
 import io.stencil4j.processor.spec.LibraryValues;

@@ -8,6 +8,7 @@ import io.stencil4j.processor.cache.OptionDirectory;
 import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.Toolchain;
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.output.JavaWriter;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.SourceLocator;

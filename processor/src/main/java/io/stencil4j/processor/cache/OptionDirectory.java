@@ -1,6 +1,6 @@
 package io.stencil4j.processor.cache;
 
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.io.IOException;
 import java.nio.file.AccessMode;
 import java.nio.file.Files;

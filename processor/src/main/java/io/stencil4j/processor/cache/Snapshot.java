@@ -3,7 +3,7 @@ package io.stencil4j.processor.cache;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.StencilLibraryCodec;
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

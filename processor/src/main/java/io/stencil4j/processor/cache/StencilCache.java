@@ -4,7 +4,7 @@ import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.StencilLibraryCodec;
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.stencil4j.processor.compile;
 
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

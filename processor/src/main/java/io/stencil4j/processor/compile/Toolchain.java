@@ -1,6 +1,6 @@
 package io.stencil4j.processor.compile;
 
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

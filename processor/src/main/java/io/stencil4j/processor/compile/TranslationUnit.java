@@ -1,6 +1,6 @@
 package io.stencil4j.processor.compile;
 
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.CaseSplitter;
 import io.stencil4j.processor.spec.StencilCase;
 import java.nio.file.Path;

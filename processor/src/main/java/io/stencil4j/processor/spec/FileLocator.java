@@ -1,6 +1,6 @@
 package io.stencil4j.processor.spec;
 
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.stencil4j.processor.stencil;
 
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
-import io.stencil4j.processor.StencilException;
+import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.EmitterParameter;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.stencil4j.processor;
+package io.stencil4j.processor.diagnostic;
 
 import java.util.Optional;
 import javax.lang.model.element.Element;
