@@ -20,11 +20,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one object file into a stencil: lays out its code (entry first) and data, resolves every
@@ -42,9 +42,6 @@ public final class StencilBuilder implements StencilDraft {
   static final int MAX_PART_SIZE = 1 << 20;
   /** The entry's name in the template, and the prefix of every hole. */
   public static final String ENTRY = "_JIT_ENTRY";
-  private static final String HOLE_PREFIX = "_JIT_";
-  private static final String IMPORT_PREFIX = "__imp_";
-  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final String name;
   private final String entryName;
@@ -160,11 +157,11 @@ public final class StencilBuilder implements StencilDraft {
   private Section definingSection(Symbol symbol) throws BadStencilException {
     Section section = symbol.section() > 0 ? object.section(symbol.section()) : null;
     if (section == null || section.kind() == Section.Kind.OTHER) {
-      throw new BadStencilException("a relocation refers to " + describe(symbol)
+      throw new BadStencilException("a relocation refers to " + TemplateSymbols.describe(symbol)
           + ", which is in a section that is not part of the stencil");
     }
     if (section.kind() == Section.Kind.THREAD_LOCAL) {
-      throw new BadStencilException("thread-local storage (" + describe(symbol)
+      throw new BadStencilException("thread-local storage (" + TemplateSymbols.describe(symbol)
           + ") cannot be used in a stencil");
     }
     return section;
@@ -288,7 +285,8 @@ public final class StencilBuilder implements StencilDraft {
     Atoms.Atom atom = reachedBy(relocation);
     Placement placement = placements.get(atom);
     if (placement == null) {
-      throw new IllegalStateException("atom of " + describe(symbol) + " was not placed");
+      throw new IllegalStateException("atom of " + TemplateSymbols.describe(symbol)
+          + " was not placed");
     }
     HoleValue value = placement.part() == Site.Part.CODE ? HoleValue.CODE : HoleValue.DATA;
     // where the symbol is in the stencil; the hole adds the addend
@@ -297,43 +295,11 @@ public final class StencilBuilder implements StencilDraft {
 
   /** An undefined symbol: a GOT slot of an import, the next stencil, a parameter or a symbol. */
   private Reference resolve(Symbol symbol) throws BadStencilException {
-    if (!symbol.isDefined() && symbol.name().startsWith(IMPORT_PREFIX)) {
-      // a dllimport's __imp_X holds the address of X: exactly a GOT slot
-      Symbol imported = new Symbol(symbol.index(), symbol.name().substring(IMPORT_PREFIX.length()),
-          Symbol.UNDEFINED, 0, 0, symbol.binding(), symbol.type());
-      return new Reference(HoleValue.DATA, "", gotSlot(resolve(imported)));
+    Optional<Symbol> imported = TemplateSymbols.imported(symbol);
+    if (imported.isPresent()) {
+      return new Reference(HoleValue.DATA, "", gotSlot(resolve(imported.get())));
     }
-    String name = symbol.name().startsWith(target.symbolPrefix())
-        ? symbol.name().substring(target.symbolPrefix().length()) : symbol.name();
-    if (name.isEmpty()) {
-      // ELF's symbol 0, as `.reloc` in inline assembly writes: an absolute value, not a hole
-      throw new BadStencilException("a relocation without a symbol (" + describe(symbol)
-          + ") cannot be patched by the emitter: refer to a symbol");
-    }
-    if (!name.startsWith(HOLE_PREFIX)) {
-      return new Reference(HoleValue.SYMBOL, name, 0);
-    }
-    String hole = name.substring(HOLE_PREFIX.length());
-    switch (hole) {
-      case "CONTINUE":
-        return new Reference(HoleValue.CONTINUE, "", 0);
-      case "CODE":
-        return new Reference(HoleValue.CODE, "", 0);
-      case "DATA":
-        return new Reference(HoleValue.DATA, "", 0);
-      case "ENTRY":
-        throw new BadStencilException("_JIT_ENTRY is used but not defined");
-      default:
-        if (!PARAMETER_NAME.matcher(hole).matches()) {
-          throw new BadStencilException("hole " + name + ": a hole's name after _JIT_ must be "
-              + "UPPER_SNAKE_CASE (it maps to the emitter parameter of the same name)");
-        }
-        return new Reference(HoleValue.PARAMETER, hole, 0);
-    }
-  }
-
-  private static String describe(Symbol symbol) {
-    return symbol.name().isEmpty() ? "symbol #" + symbol.index() : symbol.name();
+    return TemplateSymbols.reference(symbol, target.symbolPrefix());
   }
 
   /** Cuts the jump to {@code _JIT_CONTINUE} that ends the code, so the next stencil follows. */
