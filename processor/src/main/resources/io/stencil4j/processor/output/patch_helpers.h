@@ -5,7 +5,8 @@
  * io.stencil4j.model.HoleKind KIND, so there is one such function per kind, in its order.
  * The including header has included <stdint.h>. HeaderWriterTest compiles this file with gcc,
  * g++, clang and clang++ (-Wall -Wextra -Werror -Wpedantic -Wconversion and more) and checks
- * every helper at the edges of its range on 64-bit and 32-bit hosts.
+ * every helper at the edges of its range on 64-bit and 32-bit hosts. The three 32-bit absolute
+ * helpers are alike but for their range checks, which are what their hole kinds mean.
  */
 // Each patch helper writes a value (REL_32: its distance from loc) into the hole at loc,
 // least significant byte first, since every target is little-endian whatever the host
