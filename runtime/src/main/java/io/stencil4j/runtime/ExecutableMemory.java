@@ -51,4 +51,29 @@ abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
    * @throws IllegalStateException if the system refuses, with its error code
    */
   abstract void makeExecutable(MemorySegment pages);
+
+  /** Makes code written through a writable alias of {@code code} visible to instruction fetch. */
+  abstract void flush(MemorySegment code);
+
+  /** Whether {@link #mapTwice} works on this system. */
+  boolean mapsTwice() {
+    return false;
+  }
+
+  /**
+   * Shared memory mapped twice in one span: {@code codeBytes} executable and never writable, the
+   * same bytes again writable and never executable, then {@code dataBytes} writable. Both sizes
+   * are multiples of {@link #pageSize()}.
+   *
+   * @throws OutOfMemoryError if the system maps no more memory
+   * @throws UnsupportedOperationException unless {@link #mapsTwice()}
+   */
+  DualMapping mapTwice(long codeBytes, long dataBytes) {
+    throw new UnsupportedOperationException("dual mappings are implemented on Linux only");
+  }
+
+  /** Unmaps what {@link #mapTwice} mapped; no thread may run its code any more. */
+  void unmapTwice(DualMapping mapping) {
+    throw new UnsupportedOperationException("dual mappings are implemented on Linux only");
+  }
 }

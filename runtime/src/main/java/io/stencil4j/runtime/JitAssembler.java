@@ -24,10 +24,11 @@ import java.util.Optional;
  * (the shim).
  *
  * <p>Appending copies the stencil's bytes into a buffer and records where it went; its holes are
- * patched at {@link #finish}, when every address is known. The function is laid out as [the code
- * of every stencil, in order][padding to a page][the data of every stencil, each 16-byte
- * aligned]: code pages become read-only and executable, data pages stay writable and are never
- * executable.
+ * patched at {@link #finish}, when every address is known. The function's code is every
+ * stencil's code, in order; its data every stencil's data, each 16-byte aligned, in memory that
+ * is never executable. On Linux functions share the regions of a code heap, within 1 GiB of
+ * their data (see {@code CodeHeap}); elsewhere each function gets pages of its own, [code][padding
+ * to a page][data]. Code is never writable and executable at once.
  *
  * <p>An assembler builds one function and is not thread-safe.
  */
@@ -140,8 +141,8 @@ public final class JitAssembler implements StencilSink {
    *
    * @throws IllegalStateException if nothing was appended, a parameter is unfilled, a label
    *     unbound, or an external symbol not found
-   * @throws HoleRangeException if a value does not fit its hole; the pages mapped for the
-   *     function are released with {@code arena} then
+   * @throws HoleRangeException if a value does not fit its hole; the function's space is given
+   *     back then (or, where each function has pages of its own, with {@code arena})
    * @throws OutOfMemoryError if the system maps no more memory
    */
   public JitFunction finish(Arena arena) {
@@ -154,15 +155,16 @@ public final class JitAssembler implements StencilSink {
     }
     resolveLabels();
     Map<PreparedStencil, long[]> symbolAddresses = resolveSymbols();
-    ExecutableMemory memory = ExecutableMemory.forHost();
-    // at least a page of code, should every stencil appended be empty
-    long dataStart = roundUp(Math.max(codeSize, 1), memory.pageSize());
-    MemorySegment pages = memory.allocate(dataStart + roundUp(dataSize, memory.pageSize()), arena);
-    patch(pages.address(), pages.address() + dataStart, symbolAddresses);
-    MemorySegment.copy(code, 0, pages, ValueLayout.JAVA_BYTE, 0, codeSize);
-    MemorySegment.copy(data, 0, pages, ValueLayout.JAVA_BYTE, dataStart, dataSize);
-    memory.makeExecutable(pages.asSlice(0, dataStart));
-    return new JitFunction(pages.asSlice(0, codeSize), pages.asSlice(dataStart, dataSize));
+    FunctionSpace space = FunctionSpace.reserve(codeSize, dataSize, arena);
+    try {
+      patch(space.codeAddress(), space.dataAddress(), symbolAddresses);
+    } catch (RuntimeException e) {
+      space.discard();
+      throw e;
+    }
+    MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
+    MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
+    return space.publish(arena);
   }
 
   private PreparedStencil prepare(StencilGroup stencil) {
@@ -342,9 +344,5 @@ public final class JitAssembler implements StencilSink {
   private String describe(int i) {
     return String.format("stencil %s (#%d, at code offset %#x)",
         appended[i].stencil.name(), i, codeAt[i]);
-  }
-
-  private static long roundUp(long size, long pageSize) {
-    return (size + pageSize - 1) / pageSize * pageSize;
   }
 }
