@@ -5,7 +5,6 @@ import io.stencil4j.examples.stackvm.Programs;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import java.lang.foreign.Arena;
 import java.lang.invoke.MethodHandle;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,14 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class CompileBenchmark {
-  private static final Map<String, Program> PROGRAMS = Map.of(
-      "factorial", Programs.factorial(),
-      "sum", Programs.sum(),
-      "fibonacci", Programs.fibonacci(),
-      "sumOfSquaredPrimes", Programs.sumOfSquaredPrimes(),
-      "synthetic10000", Programs.synthetic(EmitBenchmark.LENGTH));
-
-  @Param({"factorial", "sum", "fibonacci", "sumOfSquaredPrimes", "synthetic10000"})
+  /** {@link ExecutionBenchmark#program}'s keys, and the emit benchmark's program. */
+  @Param({"factorial", "sum", "fibonacci", "primes", "synthetic10000"})
   public String program;
 
   private Arena arena;
@@ -50,7 +43,8 @@ public class CompileBenchmark {
   public void setUp() {
     arena = Arena.ofConfined();
     jit = new StackVmJit(arena);
-    code = PROGRAMS.get(program);
+    code = program.equals("synthetic10000") ? Programs.synthetic(EmitBenchmark.LENGTH)
+        : ExecutionBenchmark.program(program);
   }
 
   @TearDown
