@@ -34,6 +34,8 @@ import java.util.Optional;
  */
 public final class JitAssembler implements StencilSink {
   private static final int INITIAL_STENCILS = 64;
+  /** The stencil a library's shim becomes: the entry from native code into the stencils. */
+  private static final String SHIM = "SHIM";
 
   private final StencilLibrary library;
   private final SymbolLookup symbols;
@@ -96,6 +98,9 @@ public final class JitAssembler implements StencilSink {
     checkNotFinished();
     checkFilled();
     PreparedStencil prepared = prepare(stencil);
+    if (count == 0) {
+      checkShimFirst(stencil);
+    }
     reserve(prepared);
     stencil.copyCode(code, codeSize);
     stencil.copyData(data, dataSize);
@@ -153,6 +158,7 @@ public final class JitAssembler implements StencilSink {
     if (count == 0) {
       throw new IllegalStateException("nothing to finish: no stencil was appended");
     }
+    checkEnd();
     resolveLabels();
     Map<PreparedStencil, long[]> symbolAddresses = resolveSymbols();
     FunctionSpace space = FunctionSpace.reserve(codeSize, dataSize, arena);
@@ -244,6 +250,32 @@ public final class JitAssembler implements StencilSink {
         throw new IllegalStateException("parameter "
             + appended[count - 1].stencil.parameters().get(slot - first) + " of "
             + describe(count - 1) + " was never filled");
+      }
+    }
+  }
+
+  /** Native code enters stencils through the shim only, when the library has one. */
+  private void checkShimFirst(StencilGroup first) {
+    if (!first.name().equals(SHIM)
+        && library.stencils().stream().anyMatch(stencil -> stencil.name().equals(SHIM))) {
+      throw new IllegalStateException("stencil " + first.name() + " is appended first, but this"
+          + " library has a shim: a function must start with stencil SHIM (the emitter's"
+          + " shim()), which native code calls");
+    }
+  }
+
+  /**
+   * The last stencil must not continue to a next one, which would be whatever follows the
+   * function in memory. Only a jump to the next stencil is seen here: a stencil whose code falls
+   * off its end (its trailing jump removed) has no hole that says so.
+   */
+  private void checkEnd() {
+    PreparedStencil last = appended[count - 1];
+    for (int h = 0; h < last.codeHoleCount; h++) {
+      if (last.values[h] == HoleValue.CONTINUE) {
+        throw new IllegalStateException(describe(count - 1) + " is the last stencil, but it"
+            + " continues to the next one (code hole " + last.hole(h) + "); end the function"
+            + " with a stencil that returns or jumps");
       }
     }
   }

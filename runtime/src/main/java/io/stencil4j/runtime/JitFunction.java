@@ -36,6 +36,9 @@ public final class JitFunction {
    * (the shim) expects it; for instance {@code FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS)}
    * for {@code int64_t entry(int64_t *stack, int64_t *locals)}. {@code options} are the linker's,
    * such as {@link Linker.Option#critical}, which code that calls back into Java must not use.
+   * The handle rethrows what a host function made with {@link Upcalls#stub} threw during the
+   * call. It may be called from the threads the function's arena allows: a confined arena's
+   * owner only; any thread for a shared, global or automatic arena.
    */
   public MethodHandle handle(FunctionDescriptor descriptor, Linker.Option... options) {
     List<Object> key = new ArrayList<>(options.length + 1);
@@ -43,7 +46,7 @@ public final class JitFunction {
     key.addAll(Arrays.asList(options));
     MethodHandle invoker = DOWNCALLS.computeIfAbsent(List.copyOf(key),
         unused -> Native.LINKER.downcallHandle(descriptor, options));
-    return MethodHandles.insertArguments(invoker, 0, code);
+    return Upcalls.rethrowing(MethodHandles.insertArguments(invoker, 0, code));
   }
 
   /**

@@ -17,6 +17,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,14 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFunctionMayReturnNothing() throws Throwable {
+    emit("CONST", 1);
+    emit("RET");
+    MethodHandle function = assembler.finish(arena).handle(FunctionDescriptor.ofVoid());
+    function.invokeExact();
+  }
+
+  @Test
   void signExtendsAbs32s() throws Throwable {
     emit("CONST32", -5);
     emit("RET");
@@ -90,6 +99,35 @@ class JitAssemblerTest {
     JitFunction function = assembler.finish(arena);
     assertEquals(function.code().address() + 10,
         (long) function.handle(NO_ARGUMENTS).invokeExact());
+  }
+
+  @Test
+  void aFunctionMayNotContinuePastItsLastStencil() {
+    emit("CONST", 7);
+    emit("NEXT");
+    assertFinishFails("stencil NEXT (#1, at code offset 0xa) is the last stencil, but it"
+        + " continues to the next one (code hole 0x1 REL_32 CONTINUE-4); end the function with a"
+        + " stencil that returns or jumps");
+  }
+
+  @Test
+  void aLibraryWithAShimRequiresFunctionsToStartWithIt() throws Throwable {
+    StencilGroup shim = new StencilGroup("SHIM", new byte[0], new byte[0], List.of(), List.of());
+    List<StencilGroup> stencils = new ArrayList<>(X86Stencils.LIBRARY.stencils());
+    stencils.add(shim);
+    StencilLibrary library = new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, stencils);
+    JitAssembler withShim = new JitAssembler(library);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> withShim.append(library.stencil("RET")));
+    assertEquals("stencil RET is appended first, but this library has a shim: a function must"
+        + " start with stencil SHIM (the emitter's shim()), which native code calls",
+        e.getMessage());
+    withShim.append(shim);
+    withShim.append(library.stencil("ARG"));
+    withShim.append(library.stencil("RET"));
+    MethodHandle function = withShim.finish(arena)
+        .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    assertEquals(5L, (long) function.invokeExact(5L));
   }
 
   @Test
@@ -155,6 +193,27 @@ class JitAssemblerTest {
     emit("CALL");
     emit("RET");
     assertEquals(42L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void anExceptionOfAHostFunctionIsRethrownByTheCall() throws Throwable {
+    MethodHandle fail = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "failOnOdd",
+        MethodType.methodType(long.class, long.class));
+    MemorySegment stub = Upcalls.stub(fail, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
+    assembler = new JitAssembler(X86Stencils.LIBRARY,
+        Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    emit("ARG");
+    emit("CALL");
+    emit("ADD", 1);
+    emit("RET");
+    MethodHandle function = assembler.finish(arena)
+        .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+      long unused = (long) function.invokeExact(7L);
+    });
+    assertEquals("odd: 7", e.getMessage());
+    // caught once, rethrown once: the next call is clean
+    assertEquals(5L, (long) function.invokeExact(4L));
   }
 
   @Test
@@ -224,10 +283,8 @@ class JitAssemblerTest {
     emit("CONST", 1);
     emit("JUMP", new Label("nowhere"));
     emit("RET");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("label nowhere is never bound; parameter TARGET of stencil JUMP"
-        + " (#1, at code offset 0xa) jumps to it", e.getMessage());
+    assertFinishFails("label nowhere is never bound; parameter TARGET of stencil JUMP"
+        + " (#1, at code offset 0xa) jumps to it");
   }
 
   @Test
@@ -252,10 +309,7 @@ class JitAssemblerTest {
   void anUnfilledParameterIsReportedAtFinish() {
     emit("CONST", 1);
     assembler.append(stencil("ADD"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("parameter VALUE of stencil ADD (#1, at code offset 0xa) was never filled",
-        e.getMessage());
+    assertFinishFails("parameter VALUE of stencil ADD (#1, at code offset 0xa) was never filled");
   }
 
   @Test
@@ -278,11 +332,9 @@ class JitAssemblerTest {
   void aMissingSymbolNamesTheSymbolAndTheStencil() {
     emit("CALL");
     emit("RET");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("cannot find the external symbol stencil4j_test_host, which stencil CALL uses;"
-        + " give its address in the SymbolLookup of the JitAssembler"
-        + " (e.g. Symbols.of(Map.of(\"stencil4j_test_host\", upcallStub)))", e.getMessage());
+    assertFinishFails("cannot find the external symbol stencil4j_test_host, which stencil CALL"
+        + " uses; give its address in the SymbolLookup of the JitAssembler"
+        + " (e.g. Symbols.of(Map.of(\"stencil4j_test_host\", upcallStub)))");
   }
 
   @Test
@@ -318,6 +370,12 @@ class JitAssemblerTest {
     assertEquals("this assembler is finished; use a new one", again.getMessage());
   }
 
+  private void assertFinishFails(String message) {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals(message, e.getMessage());
+  }
+
   private MethodHandle handle() {
     return assembler.finish(arena).handle(NO_ARGUMENTS);
   }
@@ -342,5 +400,12 @@ class JitAssemblerTest {
 
   private static long triple(long value) {
     return 3 * value;
+  }
+
+  private static long failOnOdd(long value) {
+    if (value % 2 != 0) {
+      throw new IllegalArgumentException("odd: " + value);
+    }
+    return value;
   }
 }
