@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Builds one function from stencils: a copy-and-patch JIT. Generated emitters append to it
@@ -34,13 +33,16 @@ import java.util.Optional;
  */
 public final class JitAssembler implements StencilSink {
   private static final int INITIAL_STENCILS = 64;
-  /** The stencil a library's shim becomes: the entry from native code into the stencils. */
-  private static final String SHIM = "SHIM";
 
-  private final StencilLibrary library;
+  private final PreparedLibrary library;
   private final SymbolLookup symbols;
-  private final Map<StencilGroup, PreparedStencil> prepared = new IdentityHashMap<>();
   private final Map<Label, Integer> labels = new IdentityHashMap<>();
+  /** The addresses of each used stencil's external symbols, by stencil index; kept by reset. */
+  private final long[][] symbolAddresses;
+  /** The stencils appended since the last reset, each once, and whether each is among them. */
+  private final PreparedStencil[] used;
+  private final boolean[] isUsed;
+  private int usedCount;
 
   private byte[] code = new byte[INITIAL_STENCILS * 32];
   private int codeSize;
@@ -76,30 +78,48 @@ public final class JitAssembler implements StencilSink {
    * @throws IllegalArgumentException if the stencils were built for another triple
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
-    this.library = Objects.requireNonNull(library, "library");
+    this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
     this.symbols = Objects.requireNonNull(symbols, "symbols");
-    Optional<Triple> host = Triple.host();
-    if (host.isEmpty() || host.get() != library.triple()) {
-      throw new IllegalArgumentException("these stencils were built for " + library.triple()
-          + ", which cannot run on this machine (" + host.map(t -> t.triple())
-              .orElse("a machine Stencil4j knows no triple for") + ", os.name="
-          + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
-          + "); build the stencils for it too (@Stencil triples) and pick them with forHost()");
-    }
+    this.symbolAddresses = new long[this.library.size()][];
+    this.used = new PreparedStencil[this.library.size()];
+    this.isUsed = new boolean[this.library.size()];
   }
 
   @Override
   public Triple triple() {
-    return library.triple();
+    return library.library.triple();
+  }
+
+  /**
+   * Forgets everything appended, bound and finished, to build the next function with the
+   * buffers grown so far and the symbols found so far.
+   */
+  public void reset() {
+    Arrays.fill(parameterLabels, 0, parameterCount, null);
+    Arrays.fill(filled, 0, parameterCount, false);
+    for (int i = 0; i < usedCount; i++) {
+      isUsed[used[i].index] = false;
+    }
+    labels.clear();
+    count = 0;
+    codeSize = 0;
+    dataSize = 0;
+    parameterCount = 0;
+    usedCount = 0;
+    finished = false;
   }
 
   @Override
   public void append(StencilGroup stencil) {
     checkNotFinished();
     checkFilled();
-    PreparedStencil prepared = prepare(stencil);
+    PreparedStencil prepared = library.get(stencil);
     if (count == 0) {
       checkShimFirst(stencil);
+    }
+    if (!isUsed[prepared.index]) {
+      isUsed[prepared.index] = true;
+      used[usedCount++] = prepared;
     }
     reserve(prepared);
     stencil.copyCode(code, codeSize);
@@ -142,7 +162,8 @@ public final class JitAssembler implements StencilSink {
 
   /**
    * Copies the code and data into executable memory owned by {@code arena}, patches every hole
-   * and returns the function. This uses the assembler up, whether it succeeds or not.
+   * and returns the function. This uses the assembler up until {@link #reset}, whether it
+   * succeeds or not.
    *
    * @throws IllegalStateException if nothing was appended, a parameter is unfilled, a label
    *     unbound, or an external symbol not found
@@ -160,10 +181,10 @@ public final class JitAssembler implements StencilSink {
     }
     checkEnd();
     resolveLabels();
-    Map<PreparedStencil, long[]> symbolAddresses = resolveSymbols();
+    resolveSymbols();
     FunctionSpace space = FunctionSpace.reserve(codeSize, dataSize, arena);
     try {
-      patch(space.codeAddress(), space.dataAddress(), symbolAddresses);
+      patch(space.codeAddress(), space.dataAddress());
     } catch (RuntimeException e) {
       space.discard();
       throw e;
@@ -171,24 +192,6 @@ public final class JitAssembler implements StencilSink {
     MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
     MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
     return space.publish(arena);
-  }
-
-  private PreparedStencil prepare(StencilGroup stencil) {
-    PreparedStencil prepared = this.prepared.get(stencil);
-    if (prepared == null) {
-      if (!library.stencils().contains(stencil)) {
-        throw new IllegalArgumentException("stencil " + stencil.name()
-            + " is not one of this assembler's stencils for " + library.triple());
-      }
-      // stencils' data are laid out back to back, so each size keeps the next one aligned
-      if (stencil.dataSize() % 16 != 0) {
-        throw new IllegalArgumentException("stencil " + stencil.name() + " has "
-            + stencil.dataSize() + " bytes of data, not a multiple of 16");
-      }
-      prepared = new PreparedStencil(stencil);
-      this.prepared.put(stencil, prepared);
-    }
-    return prepared;
   }
 
   private void reserve(PreparedStencil stencil) {
@@ -256,8 +259,7 @@ public final class JitAssembler implements StencilSink {
 
   /** Native code enters stencils through the shim only, when the library has one. */
   private void checkShimFirst(StencilGroup first) {
-    if (!first.name().equals(SHIM)
-        && library.stencils().stream().anyMatch(stencil -> stencil.name().equals(SHIM))) {
+    if (library.hasShim && !first.name().equals(PreparedLibrary.SHIM)) {
       throw new IllegalStateException("stencil " + first.name() + " is appended first, but this"
           + " library has a shim: a function must start with stencil SHIM (the emitter's"
           + " shim()), which native code calls");
@@ -282,7 +284,7 @@ public final class JitAssembler implements StencilSink {
 
   private void checkNotFinished() {
     if (finished) {
-      throw new IllegalStateException("this assembler is finished; use a new one");
+      throw new IllegalStateException("this assembler is finished; reset() it or use a new one");
     }
   }
 
@@ -305,31 +307,35 @@ public final class JitAssembler implements StencilSink {
     }
   }
 
-  /** The addresses of each appended stencil's external symbols, by their index. */
-  private Map<PreparedStencil, long[]> resolveSymbols() {
-    Map<String, MemorySegment> found = new HashMap<>();
-    Map<PreparedStencil, long[]> addresses = new IdentityHashMap<>();
-    for (PreparedStencil stencil : prepared.values()) {
-      long[] stencilAddresses = new long[stencil.symbols.size()];
-      for (int i = 0; i < stencilAddresses.length; i++) {
+  /** Finds the external symbols of the stencils used that have none found yet. */
+  private void resolveSymbols() {
+    Map<String, Long> found = null;
+    for (int u = 0; u < usedCount; u++) {
+      PreparedStencil stencil = used[u];
+      if (symbolAddresses[stencil.index] != null) {
+        continue;
+      }
+      long[] addresses = new long[stencil.symbols.size()];
+      for (int i = 0; i < addresses.length; i++) {
+        if (found == null) {
+          found = new HashMap<>();
+        }
         String name = stencil.symbols.get(i);
-        MemorySegment address = found.computeIfAbsent(name, unused -> symbols.find(name)
+        addresses[i] = found.computeIfAbsent(name, unused -> symbols.find(name)
             .orElseThrow(() -> new IllegalStateException("cannot find the external symbol "
                 + name + ", which stencil " + stencil.stencil.name() + " uses; give its address"
                 + " in the SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
-                + "\", upcallStub)))")));
-        stencilAddresses[i] = address.address();
+                + "\", upcallStub)))")).address());
       }
-      addresses.put(stencil, stencilAddresses);
+      symbolAddresses[stencil.index] = addresses;
     }
-    return addresses;
   }
 
   /**
    * Patches every hole in the staging buffers, for code that will run at {@code codeBase} and
    * data at {@code dataBase}, so that executable memory is written once and never patched.
    */
-  private void patch(long codeBase, long dataBase, Map<PreparedStencil, long[]> symbolAddresses) {
+  private void patch(long codeBase, long dataBase) {
     MemorySegment codeBytes = MemorySegment.ofArray(code);
     MemorySegment dataBytes = MemorySegment.ofArray(data);
     for (int i = 0; i < count; i++) {
@@ -346,7 +352,7 @@ public final class JitAssembler implements StencilSink {
             yield parameterLabels[slot] == null ? parameterValues[slot]
                 : codeBase + parameterValues[slot];
           }
-          case SYMBOL -> symbolAddresses.get(stencil)[stencil.references[h]];
+          case SYMBOL -> symbolAddresses[stencil.index][stencil.references[h]];
         };
         boolean inData = stencil.inData(h);
         int offset = (inData ? dataAt[i] : codeAt[i]) + stencil.offsets[h];

@@ -367,13 +367,43 @@ class JitAssemblerTest {
         () -> assembler.finish(arena));
     assertEquals("nothing to finish: no stencil was appended", empty.getMessage());
     IllegalStateException again = assertThrows(IllegalStateException.class, () -> emit("RET"));
-    assertEquals("this assembler is finished; use a new one", again.getMessage());
+    assertEquals("this assembler is finished; reset() it or use a new one", again.getMessage());
   }
 
   private void assertFinishFails(String message) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> assembler.finish(arena));
     assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void aResetAssemblerBuildsTheNextFunction() throws Throwable {
+    MethodHandle host = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "triple",
+        MethodType.methodType(long.class, long.class));
+    MemorySegment stub = Linker.nativeLinker().upcallStub(host,
+        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
+    assembler = new JitAssembler(X86Stencils.LIBRARY, Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    Label end = new Label("end");
+    emit("CONST", 2);
+    emit("JUMP", end);
+    emit("CONST", 3);
+    assembler.bind(end);
+    emit("CALL");
+    emit("RET");
+    MethodHandle first = handle();
+    // an unfinished function is dropped too: its label, its unfilled parameter
+    assembler.reset();
+    assembler.bind(end);
+    assembler.append(stencil("ADD"));
+    assembler.reset();
+    emit("CONST", 5);
+    emit("JUMP", end);
+    assembler.bind(end);
+    emit("CALL");
+    emit("RET");
+    MethodHandle second = handle();
+    assertEquals(6L, (long) first.invokeExact());
+    assertEquals(15L, (long) second.invokeExact());
   }
 
   private MethodHandle handle() {
