@@ -1,9 +1,11 @@
 package io.stencil4j.runtime;
 
+import io.stencil4j.Label;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Functions packed into shared regions of {@link DualMapping}s: a region holds the code and data
@@ -164,7 +166,7 @@ final class CodeHeap {
     }
 
     @Override
-    JitFunction publish(Arena arena) {
+    JitFunction publish(Arena arena, Map<Label, Integer> labels) {
       MemorySegment executable = MemorySegment.ofAddress(codeAddress());
       memory.flush(executable.reinterpret(codeSize));
       MemorySegment code;
@@ -175,7 +177,8 @@ final class CodeHeap {
         discard();
         throw e;
       }
-      return new JitFunction(code, data().reinterpret(arena, null));
+      return new JitFunction(code, data().reinterpret(arena, null),
+          writableCode().reinterpret(arena, null), labels);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.stencil4j.runtime;
 
+import io.stencil4j.Label;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
 
 /**
  * Room for one function's code and data, at addresses known before anything is written: the
@@ -19,11 +21,12 @@ abstract class FunctionSpace {
   abstract MemorySegment data();
 
   /**
-   * Makes the code executable and returns the function, which lives until {@code arena} closes.
+   * Makes the code executable and returns the function, with {@code labels}' code offsets,
+   * which lives until {@code arena} closes.
    *
    * @throws IllegalStateException if {@code arena} is closed; the space is discarded then
    */
-  abstract JitFunction publish(Arena arena);
+  abstract JitFunction publish(Arena arena, Map<Label, Integer> labels);
 
   /** Gives the space back without publishing it, as soon as possible. */
   abstract void discard();

@@ -2,6 +2,7 @@ package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
 import io.stencil4j.StencilSink;
+import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
@@ -10,9 +11,11 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,6 +65,9 @@ public final class JitAssembler implements StencilSink {
   private boolean[] filled = new boolean[INITIAL_STENCILS];
   private int parameterCount;
 
+  /** The patch sites made since the last reset, bound to the function finish makes. */
+  private final List<PatchSite> sites = new ArrayList<>();
+
   private boolean finished;
 
   /** An assembler whose stencils' external symbols are found in the default native libraries. */
@@ -101,6 +107,7 @@ public final class JitAssembler implements StencilSink {
       isUsed[used[i].index] = false;
     }
     labels.clear();
+    sites.clear();
     count = 0;
     codeSize = 0;
     dataSize = 0;
@@ -191,7 +198,57 @@ public final class JitAssembler implements StencilSink {
     }
     MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
     MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
-    return space.publish(arena);
+    JitFunction function = space.publish(arena, labels.isEmpty() ? Map.of() : Map.copyOf(labels));
+    for (PatchSite site : sites) {
+      bind(site, function);
+    }
+    return function;
+  }
+
+  /**
+   * Makes parameter {@code index} of the stencil appended last patchable after {@link #finish},
+   * with {@link JitFunction#patch}; fill it as any other now.
+   *
+   * @throws IllegalStateException if no stencil was appended
+   * @throws IndexOutOfBoundsException if the stencil has no such parameter
+   */
+  public PatchSite patchable(int index) {
+    checkNotFinished();
+    checkParameter("patchable", index);
+    sites.add(new PatchSite(count - 1, index, "parameter "
+        + appended[count - 1].stencil.parameters().get(index) + " of " + describe(count - 1)));
+    return sites.get(sites.size() - 1);
+  }
+
+  /** Tells {@code site} where its holes are in {@code function}. */
+  private void bind(PatchSite site, JitFunction function) {
+    PreparedStencil stencil = appended[site.stencil];
+    int holes = 0;
+    for (int h = 0; h < stencil.holeCount; h++) {
+      if (isParameter(stencil, h, site.parameter)) {
+        holes++;
+      }
+    }
+    boolean[] inData = new boolean[holes];
+    int[] offsets = new int[holes];
+    HoleKind[] kinds = new HoleKind[holes];
+    long[] addends = new long[holes];
+    int next = 0;
+    for (int h = 0; h < stencil.holeCount; h++) {
+      if (isParameter(stencil, h, site.parameter)) {
+        inData[next] = stencil.inData(h);
+        offsets[next] = (inData[next] ? dataAt[site.stencil] : codeAt[site.stencil])
+            + stencil.offsets[h];
+        kinds[next] = stencil.kinds[h];
+        addends[next] = stencil.addends[h];
+        next++;
+      }
+    }
+    site.bind(function, inData, offsets, kinds, addends);
+  }
+
+  private static boolean isParameter(PreparedStencil stencil, int hole, int parameter) {
+    return stencil.values[hole] == HoleValue.PARAMETER && stencil.references[hole] == parameter;
   }
 
   private void reserve(PreparedStencil stencil) {
@@ -223,16 +280,8 @@ public final class JitAssembler implements StencilSink {
   /** The parameter slot of the last stencil's parameter {@code index}, marked filled. */
   private int slot(int index) {
     checkNotFinished();
-    if (count == 0) {
-      throw new IllegalStateException("fill(" + index
-          + ") before any append: fill sets a parameter of the stencil appended last");
-    }
+    checkParameter("fill", index);
     StencilGroup stencil = appended[count - 1].stencil;
-    if (index < 0 || index >= stencil.parameters().size()) {
-      throw new IndexOutOfBoundsException(
-          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
-              + ", no parameter " + index);
-    }
     int slot = parametersAt[count - 1] + index;
     if (filled[slot]) {
       throw new IllegalStateException("parameter " + stencil.parameters().get(index) + " of "
@@ -240,6 +289,20 @@ public final class JitAssembler implements StencilSink {
     }
     filled[slot] = true;
     return slot;
+  }
+
+  /** Checks that the stencil appended last has a parameter {@code index}. */
+  private void checkParameter(String method, int index) {
+    if (count == 0) {
+      throw new IllegalStateException(method + "(" + index + ") before any append: " + method
+          + " takes a parameter of the stencil appended last");
+    }
+    StencilGroup stencil = appended[count - 1].stencil;
+    if (index < 0 || index >= stencil.parameters().size()) {
+      throw new IndexOutOfBoundsException(
+          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
+              + ", no parameter " + index);
+    }
   }
 
   /** Checks that the stencil appended last has all its parameters. */

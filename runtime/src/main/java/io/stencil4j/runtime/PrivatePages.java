@@ -1,7 +1,9 @@
 package io.stencil4j.runtime;
 
+import io.stencil4j.Label;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
 
 /**
  * A function in pages of its own: [code][padding to a page][data], mapped writable, code pages
@@ -54,9 +56,9 @@ final class PrivatePages extends FunctionSpace {
   }
 
   @Override
-  JitFunction publish(Arena arena) {
+  JitFunction publish(Arena arena, Map<Label, Integer> labels) {
     memory.makeExecutable(pages.asSlice(0, dataStart));
-    return new JitFunction(writableCode(), data());
+    return new JitFunction(writableCode(), data(), null, labels);
   }
 
   @Override

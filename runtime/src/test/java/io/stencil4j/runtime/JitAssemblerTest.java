@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Runs {@link X86Stencils}, so only on x86-64 Linux; the examples run the real stencils. */
 class JitAssemblerTest {
   private static final FunctionDescriptor NO_ARGUMENTS = FunctionDescriptor.of(JAVA_LONG);
+  /** The host functions' signature. */
+  private static final FunctionDescriptor HOST = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
 
   private Arena arena;
   private JitAssembler assembler;
@@ -183,12 +185,7 @@ class JitAssemblerTest {
 
   @Test
   void callsJavaThroughAnUpcallStubFoundByName() throws Throwable {
-    MethodHandle triple = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "triple",
-        MethodType.methodType(long.class, long.class));
-    MemorySegment stub = Linker.nativeLinker().upcallStub(triple,
-        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    assembler = new JitAssembler(X86Stencils.LIBRARY,
-        Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    callingHost(Linker.nativeLinker().upcallStub(host("triple"), HOST, arena));
     emit("CONST", 14);
     emit("CALL");
     emit("RET");
@@ -197,11 +194,7 @@ class JitAssemblerTest {
 
   @Test
   void anExceptionOfAHostFunctionIsRethrownByTheCall() throws Throwable {
-    MethodHandle fail = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "failOnOdd",
-        MethodType.methodType(long.class, long.class));
-    MemorySegment stub = Upcalls.stub(fail, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    assembler = new JitAssembler(X86Stencils.LIBRARY,
-        Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    callingHost(Upcalls.stub(host("failOnOdd"), HOST, arena));
     emit("ARG");
     emit("CALL");
     emit("ADD", 1);
@@ -316,7 +309,7 @@ class JitAssemblerTest {
   void fillsTheLastStencilsParametersOnce() {
     IllegalStateException early = assertThrows(IllegalStateException.class,
         () -> assembler.fill(0, 1));
-    assertEquals("fill(0) before any append: fill sets a parameter of the stencil appended last",
+    assertEquals("fill(0) before any append: fill takes a parameter of the stencil appended last",
         early.getMessage());
     emit("CONST", 1);
     IllegalStateException twice = assertThrows(IllegalStateException.class,
@@ -370,6 +363,86 @@ class JitAssemblerTest {
     assertEquals("this assembler is finished; reset() it or use a new one", again.getMessage());
   }
 
+  @Test
+  void anyBoundLabelIsAnEntryAndFunctionsOfOneBufferJumpToEachOther() throws Throwable {
+    // increment(x) = x + 1; answer() = 41, then increment's body
+    Label increment = new Label("increment");
+    Label body = new Label("body");
+    Label answer = new Label("answer");
+    assembler.bind(increment);
+    emit("ARG");
+    assembler.bind(body);
+    emit("ADD", 1);
+    emit("RET");
+    assembler.bind(answer);
+    emit("CONST", 41);
+    emit("JUMP", body);
+    JitFunction function = assembler.finish(arena);
+    MethodHandle first = function.handle(increment, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    assertEquals(8L, (long) first.invokeExact(7L));
+    assertEquals(42L, (long) function.handle(answer, NO_ARGUMENTS).invokeExact());
+    assertEquals(function.code().address() + 3, function.address(body));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> function.address(new Label("stranger")));
+    assertTrue(e.getMessage().startsWith("label stranger is not bound in JitFunction[code 32 B"),
+        e.getMessage());
+  }
+
+  @Test
+  void aJumpTargetIsPatchedAfterFinish() throws Throwable {
+    Label one = new Label("one");
+    Label two = new Label("two");
+    emit("JUMP", one);
+    PatchSite target = assembler.patchable(0);
+    assembler.bind(one);
+    emit("CONST", 1);
+    emit("RET");
+    assembler.bind(two);
+    emit("CONST", 2);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(NO_ARGUMENTS);
+    assertEquals(1L, (long) handle.invokeExact());
+    function.patch(target, two);
+    assertEquals(2L, (long) handle.invokeExact());
+    function.patch(target, one);
+    assertEquals(1L, (long) handle.invokeExact());
+  }
+
+  @Test
+  void aPatchedValueIsRangeCheckedAndNothingWrittenWhenItDoesNotFit() throws Throwable {
+    emit("CONST32", 5);
+    PatchSite value = assembler.patchable(0);
+    emit("LOAD_DATA", 6);
+    PatchSite data = assembler.patchable(0);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(NO_ARGUMENTS);
+    function.patch(data, 7);
+    assertEquals(7L, (long) handle.invokeExact());
+    HoleRangeException e = assertThrows(HoleRangeException.class,
+        () -> function.patch(value, 1L << 40));
+    assertTrue(e.getMessage().startsWith("parameter VALUE of stencil CONST32 (#0, at code offset"
+        + " 0x0): value 0x10000000000 does not fit the ABS_32S hole at 0x"), e.getMessage());
+    assertEquals(7L, (long) handle.invokeExact());
+    IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
+        () -> new JitFunction(function.code(), function.data(), null, Map.of())
+            .patch(value, 1));
+    assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
+        + " belongs to another function", stranger.getMessage());
+  }
+
+  /** An assembler whose CALL stencil calls {@code stub}. */
+  private void callingHost(MemorySegment stub) {
+    assembler = new JitAssembler(X86Stencils.LIBRARY, Symbols.of(Map.of(X86Stencils.HOST, stub)));
+  }
+
+  /** A {@code long name(long)} of this class, for {@link #HOST}. */
+  private static MethodHandle host(String name) throws ReflectiveOperationException {
+    return MethodHandles.lookup().findStatic(JitAssemblerTest.class, name,
+        MethodType.methodType(long.class, long.class));
+  }
+
   private void assertFinishFails(String message) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> assembler.finish(arena));
@@ -378,11 +451,7 @@ class JitAssemblerTest {
 
   @Test
   void aResetAssemblerBuildsTheNextFunction() throws Throwable {
-    MethodHandle host = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "triple",
-        MethodType.methodType(long.class, long.class));
-    MemorySegment stub = Linker.nativeLinker().upcallStub(host,
-        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    assembler = new JitAssembler(X86Stencils.LIBRARY, Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    callingHost(Linker.nativeLinker().upcallStub(host("triple"), HOST, arena));
     Label end = new Label("end");
     emit("CONST", 2);
     emit("JUMP", end);
