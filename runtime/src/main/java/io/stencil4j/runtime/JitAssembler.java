@@ -179,7 +179,18 @@ public final class JitAssembler implements StencilSink {
    * @throws OutOfMemoryError if the system maps no more memory
    */
   public JitFunction finish(Arena arena) {
+    return finish(arena, "stencil4j");
+  }
+
+  /**
+   * {@link #finish(Arena)}, naming the function {@code name} in perf's map of JIT code when the
+   * system property {@code stencil4j.perfmap} is {@code functions} ({@code NAME}) or {@code
+   * stencils} ({@code NAME:STENCIL} for each stencil): {@code perf record} then {@code perf
+   * report} show JIT code by name.
+   */
+  public JitFunction finish(Arena arena, String name) {
     Objects.requireNonNull(arena, "arena");
+    Objects.requireNonNull(name, "name");
     checkNotFinished();
     finished = true;
     checkFilled();
@@ -202,6 +213,10 @@ public final class JitAssembler implements StencilSink {
     for (PatchSite site : sites) {
       bind(site, function);
     }
+    String perfMap = PerfMap.mode();
+    if (!perfMap.isEmpty()) {
+      PerfMap.write(perfMapLines(function.code().address(), name, perfMap.equals("stencils")));
+    }
     return function;
   }
 
@@ -218,6 +233,21 @@ public final class JitAssembler implements StencilSink {
     sites.add(new PatchSite(count - 1, index, "parameter "
         + appended[count - 1].stencil.parameters().get(index) + " of " + describe(count - 1)));
     return sites.get(sites.size() - 1);
+  }
+
+  /** The function's lines in perf's map: one, or one per stencil that has code. */
+  private String perfMapLines(long codeBase, String name, boolean perStencil) {
+    if (!perStencil) {
+      return PerfMap.line(codeBase, Math.max(codeSize, 1), name);
+    }
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      if (appended[i].codeSize > 0) {
+        lines.append(PerfMap.line(codeBase + codeAt[i], appended[i].codeSize,
+            name + ":" + appended[i].stencil.name()));
+      }
+    }
+    return lines.toString();
   }
 
   /** Tells {@code site} where its holes are in {@code function}. */

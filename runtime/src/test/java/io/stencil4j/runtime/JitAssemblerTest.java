@@ -10,6 +10,7 @@ import io.stencil4j.Label;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -17,6 +18,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -430,6 +432,27 @@ class JitAssemblerTest {
             .patch(value, 1));
     assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
         + " belongs to another function", stranger.getMessage());
+  }
+
+  @Test
+  void perfsMapNamesTheFunctionOrEachStencil() throws IOException {
+    try {
+      System.setProperty(PerfMap.PROPERTY, "functions");
+      emit("CONST", 1);
+      emit("RET");
+      long function = assembler.finish(arena, "one").code().address();
+      System.setProperty(PerfMap.PROPERTY, "stencils");
+      assembler.reset();
+      emit("CONST", 2);
+      emit("RET");
+      long stencils = assembler.finish(arena, "two").code().address();
+      List<String> lines = Files.readAllLines(PerfMap.path());
+      assertTrue(lines.contains(Long.toHexString(function) + " b one"), lines::toString);
+      assertTrue(lines.contains(Long.toHexString(stencils) + " a two:CONST"), lines::toString);
+      assertTrue(lines.contains(Long.toHexString(stencils + 10) + " 1 two:RET"), lines::toString);
+    } finally {
+      System.clearProperty(PerfMap.PROPERTY);
+    }
   }
 
   /** An assembler whose CALL stencil calls {@code stub}. */
