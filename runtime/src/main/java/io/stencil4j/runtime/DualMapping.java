@@ -1,9 +1,9 @@
 package io.stencil4j.runtime;
 
 /**
- * One shared memory object mapped twice in one span of addresses: at {@link #executable()} its
- * code part, readable and executable; right after, at {@link #writableCode()}, the same code
- * bytes readable and writable; then, at {@link #data()}, the data part, readable and writable.
+ * Shared memory for code mapped twice in one span of addresses: at {@link #executable()}
+ * readable and executable; right after, at {@link #writableCode()}, the same bytes readable and
+ * writable; then, at {@link #data()}, private memory for data, readable and writable.
  * No address is ever writable and executable at once; code is written through the alias while
  * other functions of the same pages run.
  */

@@ -18,15 +18,17 @@ final class PosixMemory extends ExecutableMemory {
   private static final int PROT_WRITE = 0x2;
   private static final int PROT_EXEC = 0x4;
   private static final int PROT_NONE = 0x0;
-  private static final int MAP_SHARED = 0x1;
   private static final int MAP_PRIVATE = 0x2;
   private static final int LINUX_MAP_FIXED = 0x10;
   private static final int LINUX_MAP_ANONYMOUS = 0x20;
   private static final int LINUX_MAP_NORESERVE = 0x4000;
-  private static final int MFD_CLOEXEC = 0x1;
-  /** Linux 6.3+: an executable memfd, needed where {@code vm.memfd_noexec} forbids the default. */
-  private static final int MFD_EXEC = 0x10;
-  private static final int EINVAL = 22;
+  private static final int IPC_PRIVATE = 0;
+  private static final int IPC_CREAT = 0x200;
+  private static final int IPC_RMID = 0;
+  private static final int OWNER_READ_WRITE = 0x180;
+  private static final int SHM_RDONLY = 0x1000;
+  private static final int SHM_REMAP = 0x4000;
+  private static final int SHM_EXEC = 0x8000;
   private static final int ENOMEM = 12;
   private static final int DARWIN_MAP_ANON = 0x1000;
   private static final long MAP_FAILED = -1;
@@ -37,10 +39,10 @@ final class PosixMemory extends ExecutableMemory {
   private final MethodHandle mmap;
   private final MethodHandle mprotect;
   private final MethodHandle munmap;
-  /** Linux only, linked on first use: memfd_create, ftruncate and close. */
-  private MethodHandle memfdCreate;
-  private MethodHandle ftruncate;
-  private MethodHandle close;
+  /** Linux only, linked on first use: System V shared memory. */
+  private MethodHandle shmget;
+  private MethodHandle shmat;
+  private MethodHandle shmctl;
   private final VarHandle errno = Native.capturedError("errno");
   private final long pageSize;
 
@@ -129,8 +131,10 @@ final class PosixMemory extends ExecutableMemory {
   }
 
   /**
-   * A memfd mapped twice into one reserved span, so that the executable view, its writable alias
-   * and the data are within {@link DualMapping#span()} of each other.
+   * A System V shared memory segment attached twice into one reserved span, then anonymous
+   * memory for the data, so that all of it is within {@link DualMapping#span()}. System V rather
+   * than a memfd: perf names code in "/SYSV" mappings from its map of JIT code (see {@link
+   * PerfMap}), whereas it looks for symbols in a memfd's (deleted) file.
    */
   @Override
   DualMapping mapTwice(long codeBytes, long dataBytes) {
@@ -138,21 +142,22 @@ final class PosixMemory extends ExecutableMemory {
       return super.mapTwice(codeBytes, dataBytes);
     }
     DualMapping mapping = new DualMapping(0, codeBytes, dataBytes);
-    int fd = memfd(codeBytes + dataBytes);
+    int segment = sharedMemory(codeBytes);
     try {
-      long base = map(0, mapping.span(), PROT_NONE,
-          mapFlags | LINUX_MAP_NORESERVE, -1);
+      long base = map(0, mapping.span(), PROT_NONE, mapFlags | LINUX_MAP_NORESERVE, -1);
       try {
-        map(base, codeBytes, PROT_READ | PROT_EXEC, MAP_SHARED | LINUX_MAP_FIXED, fd);
-        map(base + codeBytes, codeBytes + dataBytes, PROT_READ | PROT_WRITE,
-            MAP_SHARED | LINUX_MAP_FIXED, fd);
+        attach(segment, base, SHM_RDONLY | SHM_EXEC | SHM_REMAP);
+        attach(segment, base + codeBytes, SHM_REMAP);
+        map(base + 2 * codeBytes, dataBytes, PROT_READ | PROT_WRITE,
+            mapFlags | LINUX_MAP_FIXED, -1);
       } catch (OutOfMemoryError e) {
         unmap(base, mapping.span());
         throw e;
       }
       return new DualMapping(base, codeBytes, dataBytes);
     } finally {
-      closeFile(fd);
+      // removed now, the segment lives until its attachments are unmapped, even on a crash
+      removeSharedMemory(segment);
     }
   }
 
@@ -180,50 +185,59 @@ final class PosixMemory extends ExecutableMemory {
     return pages.address();
   }
 
-  /** A memfd of {@code size} bytes, executable where the kernel asks for it to be said. */
-  private synchronized int memfd(long size) {
-    if (memfdCreate == null) {
+  /** A new System V shared memory segment of {@code size} bytes, its id. */
+  private synchronized int sharedMemory(long size) {
+    if (shmget == null) {
       SymbolLookup libc = Native.LINKER.defaultLookup();
       Linker.Option errnoOption = Linker.Option.captureCallState("errno");
-      memfdCreate = Native.function(libc, "libc", "memfd_create",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), errnoOption);
-      ftruncate = Native.function(libc, "libc", "ftruncate",
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG), errnoOption);
-      close = Native.function(libc, "libc", "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+      shmget = Native.function(libc, "libc", "shmget",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT), errnoOption);
+      shmat = Native.function(libc, "libc", "shmat",
+          FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errnoOption);
+      shmctl = Native.function(libc, "libc", "shmctl",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
     }
+    int segment;
+    int error;
     try (Arena call = Arena.ofConfined()) {
       MemorySegment state = call.allocate(Native.CALL_STATE);
-      MemorySegment name = call.allocateFrom("stencil4j-code");
-      int fd = (int) memfdCreate.invokeExact(state, name, MFD_CLOEXEC | MFD_EXEC);
-      if (fd < 0 && (int) errno.get(state, 0L) == EINVAL) {
-        // before Linux 6.3, MFD_EXEC is unknown, and every memfd may be mapped executable
-        fd = (int) memfdCreate.invokeExact(state, name, MFD_CLOEXEC);
-      }
-      if (fd < 0) {
-        throw new OutOfMemoryError("cannot create shared memory for JIT code: memfd_create"
-            + " failed, " + describe((int) errno.get(state, 0L)));
-      }
-      if ((int) ftruncate.invokeExact(state, fd, size) != 0) {
-        int error = (int) errno.get(state, 0L);
-        closeFile(fd);
-        throw new OutOfMemoryError("cannot size shared memory for JIT code to " + size
-            + " bytes: ftruncate failed, " + describe(error));
-      }
-      return fd;
+      segment = (int) shmget.invokeExact(state, IPC_PRIVATE, size,
+          IPC_CREAT | OWNER_READ_WRITE);
+      error = (int) errno.get(state, 0L);
     } catch (Throwable t) {
-      if (t instanceof OutOfMemoryError e) {
-        throw e;
-      }
-      throw Native.unexpected("memfd_create", t);
+      throw Native.unexpected("shmget", t);
+    }
+    if (segment < 0) {
+      throw new OutOfMemoryError("cannot create " + size + " bytes of shared memory for JIT"
+          + " code: shmget failed, " + describe(error));
+    }
+    return segment;
+  }
+
+  /** Attaches {@code segment} at {@code address}, replacing what is mapped there. */
+  private void attach(int segment, long address, int flags) {
+    MemorySegment attached;
+    int error;
+    try (Arena call = Arena.ofConfined()) {
+      MemorySegment state = call.allocate(Native.CALL_STATE);
+      attached = (MemorySegment) shmat.invokeExact(state, segment,
+          MemorySegment.ofAddress(address), flags);
+      error = (int) errno.get(state, 0L);
+    } catch (Throwable t) {
+      throw Native.unexpected("shmat", t);
+    }
+    if (attached.address() == MAP_FAILED) {
+      throw new OutOfMemoryError(String.format("cannot attach shared memory for JIT code at"
+          + " %#x: shmat failed, %s", address, describe(error)));
     }
   }
 
-  private void closeFile(int fd) {
+  private void removeSharedMemory(int segment) {
     try {
-      // the mappings keep the memory; close fails only for a bad descriptor
-      int unused = (int) close.invokeExact(fd);
+      // fails only for a bad id, and this is the one shmget returned
+      int unused = (int) shmctl.invokeExact(segment, IPC_RMID, MemorySegment.NULL);
     } catch (Throwable t) {
-      throw Native.unexpected("close", t);
+      throw Native.unexpected("shmctl", t);
     }
   }
 

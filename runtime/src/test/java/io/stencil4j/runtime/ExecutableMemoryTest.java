@@ -85,7 +85,7 @@ class ExecutableMemoryTest {
     try {
       assertEquals("r-xs", ProcessMaps.permissions(mapping.executable()));
       assertEquals("rw-s", ProcessMaps.permissions(mapping.writableCode()));
-      assertEquals("rw-s", ProcessMaps.permissions(mapping.data()));
+      assertEquals("rw-p", ProcessMaps.permissions(mapping.data()));
       assertEquals(3 * pageSize, mapping.span());
       // mov eax, 42; ret
       byte[] code = {(byte) 0xb8, 42, 0, 0, 0, (byte) 0xc3};
