@@ -46,7 +46,12 @@ final class BlockAllocator {
   /** Frees the block at {@code offset} that {@link #allocate} returned for {@code size}. */
   void free(long offset, long size) {
     int units = classOf(size);
-    free.computeIfAbsent(units, unused -> new FreeBlocks()).push((int) (offset / UNIT));
+    FreeBlocks blocks = free.get(units);
+    if (blocks == null) {
+      blocks = new FreeBlocks();
+      free.put(units, blocks);
+    }
+    blocks.push((int) (offset / UNIT));
     usedUnits -= units;
   }
 

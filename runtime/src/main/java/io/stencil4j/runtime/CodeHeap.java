@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Functions packed into shared regions of {@link DualMapping}s: a region holds the code and data
@@ -128,8 +129,11 @@ final class CodeHeap {
     }
   }
 
-  /** A function's blocks in a region, given back when its arena closes. */
-  private final class Space extends FunctionSpace {
+  /**
+   * A function's blocks in a region, given back when its arena closes: it is the arena's cleanup
+   * action itself, rather than a lambda, which would spin a class in a fresh JVM.
+   */
+  private final class Space extends FunctionSpace implements Consumer<MemorySegment> {
     final Region region;
     final long codeOffset;
     final long codeSize;
@@ -171,7 +175,7 @@ final class CodeHeap {
       memory.flush(executable.reinterpret(codeSize));
       MemorySegment code;
       try {
-        code = executable.reinterpret(codeSize, arena, unused -> free(this));
+        code = executable.reinterpret(codeSize, arena, this);
       } catch (RuntimeException e) {
         // a closed arena, or a confined one of another thread
         discard();
@@ -183,6 +187,11 @@ final class CodeHeap {
 
     @Override
     void discard() {
+      free(this);
+    }
+
+    @Override
+    public void accept(MemorySegment unused) {
       free(this);
     }
   }

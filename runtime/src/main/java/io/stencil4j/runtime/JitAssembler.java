@@ -18,6 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Builds one function from stencils: a copy-and-patch JIT. Generated emitters append to it
@@ -414,11 +415,19 @@ public final class JitAssembler implements StencilSink {
           found = new HashMap<>();
         }
         String name = stencil.symbols.get(i);
-        addresses[i] = found.computeIfAbsent(name, unused -> symbols.find(name)
-            .orElseThrow(() -> new IllegalStateException("cannot find the external symbol "
-                + name + ", which stencil " + stencil.stencil.name() + " uses; give its address"
-                + " in the SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
-                + "\", upcallStub)))")).address());
+        Long address = found.get(name);
+        if (address == null) {
+          Optional<MemorySegment> symbol = symbols.find(name);
+          if (symbol.isEmpty()) {
+            throw new IllegalStateException("cannot find the external symbol " + name
+                + ", which stencil " + stencil.stencil.name() + " uses; give its address in the"
+                + " SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
+                + "\", upcallStub)))");
+          }
+          address = symbol.get().address();
+          found.put(name, address);
+        }
+        addresses[i] = address;
       }
       symbolAddresses[stencil.index] = addresses;
     }

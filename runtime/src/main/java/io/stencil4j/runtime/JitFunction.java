@@ -50,7 +50,7 @@ public final class JitFunction {
    * for {@code int64_t entry(int64_t *stack, int64_t *locals)}. {@code options} are the linker's,
    * such as {@link Linker.Option#critical}, which code that calls back into Java must not use.
    * The handle rethrows what a host function made with {@link Upcalls#stub} threw during the
-   * call. It may be called from the threads the function's arena allows: a confined arena's
+   * call (if it is made after the first such stub). It may be called from the threads the function's arena allows: a confined arena's
    * owner only; any thread for a shared, global or automatic arena.
    */
   public MethodHandle handle(FunctionDescriptor descriptor, Linker.Option... options) {
@@ -159,8 +159,11 @@ public final class JitFunction {
     List<Object> key = new ArrayList<>(options.length + 1);
     key.add(descriptor);
     key.addAll(Arrays.asList(options));
-    MethodHandle invoker = DOWNCALLS.computeIfAbsent(List.copyOf(key),
-        unused -> Native.LINKER.downcallHandle(descriptor, options));
+    MethodHandle invoker = DOWNCALLS.get(key);
+    if (invoker == null) {
+      DOWNCALLS.putIfAbsent(List.copyOf(key), Native.LINKER.downcallHandle(descriptor, options));
+      invoker = DOWNCALLS.get(key);
+    }
     return Upcalls.rethrowing(MethodHandles.insertArguments(invoker, 0, entry));
   }
 }

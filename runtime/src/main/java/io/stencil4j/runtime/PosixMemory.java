@@ -1,16 +1,8 @@
 package io.stencil4j.runtime;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /** Executable memory on Linux and macOS: {@code mmap} and {@code mprotect}. */
 final class PosixMemory extends ExecutableMemory {
@@ -36,14 +28,12 @@ final class PosixMemory extends ExecutableMemory {
   private final int mapFlags;
   private final boolean linux;
   private final InstructionCache instructionCache;
-  private final MethodHandle mmap;
-  private final MethodHandle mprotect;
-  private final MethodHandle munmap;
-  /** Linux only, linked on first use: System V shared memory. */
-  private MethodHandle shmget;
-  private MethodHandle shmat;
-  private MethodHandle shmctl;
-  private final VarHandle errno = Native.capturedError("errno");
+  private final WordFunction mmap;
+  private final WordFunction mprotect;
+  private final WordFunction munmap;
+  private final WordFunction shmget;
+  private final WordFunction shmat;
+  private final WordFunction shmctl;
   private final long pageSize;
 
   private PosixMemory(int mapAnonymous, boolean linux, InstructionCache instructionCache) {
@@ -51,20 +41,14 @@ final class PosixMemory extends ExecutableMemory {
     this.linux = linux;
     this.instructionCache = instructionCache;
     SymbolLookup libc = Native.LINKER.defaultLookup();
-    Linker.Option errnoOption = Linker.Option.captureCallState("errno");
-    this.mmap = Native.function(libc, "libc", "mmap", FunctionDescriptor.of(
-        ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), errnoOption);
-    this.mprotect = Native.function(libc, "libc", "mprotect",
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), errnoOption);
-    this.munmap = Native.function(libc, "libc", "munmap",
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    MethodHandle getpagesize = Native.function(libc, "libc", "getpagesize",
-        FunctionDescriptor.of(JAVA_INT));
-    try {
-      this.pageSize = (int) getpagesize.invokeExact();
-    } catch (Throwable t) {
-      throw Native.unexpected("getpagesize", t);
-    }
+    this.mmap = new WordFunction(libc, "libc", "mmap");
+    this.mprotect = new WordFunction(libc, "libc", "mprotect");
+    this.munmap = new WordFunction(libc, "libc", "munmap");
+    this.shmget = linux ? new WordFunction(libc, "libc", "shmget") : null;
+    this.shmat = linux ? new WordFunction(libc, "libc", "shmat") : null;
+    this.shmctl = linux ? new WordFunction(libc, "libc", "shmctl") : null;
+    this.pageSize = (int) new WordFunction(libc, "libc", "getpagesize").call(0, 0, 0, 0, 0, 0)
+        .value();
   }
 
   static PosixMemory linux(InstructionCache instructionCache) {
@@ -104,16 +88,10 @@ final class PosixMemory extends ExecutableMemory {
   @Override
   void makeExecutable(MemorySegment pages) {
     instructionCache.flush(pages);
-    int result;
-    int error;
-    try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
-      result = (int) mprotect.invokeExact(state, pages, pages.byteSize(), PROT_READ | PROT_EXEC);
-      error = (int) errno.get(state, 0L);
-    } catch (Throwable t) {
-      throw Native.unexpected("mprotect", t);
-    }
-    if (result != 0) {
+    WordFunction.Result result = mprotect.call(pages.address(), pages.byteSize(),
+        PROT_READ | PROT_EXEC, 0, 0, 0);
+    int error = result.errno();
+    if ((int) result.value() != 0) {
       String message = String.format(
           "cannot make %d bytes of JIT code at %#x executable: mprotect failed, %s",
           pages.byteSize(), pages.address(), describe(error));
@@ -168,97 +146,49 @@ final class PosixMemory extends ExecutableMemory {
 
   /** {@code mmap}, its address; an {@link OutOfMemoryError} naming errno when it fails. */
   private long map(long address, long size, int protection, int flags, int fd) {
-    MemorySegment pages;
-    int error;
-    try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
-      pages = (MemorySegment) mmap.invokeExact(state, MemorySegment.ofAddress(address), size,
-          protection, flags, fd, 0L);
-      error = (int) errno.get(state, 0L);
-    } catch (Throwable t) {
-      throw Native.unexpected("mmap", t);
-    }
-    if (pages.address() == MAP_FAILED) {
+    WordFunction.Result pages = mmap.call(address, size, protection, flags, fd, 0);
+    if (pages.value() == MAP_FAILED) {
       throw new OutOfMemoryError(
-          "cannot map " + size + " bytes for JIT code: mmap failed, " + describe(error));
+          "cannot map " + size + " bytes for JIT code: mmap failed, " + describe(pages.errno()));
     }
-    return pages.address();
+    return pages.value();
   }
 
   /** A new System V shared memory segment of {@code size} bytes, its id. */
-  private synchronized int sharedMemory(long size) {
-    if (shmget == null) {
-      SymbolLookup libc = Native.LINKER.defaultLookup();
-      Linker.Option errnoOption = Linker.Option.captureCallState("errno");
-      shmget = Native.function(libc, "libc", "shmget",
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_INT), errnoOption);
-      shmat = Native.function(libc, "libc", "shmat",
-          FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errnoOption);
-      shmctl = Native.function(libc, "libc", "shmctl",
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    }
-    int segment;
-    int error;
-    try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
-      segment = (int) shmget.invokeExact(state, IPC_PRIVATE, size,
-          IPC_CREAT | OWNER_READ_WRITE);
-      error = (int) errno.get(state, 0L);
-    } catch (Throwable t) {
-      throw Native.unexpected("shmget", t);
-    }
-    if (segment < 0) {
+  private int sharedMemory(long size) {
+    WordFunction.Result segment = shmget.call(IPC_PRIVATE, size, IPC_CREAT | OWNER_READ_WRITE,
+        0, 0, 0);
+    if ((int) segment.value() < 0) {
       throw new OutOfMemoryError("cannot create " + size + " bytes of shared memory for JIT"
-          + " code: shmget failed, " + describe(error));
+          + " code: shmget failed, " + describe(segment.errno()));
     }
-    return segment;
+    return (int) segment.value();
   }
 
   /** Attaches {@code segment} at {@code address}, replacing what is mapped there. */
   private void attach(int segment, long address, int flags) {
-    MemorySegment attached;
-    int error;
-    try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
-      attached = (MemorySegment) shmat.invokeExact(state, segment,
-          MemorySegment.ofAddress(address), flags);
-      error = (int) errno.get(state, 0L);
-    } catch (Throwable t) {
-      throw Native.unexpected("shmat", t);
-    }
-    if (attached.address() == MAP_FAILED) {
+    WordFunction.Result attached = shmat.call(segment, address, flags, 0, 0, 0);
+    if (attached.value() == MAP_FAILED) {
       throw new OutOfMemoryError(String.format("cannot attach shared memory for JIT code at"
-          + " %#x: shmat failed, %s", address, describe(error)));
+          + " %#x: shmat failed, %s", address, describe(attached.errno())));
     }
   }
 
   private void removeSharedMemory(int segment) {
-    try {
-      // fails only for a bad id, and this is the one shmget returned
-      int unused = (int) shmctl.invokeExact(segment, IPC_RMID, MemorySegment.NULL);
-    } catch (Throwable t) {
-      throw Native.unexpected("shmctl", t);
-    }
+    // fails only for a bad id, and this is the one shmget returned
+    shmctl.call(segment, IPC_RMID, 0, 0, 0, 0);
   }
 
   private void unmap(long pages, long size) {
-    try {
-      // munmap fails only for bad arguments, and these are the ones mmap returned
-      int unused = (int) munmap.invokeExact(MemorySegment.ofAddress(pages), size);
-    } catch (Throwable t) {
-      throw Native.unexpected("munmap", t);
-    }
+    // munmap fails only for bad arguments, and these are the ones mmap returned
+    munmap.call(pages, size, 0, 0, 0, 0);
   }
 
-  /** "errno N (message)"; strerror is linked only then, since each downcall stub costs ms. */
+  /** "errno N (message)". */
   private static String describe(int error) {
-    MethodHandle strerror = Native.function(Native.LINKER.defaultLookup(), "libc", "strerror",
-        FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    try {
-      MemorySegment message = (MemorySegment) strerror.invokeExact(error);
-      return "errno " + error + " (" + message.reinterpret(Long.MAX_VALUE).getString(0) + ")";
-    } catch (Throwable t) {
-      throw Native.unexpected("strerror", t);
-    }
+    long message = new WordFunction(Native.LINKER.defaultLookup(), "libc", "strerror")
+        .call(error, 0, 0, 0, 0, 0).value();
+    return "errno " + error + " ("
+        + MemorySegment.ofAddress(message).reinterpret(Long.MAX_VALUE).getString(0) + ")";
   }
 }

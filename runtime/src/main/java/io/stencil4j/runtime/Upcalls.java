@@ -16,12 +16,16 @@ import java.lang.invoke.MethodType;
  *
  * <p>The exception is kept per thread, the first one until it is rethrown; one thrown while the
  * stub is called from native code that no {@link JitFunction#handle} called is rethrown by the
- * next such call on that thread.
+ * next such call on that thread. Handles made before the first stub do not look for exceptions
+ * (so that a program without such stubs pays nothing): a function calling a stub is finished
+ * after the stub exists, since its symbols are resolved then, but make a handle again if it
+ * reaches a stub through another way, such as an address in its data.
  */
 public final class Upcalls {
   private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
   private static final MethodHandle RECORD;
   private static final MethodHandle RETHROW;
+  private static volatile boolean made;
 
   static {
     try {
@@ -43,6 +47,7 @@ public final class Upcalls {
    */
   public static MemorySegment stub(MethodHandle target, FunctionDescriptor descriptor,
       Arena arena) {
+    made = true;
     MethodType type = descriptor.toMethodType();
     MethodHandle recordAndReturnZero = MethodHandles.foldArguments(
         MethodHandles.dropArguments(MethodHandles.zero(type.returnType()), 0, Throwable.class),
@@ -56,6 +61,9 @@ public final class Upcalls {
 
   /** {@code handle}, rethrowing after it returns what a stub caught meanwhile on this thread. */
   static MethodHandle rethrowing(MethodHandle handle) {
+    if (!made) {
+      return handle;
+    }
     Class<?> result = handle.type().returnType();
     MethodHandle check = result == void.class ? RETHROW : MethodHandles.foldArguments(
         MethodHandles.identity(result), MethodHandles.dropArguments(RETHROW, 0, result));
