@@ -13,7 +13,13 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,39 @@ class CodeHeapTest {
   }
 
   @Test
+  void functionsRunWhileOthersAreWrittenAndFreedInTheirRegion() throws Exception {
+    try (Arena shared = Arena.ofShared()) {
+      MemorySegment answer = loadData(42, shared);
+      List<Callable<Void>> work = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        work.add(() -> {
+          for (int i = 0; i < 200_000; i++) {
+            assertEquals(42L, call(answer));
+          }
+          return null;
+        });
+        long first = t * 1_000_000L;
+        work.add(() -> {
+          for (long i = first; i < first + 20_000; i++) {
+            try (Arena arena = Arena.ofConfined()) {
+              assertEquals(i, call(loadData(i, arena)));
+            }
+          }
+          return null;
+        });
+      }
+      ExecutorService threads = Executors.newFixedThreadPool(work.size());
+      try {
+        for (Future<Void> done : threads.invokeAll(work)) {
+          done.get();
+        }
+      } finally {
+        threads.shutdown();
+      }
+    }
+  }
+
+  @Test
   void theSpaceOfAFreedFunctionIsReused() {
     long address;
     try (Arena arena = Arena.ofConfined()) {
@@ -74,23 +113,27 @@ class CodeHeapTest {
 
   @Test
   void aFunctionLargerThanARegionGetsOneOfItsOwnUnmappedWhenFreed() throws Throwable {
-    int regions = CodeHeap.shared().regionCount();
-    long address;
-    try (Arena arena = Arena.ofConfined()) {
-      JitAssembler assembler = new JitAssembler(X86Stencils.LIBRARY);
-      // 3.5 million stencils of 13 bytes: 45 MB of code, more than a 32 MiB region
-      append(assembler, "CONST", 0);
-      for (int i = 0; i < 3_500_000; i++) {
-        append(assembler, "ADD", 1);
+    // a small function keeps an ordinary region, so that the large one's is not the last
+    try (Arena small = Arena.ofConfined()) {
+      loadData(1, small);
+      int regions = CodeHeap.shared().regionCount();
+      long address;
+      try (Arena arena = Arena.ofConfined()) {
+        JitAssembler assembler = new JitAssembler(X86Stencils.LIBRARY);
+        // 3.5 million stencils of 13 bytes: 45 MB of code, more than a 32 MiB region
+        append(assembler, "CONST", 0);
+        for (int i = 0; i < 3_500_000; i++) {
+          append(assembler, "ADD", 1);
+        }
+        assembler.append(X86Stencils.LIBRARY.stencil("RET"));
+        MemorySegment function = assembler.finish(arena).code();
+        address = function.address();
+        assertEquals(regions + 1, CodeHeap.shared().regionCount());
+        assertEquals(3_500_000L, (long) CALL.invokeExact(function));
       }
-      assembler.append(X86Stencils.LIBRARY.stencil("RET"));
-      MemorySegment function = assembler.finish(arena).code();
-      address = function.address();
-      assertEquals(regions + 1, CodeHeap.shared().regionCount());
-      assertEquals(3_500_000L, (long) CALL.invokeExact(function));
+      assertEquals(regions, CodeHeap.shared().regionCount());
+      assertNotEquals("r-xs", ProcessMaps.permissions(address));
     }
-    assertEquals(regions, CodeHeap.shared().regionCount());
-    assertNotEquals("r-xs", ProcessMaps.permissions(address));
   }
 
   @Test
@@ -106,6 +149,15 @@ class CodeHeapTest {
   private static void callAll(MemorySegment[] functions, long offset) throws Throwable {
     for (int i = 0; i < functions.length; i++) {
       assertEquals(i + offset, (long) CALL.invokeExact(functions[i]));
+    }
+  }
+
+  /** For lambdas, which may not throw a Throwable. */
+  private static long call(MemorySegment function) {
+    try {
+      return (long) CALL.invokeExact(function);
+    } catch (Throwable t) {
+      throw new AssertionError(t);
     }
   }
 
