@@ -13,6 +13,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class JitAssembler implements StencilSink {
 
   private final PreparedLibrary library;
   private final SymbolLookup symbols;
-  private final Map<Label, Integer> labels = new IdentityHashMap<>();
+  /** Code offsets of the bound labels; handed to the function finished, not copied. */
+  private Map<Label, Integer> labels = new IdentityHashMap<>();
   /** The addresses of each used stencil's external symbols, by stencil index; kept by reset. */
   private final long[][] symbolAddresses;
   /** The stencils appended since the last reset, each once, and whether each is among them. */
@@ -107,7 +109,10 @@ public final class JitAssembler implements StencilSink {
     for (int i = 0; i < usedCount; i++) {
       isUsed[used[i].index] = false;
     }
-    labels.clear();
+    if (!labels.isEmpty()) {
+      // the function finished last keeps the map
+      labels = new IdentityHashMap<>();
+    }
     sites.clear();
     count = 0;
     codeSize = 0;
@@ -210,7 +215,7 @@ public final class JitAssembler implements StencilSink {
     }
     MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
     MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
-    JitFunction function = space.publish(arena, labels.isEmpty() ? Map.of() : Map.copyOf(labels));
+    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels));
     for (PatchSite site : sites) {
       bind(site, function);
     }
