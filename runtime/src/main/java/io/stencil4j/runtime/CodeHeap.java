@@ -170,7 +170,7 @@ final class CodeHeap {
     }
 
     @Override
-    JitFunction publish(Arena arena, Map<Label, Integer> labels) {
+    JitFunction publish(Arena arena, Map<Label, Integer> labels, int[] shims) {
       MemorySegment executable = MemorySegment.ofAddress(codeAddress());
       memory.flush(executable.reinterpret(codeSize));
       MemorySegment code;
@@ -182,7 +182,7 @@ final class CodeHeap {
         throw e;
       }
       return new JitFunction(code, data().reinterpret(arena, null),
-          writableCode().reinterpret(arena, null), labels);
+          writableCode().reinterpret(arena, null), labels, shims);
     }
 
     @Override

@@ -21,12 +21,12 @@ abstract class FunctionSpace {
   abstract MemorySegment data();
 
   /**
-   * Makes the code executable and returns the function, with {@code labels}' code offsets,
-   * which lives until {@code arena} closes.
+   * Makes the code executable and returns the function, with {@code labels}' code offsets and
+   * its shims' (null: the library has no shim), which lives until {@code arena} closes.
    *
    * @throws IllegalStateException if {@code arena} is closed; the space is discarded then
    */
-  abstract JitFunction publish(Arena arena, Map<Label, Integer> labels);
+  abstract JitFunction publish(Arena arena, Map<Label, Integer> labels, int[] shims);
 
   /** Gives the space back without publishing it, as soon as possible. */
   abstract void discard();

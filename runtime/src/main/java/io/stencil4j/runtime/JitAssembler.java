@@ -215,7 +215,8 @@ public final class JitAssembler implements StencilSink {
     }
     MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
     MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
-    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels));
+    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
+        library.hasShim ? shimOffsets() : null);
     for (PatchSite site : sites) {
       bind(site, function);
     }
@@ -239,6 +240,18 @@ public final class JitAssembler implements StencilSink {
     sites.add(new PatchSite(count - 1, index, "parameter "
         + appended[count - 1].stencil.parameters().get(index) + " of " + describe(count - 1)));
     return sites.get(sites.size() - 1);
+  }
+
+  /** The code offsets of the shims appended, ascending. */
+  private int[] shimOffsets() {
+    int[] offsets = new int[count];
+    int shims = 0;
+    for (int i = 0; i < count; i++) {
+      if (appended[i].stencil.name().equals(PreparedLibrary.SHIM)) {
+        offsets[shims++] = codeAt[i];
+      }
+    }
+    return Arrays.copyOf(offsets, shims);
   }
 
   /** The function's lines in perf's map: one, or one per stencil that has code. */

@@ -34,14 +34,17 @@ public final class JitFunction {
   /** Where the code is written after finish; null where it cannot be (no code heap). */
   private final MemorySegment writableCode;
   private final Map<Label, Integer> labels;
+  /** The code offsets of its shims, ascending; null if its library has no shim. */
+  private final int[] shims;
 
   JitFunction(MemorySegment code, MemorySegment data, MemorySegment writableCode,
-      Map<Label, Integer> labels) {
+      Map<Label, Integer> labels, int[] shims) {
     this.code = code.asReadOnly();
     this.data = data.asReadOnly();
     this.writableData = data;
     this.writableCode = writableCode;
     this.labels = labels;
+    this.shims = shims;
   }
 
   /**
@@ -62,11 +65,17 @@ public final class JitFunction {
    * Linker.Option...)} enters it at the start. When the library has a shim, native code must
    * enter through one: bind the label right before a shim stencil.
    *
-   * @throws IllegalArgumentException if {@code entry} is not bound in this function
+   * @throws IllegalArgumentException if {@code entry} is not bound in this function, or not to
+   *     a shim when its library has one
    */
   public MethodHandle handle(Label entry, FunctionDescriptor descriptor,
       Linker.Option... options) {
-    return handle(code.asSlice(offset(entry)), descriptor, options);
+    int offset = offset(entry);
+    if (shims != null && Arrays.binarySearch(shims, offset) < 0) {
+      throw new IllegalArgumentException("label " + entry + " is an entry from native code,"
+          + " but it is not bound to a SHIM stencil, which this library's stencils need first");
+    }
+    return handle(code.asSlice(offset), descriptor, options);
   }
 
   /**

@@ -56,9 +56,9 @@ final class PrivatePages extends FunctionSpace {
   }
 
   @Override
-  JitFunction publish(Arena arena, Map<Label, Integer> labels) {
+  JitFunction publish(Arena arena, Map<Label, Integer> labels, int[] shims) {
     memory.makeExecutable(pages.asSlice(0, dataStart));
-    return new JitFunction(writableCode(), data(), null, labels);
+    return new JitFunction(writableCode(), data(), null, labels, shims);
   }
 
   @Override

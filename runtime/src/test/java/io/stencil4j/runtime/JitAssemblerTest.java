@@ -116,7 +116,9 @@ class JitAssemblerTest {
 
   @Test
   void aLibraryWithAShimRequiresFunctionsToStartWithIt() throws Throwable {
-    StencilGroup shim = new StencilGroup("SHIM", new byte[0], new byte[0], List.of(), List.of());
+    // nop: it falls through to the next stencil
+    StencilGroup shim = new StencilGroup("SHIM", new byte[] {(byte) 0x90}, new byte[0],
+        List.of(), List.of());
     List<StencilGroup> stencils = new ArrayList<>(X86Stencils.LIBRARY.stencils());
     stencils.add(shim);
     StencilLibrary library = new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, stencils);
@@ -126,12 +128,24 @@ class JitAssemblerTest {
     assertEquals("stencil RET is appended first, but this library has a shim: a function must"
         + " start with stencil SHIM (the emitter's shim()), which native code calls",
         e.getMessage());
+    // two entries: the first through its shim, the second without one
+    Label second = new Label("second");
+    Label third = new Label("third");
     withShim.append(shim);
     withShim.append(library.stencil("ARG"));
     withShim.append(library.stencil("RET"));
-    MethodHandle function = withShim.finish(arena)
-        .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-    assertEquals(5L, (long) function.invokeExact(5L));
+    withShim.bind(second);
+    withShim.append(shim);
+    withShim.bind(third);
+    withShim.append(library.stencil("ARG"));
+    withShim.append(library.stencil("RET"));
+    JitFunction function = withShim.finish(arena);
+    assertEquals(5L, (long) function.handle(HOST).invokeExact(5L));
+    assertEquals(6L, (long) function.handle(second, HOST).invokeExact(6L));
+    IllegalArgumentException entry = assertThrows(IllegalArgumentException.class,
+        () -> function.handle(third, HOST));
+    assertEquals("label third is an entry from native code, but it is not bound to a SHIM"
+        + " stencil, which this library's stencils need first", entry.getMessage());
   }
 
   @Test
@@ -428,7 +442,7 @@ class JitAssemblerTest {
         + " 0x0): value 0x10000000000 does not fit the ABS_32S hole at 0x"), e.getMessage());
     assertEquals(7L, (long) handle.invokeExact());
     IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
-        () -> new JitFunction(function.code(), function.data(), null, Map.of())
+        () -> new JitFunction(function.code(), function.data(), null, Map.of(), null)
             .patch(value, 1));
     assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
         + " belongs to another function", stranger.getMessage());

@@ -26,7 +26,7 @@ class PrivatePagesTest {
     try (Arena arena = Arena.ofConfined()) {
       FunctionSpace space = PrivatePages.reserve(memory, RETURN_42.length, 16, arena);
       MemorySegment.copy(RETURN_42, 0, space.writableCode(), JAVA_BYTE, 0, RETURN_42.length);
-      JitFunction function = space.publish(arena, Map.of());
+      JitFunction function = space.publish(arena, Map.of(), null);
       assertEquals(42, (int) function.handle(FunctionDescriptor.of(JAVA_INT)).invokeExact());
       assertEquals(memory.pageSize(), function.data().address() - function.code().address());
       assertEquals("r-xp", ProcessMaps.permissions(function.code().address()));
