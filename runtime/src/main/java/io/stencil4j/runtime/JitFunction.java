@@ -1,6 +1,7 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
+import io.stencil4j.model.Triple;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -134,6 +135,19 @@ public final class JitFunction {
   /** Patches {@code site} for the address of the code {@code label} is bound to. */
   public void patch(PatchSite site, Label label) {
     patch(site, address(label));
+  }
+
+  /**
+   * The code as assembly, for debugging, by LLVM's {@code llvm-mc} (or the tool named by {@code
+   * -Dstencil4j.llvm-mc=PATH}), run with a 30-second timeout.
+   *
+   * @throws UnsupportedOperationException if llvm-mc cannot be run, or the host has no triple
+   * @throws IllegalStateException if it fails or times out
+   */
+  public String disassemble() {
+    Triple triple = Triple.host().orElseThrow(() -> new UnsupportedOperationException(
+        "Stencil4j knows no triple for this machine"));
+    return Disassembler.disassemble(code.toArray(ValueLayout.JAVA_BYTE), triple);
   }
 
   /**

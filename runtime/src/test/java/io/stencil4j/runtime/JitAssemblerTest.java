@@ -469,6 +469,28 @@ class JitAssemblerTest {
     }
   }
 
+  @Test
+  void disassemblesAFunctionWithLlvmMc() {
+    emit("CONST", 42);
+    emit("RET");
+    assertEquals("\t.text\n\tmovabs\trax, 42\n\tret\n", assembler.finish(arena).disassemble());
+  }
+
+  @Test
+  void aMissingDisassemblerIsNamed() {
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    try {
+      System.setProperty(Disassembler.PROPERTY, "/nonexistent/llvm-mc");
+      UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+          function::disassemble);
+      assertEquals("cannot run /nonexistent/llvm-mc to disassemble JIT code; install LLVM or"
+          + " name the tool with -Dstencil4j.llvm-mc=PATH", e.getMessage());
+    } finally {
+      System.clearProperty(Disassembler.PROPERTY);
+    }
+  }
+
   /** An assembler whose CALL stencil calls {@code stub}. */
   private void callingHost(MemorySegment stub) {
     assembler = new JitAssembler(X86Stencils.LIBRARY, Symbols.of(Map.of(X86Stencils.HOST, stub)));
