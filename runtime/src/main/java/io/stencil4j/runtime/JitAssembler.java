@@ -247,7 +247,7 @@ public final class JitAssembler implements StencilSink {
     int[] offsets = new int[count];
     int shims = 0;
     for (int i = 0; i < count; i++) {
-      if (appended[i].stencil.name().equals(PreparedLibrary.SHIM)) {
+      if (appended[i].index == library.shimIndex) {
         offsets[shims++] = codeAt[i];
       }
     }

@@ -21,17 +21,22 @@ final class PreparedLibrary {
 
   final StencilLibrary library;
   final boolean hasShim;
+  /** The index of the shim stencil; -1 if there is none. */
+  final int shimIndex;
   private final Map<StencilGroup, PreparedStencil> stencils = new IdentityHashMap<>();
 
   private PreparedLibrary(StencilLibrary library) {
     this.library = library;
     List<StencilGroup> all = library.stencils();
-    boolean shim = false;
+    int shim = -1;
     for (int i = 0; i < all.size(); i++) {
       stencils.put(all.get(i), new PreparedStencil(all.get(i), i));
-      shim |= all.get(i).name().equals(SHIM);
+      if (all.get(i).name().equals(SHIM)) {
+        shim = i;
+      }
     }
-    this.hasShim = shim;
+    this.shimIndex = shim;
+    this.hasShim = shim >= 0;
   }
 
   /**
