@@ -3,6 +3,7 @@ package io.stencil4j.runtime;
 import io.stencil4j.model.Triple;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 
 /**
  * Pages from the operating system for JIT code, strictly W^X: they are mapped readable and
@@ -18,10 +19,13 @@ abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
    */
   static synchronized ExecutableMemory forHost() {
     if (host == null) {
-      Triple triple = Triple.host().orElseThrow(() -> new UnsupportedOperationException(
-          "Stencil4j knows no triple for os.name=" + System.getProperty("os.name")
-              + ", os.arch=" + System.getProperty("os.arch")));
-      host = switch (triple) {
+      // no lambdas on the way to a fresh JVM's first function: each costs a class spun at run time
+      Optional<Triple> triple = Triple.host();
+      if (triple.isEmpty()) {
+        throw new UnsupportedOperationException("Stencil4j knows no triple for os.name="
+            + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch"));
+      }
+      host = switch (triple.get()) {
         case X86_64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.coherent());
         case AARCH64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.libgcc());
         case X86_64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.coherent());
@@ -51,4 +55,29 @@ abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
    * @throws IllegalStateException if the system refuses, with its error code
    */
   abstract void makeExecutable(MemorySegment pages);
+
+  /** Makes code written through a writable alias of {@code code} visible to instruction fetch. */
+  abstract void flush(MemorySegment code);
+
+  /** Whether {@link #mapTwice} works on this system. */
+  boolean mapsTwice() {
+    return false;
+  }
+
+  /**
+   * Shared memory mapped twice in one span: {@code codeBytes} executable and never writable, the
+   * same bytes again writable and never executable, then {@code dataBytes} writable. Both sizes
+   * are multiples of {@link #pageSize()}.
+   *
+   * @throws OutOfMemoryError if the system maps no more memory
+   * @throws UnsupportedOperationException unless {@link #mapsTwice()}
+   */
+  DualMapping mapTwice(long codeBytes, long dataBytes) {
+    throw new UnsupportedOperationException("dual mappings are implemented on Linux only");
+  }
+
+  /** Unmaps what {@link #mapTwice} mapped; no thread may run its code any more. */
+  void unmapTwice(DualMapping mapping) {
+    throw new UnsupportedOperationException("dual mappings are implemented on Linux only");
+  }
 }

@@ -2,6 +2,7 @@ package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
 import io.stencil4j.StencilSink;
+import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
@@ -10,9 +11,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,20 +28,27 @@ import java.util.Optional;
  * (the shim).
  *
  * <p>Appending copies the stencil's bytes into a buffer and records where it went; its holes are
- * patched at {@link #finish}, when every address is known. The function is laid out as [the code
- * of every stencil, in order][padding to a page][the data of every stencil, each 16-byte
- * aligned]: code pages become read-only and executable, data pages stay writable and are never
- * executable.
+ * patched at {@link #finish}, when every address is known. The function's code is every
+ * stencil's code, in order; its data every stencil's data, each 16-byte aligned, in memory that
+ * is never executable. On Linux functions share the regions of a code heap, within 1 GiB of
+ * their data (see {@code CodeHeap}); elsewhere each function gets pages of its own, [code][padding
+ * to a page][data]. Code is never writable and executable at once.
  *
  * <p>An assembler builds one function and is not thread-safe.
  */
 public final class JitAssembler implements StencilSink {
   private static final int INITIAL_STENCILS = 64;
 
-  private final StencilLibrary library;
+  private final PreparedLibrary library;
   private final SymbolLookup symbols;
-  private final Map<StencilGroup, PreparedStencil> prepared = new IdentityHashMap<>();
-  private final Map<Label, Integer> labels = new IdentityHashMap<>();
+  /** Code offsets of the bound labels; handed to the function finished, not copied. */
+  private Map<Label, Integer> labels = new IdentityHashMap<>();
+  /** The addresses of each used stencil's external symbols, by stencil index; kept by reset. */
+  private final long[][] symbolAddresses;
+  /** The stencils appended since the last reset, each once, and whether each is among them. */
+  private final PreparedStencil[] used;
+  private final boolean[] isUsed;
+  private int usedCount;
 
   private byte[] code = new byte[INITIAL_STENCILS * 32];
   private int codeSize;
@@ -57,6 +68,9 @@ public final class JitAssembler implements StencilSink {
   private boolean[] filled = new boolean[INITIAL_STENCILS];
   private int parameterCount;
 
+  /** The patch sites made since the last reset, bound to the function finish makes. */
+  private final List<PatchSite> sites = new ArrayList<>();
+
   private boolean finished;
 
   /** An assembler whose stencils' external symbols are found in the default native libraries. */
@@ -73,28 +87,53 @@ public final class JitAssembler implements StencilSink {
    * @throws IllegalArgumentException if the stencils were built for another triple
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
-    this.library = Objects.requireNonNull(library, "library");
+    this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
     this.symbols = Objects.requireNonNull(symbols, "symbols");
-    Optional<Triple> host = Triple.host();
-    if (host.isEmpty() || host.get() != library.triple()) {
-      throw new IllegalArgumentException("these stencils were built for " + library.triple()
-          + ", which cannot run on this machine (" + host.map(t -> t.triple())
-              .orElse("a machine Stencil4j knows no triple for") + ", os.name="
-          + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
-          + "); build the stencils for it too (@Stencil triples) and pick them with forHost()");
-    }
+    this.symbolAddresses = new long[this.library.size()][];
+    this.used = new PreparedStencil[this.library.size()];
+    this.isUsed = new boolean[this.library.size()];
   }
 
   @Override
   public Triple triple() {
-    return library.triple();
+    return library.library.triple();
+  }
+
+  /**
+   * Forgets everything appended, bound and finished, to build the next function with the
+   * buffers grown so far and the symbols found so far.
+   */
+  public void reset() {
+    Arrays.fill(parameterLabels, 0, parameterCount, null);
+    Arrays.fill(filled, 0, parameterCount, false);
+    for (int i = 0; i < usedCount; i++) {
+      isUsed[used[i].index] = false;
+    }
+    if (!labels.isEmpty()) {
+      // the function finished last keeps the map
+      labels = new IdentityHashMap<>();
+    }
+    sites.clear();
+    count = 0;
+    codeSize = 0;
+    dataSize = 0;
+    parameterCount = 0;
+    usedCount = 0;
+    finished = false;
   }
 
   @Override
   public void append(StencilGroup stencil) {
     checkNotFinished();
     checkFilled();
-    PreparedStencil prepared = prepare(stencil);
+    PreparedStencil prepared = library.get(stencil);
+    if (count == 0) {
+      checkShimFirst(stencil);
+    }
+    if (!isUsed[prepared.index]) {
+      isUsed[prepared.index] = true;
+      used[usedCount++] = prepared;
+    }
     reserve(prepared);
     stencil.copyCode(code, codeSize);
     stencil.copyData(data, dataSize);
@@ -136,51 +175,129 @@ public final class JitAssembler implements StencilSink {
 
   /**
    * Copies the code and data into executable memory owned by {@code arena}, patches every hole
-   * and returns the function. This uses the assembler up, whether it succeeds or not.
+   * and returns the function. This uses the assembler up until {@link #reset}, whether it
+   * succeeds or not.
    *
    * @throws IllegalStateException if nothing was appended, a parameter is unfilled, a label
    *     unbound, or an external symbol not found
-   * @throws HoleRangeException if a value does not fit its hole; the pages mapped for the
-   *     function are released with {@code arena} then
+   * @throws HoleRangeException if a value does not fit its hole; the function's space is given
+   *     back then (or, where each function has pages of its own, with {@code arena})
    * @throws OutOfMemoryError if the system maps no more memory
    */
   public JitFunction finish(Arena arena) {
+    return finish(arena, "stencil4j");
+  }
+
+  /**
+   * {@link #finish(Arena)}, naming the function {@code name} in perf's map of JIT code when the
+   * system property {@code stencil4j.perfmap} is {@code functions} ({@code NAME}) or {@code
+   * stencils} ({@code NAME:STENCIL} for each stencil): {@code perf record} then {@code perf
+   * report} show JIT code by name.
+   */
+  public JitFunction finish(Arena arena, String name) {
     Objects.requireNonNull(arena, "arena");
+    Objects.requireNonNull(name, "name");
     checkNotFinished();
     finished = true;
     checkFilled();
     if (count == 0) {
       throw new IllegalStateException("nothing to finish: no stencil was appended");
     }
+    checkEnd();
     resolveLabels();
-    Map<PreparedStencil, long[]> symbolAddresses = resolveSymbols();
-    ExecutableMemory memory = ExecutableMemory.forHost();
-    // at least a page of code, should every stencil appended be empty
-    long dataStart = roundUp(Math.max(codeSize, 1), memory.pageSize());
-    MemorySegment pages = memory.allocate(dataStart + roundUp(dataSize, memory.pageSize()), arena);
-    patch(pages.address(), pages.address() + dataStart, symbolAddresses);
-    MemorySegment.copy(code, 0, pages, ValueLayout.JAVA_BYTE, 0, codeSize);
-    MemorySegment.copy(data, 0, pages, ValueLayout.JAVA_BYTE, dataStart, dataSize);
-    memory.makeExecutable(pages.asSlice(0, dataStart));
-    return new JitFunction(pages.asSlice(0, codeSize), pages.asSlice(dataStart, dataSize));
+    resolveSymbols();
+    FunctionSpace space = FunctionSpace.reserve(codeSize, dataSize, arena);
+    try {
+      patch(space.codeAddress(), space.dataAddress());
+    } catch (RuntimeException e) {
+      space.discard();
+      throw e;
+    }
+    MemorySegment.copy(code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0, codeSize);
+    MemorySegment.copy(data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, dataSize);
+    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
+        library.hasShim ? shimOffsets() : null);
+    for (PatchSite site : sites) {
+      bind(site, function);
+    }
+    String perfMap = PerfMap.mode();
+    if (!perfMap.isEmpty()) {
+      PerfMap.write(perfMapLines(function.code().address(), name, perfMap.equals("stencils")));
+    }
+    return function;
   }
 
-  private PreparedStencil prepare(StencilGroup stencil) {
-    PreparedStencil prepared = this.prepared.get(stencil);
-    if (prepared == null) {
-      if (!library.stencils().contains(stencil)) {
-        throw new IllegalArgumentException("stencil " + stencil.name()
-            + " is not one of this assembler's stencils for " + library.triple());
+  /**
+   * Makes parameter {@code index} of the stencil appended last patchable after {@link #finish},
+   * with {@link JitFunction#patch}; fill it as any other now.
+   *
+   * @throws IllegalStateException if no stencil was appended
+   * @throws IndexOutOfBoundsException if the stencil has no such parameter
+   */
+  public PatchSite patchable(int index) {
+    checkNotFinished();
+    checkParameter("patchable", index);
+    sites.add(new PatchSite(count - 1, index, "parameter "
+        + appended[count - 1].stencil.parameters().get(index) + " of " + describe(count - 1)));
+    return sites.get(sites.size() - 1);
+  }
+
+  /** The code offsets of the shims appended, ascending. */
+  private int[] shimOffsets() {
+    int[] offsets = new int[count];
+    int shims = 0;
+    for (int i = 0; i < count; i++) {
+      if (appended[i].index == library.shimIndex) {
+        offsets[shims++] = codeAt[i];
       }
-      // stencils' data are laid out back to back, so each size keeps the next one aligned
-      if (stencil.dataSize() % 16 != 0) {
-        throw new IllegalArgumentException("stencil " + stencil.name() + " has "
-            + stencil.dataSize() + " bytes of data, not a multiple of 16");
-      }
-      prepared = new PreparedStencil(stencil);
-      this.prepared.put(stencil, prepared);
     }
-    return prepared;
+    return Arrays.copyOf(offsets, shims);
+  }
+
+  /** The function's lines in perf's map: one, or one per stencil that has code. */
+  private String perfMapLines(long codeBase, String name, boolean perStencil) {
+    if (!perStencil) {
+      return PerfMap.line(codeBase, Math.max(codeSize, 1), name);
+    }
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      if (appended[i].codeSize > 0) {
+        lines.append(PerfMap.line(codeBase + codeAt[i], appended[i].codeSize,
+            name + ":" + appended[i].stencil.name()));
+      }
+    }
+    return lines.toString();
+  }
+
+  /** Tells {@code site} where its holes are in {@code function}. */
+  private void bind(PatchSite site, JitFunction function) {
+    PreparedStencil stencil = appended[site.stencil];
+    int holes = 0;
+    for (int h = 0; h < stencil.holeCount; h++) {
+      if (isParameter(stencil, h, site.parameter)) {
+        holes++;
+      }
+    }
+    boolean[] inData = new boolean[holes];
+    int[] offsets = new int[holes];
+    HoleKind[] kinds = new HoleKind[holes];
+    long[] addends = new long[holes];
+    int next = 0;
+    for (int h = 0; h < stencil.holeCount; h++) {
+      if (isParameter(stencil, h, site.parameter)) {
+        inData[next] = stencil.inData(h);
+        offsets[next] = (inData[next] ? dataAt[site.stencil] : codeAt[site.stencil])
+            + stencil.offsets[h];
+        kinds[next] = stencil.kinds[h];
+        addends[next] = stencil.addends[h];
+        next++;
+      }
+    }
+    site.bind(function, inData, offsets, kinds, addends);
+  }
+
+  private static boolean isParameter(PreparedStencil stencil, int hole, int parameter) {
+    return stencil.values[hole] == HoleValue.PARAMETER && stencil.references[hole] == parameter;
   }
 
   private void reserve(PreparedStencil stencil) {
@@ -212,16 +329,8 @@ public final class JitAssembler implements StencilSink {
   /** The parameter slot of the last stencil's parameter {@code index}, marked filled. */
   private int slot(int index) {
     checkNotFinished();
-    if (count == 0) {
-      throw new IllegalStateException("fill(" + index
-          + ") before any append: fill sets a parameter of the stencil appended last");
-    }
+    checkParameter("fill", index);
     StencilGroup stencil = appended[count - 1].stencil;
-    if (index < 0 || index >= stencil.parameters().size()) {
-      throw new IndexOutOfBoundsException(
-          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
-              + ", no parameter " + index);
-    }
     int slot = parametersAt[count - 1] + index;
     if (filled[slot]) {
       throw new IllegalStateException("parameter " + stencil.parameters().get(index) + " of "
@@ -229,6 +338,20 @@ public final class JitAssembler implements StencilSink {
     }
     filled[slot] = true;
     return slot;
+  }
+
+  /** Checks that the stencil appended last has a parameter {@code index}. */
+  private void checkParameter(String method, int index) {
+    if (count == 0) {
+      throw new IllegalStateException(method + "(" + index + ") before any append: " + method
+          + " takes a parameter of the stencil appended last");
+    }
+    StencilGroup stencil = appended[count - 1].stencil;
+    if (index < 0 || index >= stencil.parameters().size()) {
+      throw new IndexOutOfBoundsException(
+          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
+              + ", no parameter " + index);
+    }
   }
 
   /** Checks that the stencil appended last has all its parameters. */
@@ -246,9 +369,34 @@ public final class JitAssembler implements StencilSink {
     }
   }
 
+  /** Native code enters stencils through the shim only, when the library has one. */
+  private void checkShimFirst(StencilGroup first) {
+    if (library.hasShim && !first.name().equals(PreparedLibrary.SHIM)) {
+      throw new IllegalStateException("stencil " + first.name() + " is appended first, but this"
+          + " library has a shim: a function must start with stencil SHIM (the emitter's"
+          + " shim()), which native code calls");
+    }
+  }
+
+  /**
+   * The last stencil must not continue to a next one, which would be whatever follows the
+   * function in memory. Only a jump to the next stencil is seen here: a stencil whose code falls
+   * off its end (its trailing jump removed) has no hole that says so.
+   */
+  private void checkEnd() {
+    PreparedStencil last = appended[count - 1];
+    for (int h = 0; h < last.codeHoleCount; h++) {
+      if (last.values[h] == HoleValue.CONTINUE) {
+        throw new IllegalStateException(describe(count - 1) + " is the last stencil, but it"
+            + " continues to the next one (code hole " + last.hole(h) + "); end the function"
+            + " with a stencil that returns or jumps");
+      }
+    }
+  }
+
   private void checkNotFinished() {
     if (finished) {
-      throw new IllegalStateException("this assembler is finished; use a new one");
+      throw new IllegalStateException("this assembler is finished; reset() it or use a new one");
     }
   }
 
@@ -271,31 +419,43 @@ public final class JitAssembler implements StencilSink {
     }
   }
 
-  /** The addresses of each appended stencil's external symbols, by their index. */
-  private Map<PreparedStencil, long[]> resolveSymbols() {
-    Map<String, MemorySegment> found = new HashMap<>();
-    Map<PreparedStencil, long[]> addresses = new IdentityHashMap<>();
-    for (PreparedStencil stencil : prepared.values()) {
-      long[] stencilAddresses = new long[stencil.symbols.size()];
-      for (int i = 0; i < stencilAddresses.length; i++) {
-        String name = stencil.symbols.get(i);
-        MemorySegment address = found.computeIfAbsent(name, unused -> symbols.find(name)
-            .orElseThrow(() -> new IllegalStateException("cannot find the external symbol "
-                + name + ", which stencil " + stencil.stencil.name() + " uses; give its address"
-                + " in the SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
-                + "\", upcallStub)))")));
-        stencilAddresses[i] = address.address();
+  /** Finds the external symbols of the stencils used that have none found yet. */
+  private void resolveSymbols() {
+    Map<String, Long> found = null;
+    for (int u = 0; u < usedCount; u++) {
+      PreparedStencil stencil = used[u];
+      if (symbolAddresses[stencil.index] != null) {
+        continue;
       }
-      addresses.put(stencil, stencilAddresses);
+      long[] addresses = new long[stencil.symbols.size()];
+      for (int i = 0; i < addresses.length; i++) {
+        if (found == null) {
+          found = new HashMap<>();
+        }
+        String name = stencil.symbols.get(i);
+        Long address = found.get(name);
+        if (address == null) {
+          Optional<MemorySegment> symbol = symbols.find(name);
+          if (symbol.isEmpty()) {
+            throw new IllegalStateException("cannot find the external symbol " + name
+                + ", which stencil " + stencil.stencil.name() + " uses; give its address in the"
+                + " SymbolLookup of the JitAssembler (e.g. Symbols.of(Map.of(\"" + name
+                + "\", upcallStub)))");
+          }
+          address = symbol.get().address();
+          found.put(name, address);
+        }
+        addresses[i] = address;
+      }
+      symbolAddresses[stencil.index] = addresses;
     }
-    return addresses;
   }
 
   /**
    * Patches every hole in the staging buffers, for code that will run at {@code codeBase} and
    * data at {@code dataBase}, so that executable memory is written once and never patched.
    */
-  private void patch(long codeBase, long dataBase, Map<PreparedStencil, long[]> symbolAddresses) {
+  private void patch(long codeBase, long dataBase) {
     MemorySegment codeBytes = MemorySegment.ofArray(code);
     MemorySegment dataBytes = MemorySegment.ofArray(data);
     for (int i = 0; i < count; i++) {
@@ -312,7 +472,7 @@ public final class JitAssembler implements StencilSink {
             yield parameterLabels[slot] == null ? parameterValues[slot]
                 : codeBase + parameterValues[slot];
           }
-          case SYMBOL -> symbolAddresses.get(stencil)[stencil.references[h]];
+          case SYMBOL -> symbolAddresses[stencil.index][stencil.references[h]];
         };
         boolean inData = stencil.inData(h);
         int offset = (inData ? dataAt[i] : codeAt[i]) + stencil.offsets[h];
@@ -342,9 +502,5 @@ public final class JitAssembler implements StencilSink {
   private String describe(int i) {
     return String.format("stencil %s (#%d, at code offset %#x)",
         appended[i].stencil.name(), i, codeAt[i]);
-  }
-
-  private static long roundUp(long size, long pageSize) {
-    return (size + pageSize - 1) / pageSize * pageSize;
   }
 }

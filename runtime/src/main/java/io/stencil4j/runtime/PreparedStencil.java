@@ -12,6 +12,8 @@ import java.util.List;
  */
 final class PreparedStencil {
   final StencilGroup stencil;
+  /** Its position in its library. */
+  final int index;
   final int codeSize;
   final int dataSize;
   final int parameterCount;
@@ -27,8 +29,9 @@ final class PreparedStencil {
   final int[] references;
   final long[] addends;
 
-  PreparedStencil(StencilGroup stencil) {
+  PreparedStencil(StencilGroup stencil, int index) {
     this.stencil = stencil;
+    this.index = index;
     this.codeSize = stencil.codeSize();
     this.dataSize = stencil.dataSize();
     this.parameterCount = stencil.parameters().size();

@@ -114,6 +114,15 @@ final class WindowsMemory extends ExecutableMemory {
     }
   }
 
+  @Override
+  void flush(MemorySegment code) {
+    try {
+      int unused = (int) flushInstructionCache.invokeExact(currentProcess, code, code.byteSize());
+    } catch (Throwable t) {
+      throw Native.unexpected("FlushInstructionCache", t);
+    }
+  }
+
   private void free(MemorySegment pages) {
     try {
       // MEM_RELEASE frees the whole allocation and wants size 0

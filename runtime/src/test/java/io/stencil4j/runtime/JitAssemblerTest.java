@@ -10,6 +10,7 @@ import io.stencil4j.Label;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -17,6 +18,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.Test;
 /** Runs {@link X86Stencils}, so only on x86-64 Linux; the examples run the real stencils. */
 class JitAssemblerTest {
   private static final FunctionDescriptor NO_ARGUMENTS = FunctionDescriptor.of(JAVA_LONG);
+  /** The host functions' signature. */
+  private static final FunctionDescriptor HOST = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
 
   private Arena arena;
   private JitAssembler assembler;
@@ -64,6 +69,14 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFunctionMayReturnNothing() throws Throwable {
+    emit("CONST", 1);
+    emit("RET");
+    MethodHandle function = assembler.finish(arena).handle(FunctionDescriptor.ofVoid());
+    function.invokeExact();
+  }
+
+  @Test
   void signExtendsAbs32s() throws Throwable {
     emit("CONST32", -5);
     emit("RET");
@@ -93,6 +106,49 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFunctionMayNotContinuePastItsLastStencil() {
+    emit("CONST", 7);
+    emit("NEXT");
+    assertFinishFails("stencil NEXT (#1, at code offset 0xa) is the last stencil, but it"
+        + " continues to the next one (code hole 0x1 REL_32 CONTINUE-4); end the function with a"
+        + " stencil that returns or jumps");
+  }
+
+  @Test
+  void aLibraryWithAShimRequiresFunctionsToStartWithIt() throws Throwable {
+    // nop: it falls through to the next stencil
+    StencilGroup shim = new StencilGroup("SHIM", new byte[] {(byte) 0x90}, new byte[0],
+        List.of(), List.of());
+    List<StencilGroup> stencils = new ArrayList<>(X86Stencils.LIBRARY.stencils());
+    stencils.add(shim);
+    StencilLibrary library = new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, stencils);
+    JitAssembler withShim = new JitAssembler(library);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> withShim.append(library.stencil("RET")));
+    assertEquals("stencil RET is appended first, but this library has a shim: a function must"
+        + " start with stencil SHIM (the emitter's shim()), which native code calls",
+        e.getMessage());
+    // two entries: the first through its shim, the second without one
+    Label second = new Label("second");
+    Label third = new Label("third");
+    withShim.append(shim);
+    withShim.append(library.stencil("ARG"));
+    withShim.append(library.stencil("RET"));
+    withShim.bind(second);
+    withShim.append(shim);
+    withShim.bind(third);
+    withShim.append(library.stencil("ARG"));
+    withShim.append(library.stencil("RET"));
+    JitFunction function = withShim.finish(arena);
+    assertEquals(5L, (long) function.handle(HOST).invokeExact(5L));
+    assertEquals(6L, (long) function.handle(second, HOST).invokeExact(6L));
+    IllegalArgumentException entry = assertThrows(IllegalArgumentException.class,
+        () -> function.handle(third, HOST));
+    assertEquals("label third is an entry from native code, but it is not bound to a SHIM"
+        + " stencil, which this library's stencils need first", entry.getMessage());
+  }
+
+  @Test
   void continueIsTheNextStencil() throws Throwable {
     emit("CONST", 7);
     emit("NEXT");
@@ -111,7 +167,7 @@ class JitAssemblerTest {
   }
 
   @Test
-  void dataFollowsTheCodeAtAPageBoundaryEachStencils16ByteAligned() throws Throwable {
+  void dataIsWithinReachOfTheCodeEachStencils16ByteAligned() throws Throwable {
     emit("LOAD_DATA", 0x1111_2222_3333_4444L);
     emit("LOAD_DATA", 0x5555_6666_7777_8888L);
     emit("RET");
@@ -121,34 +177,52 @@ class JitAssemblerTest {
     MemorySegment data = function.data();
     assertEquals(15, code.byteSize());
     assertEquals(32, data.byteSize());
-    assertEquals(0, data.address() % ExecutableMemory.forHost().pageSize());
-    assertEquals(ExecutableMemory.forHost().pageSize(), data.address() - code.address());
+    assertEquals(0, data.address() % 16);
+    assertTrue(Math.abs(data.address() - code.address()) < CodeHeap.MAX_SPAN,
+        code + " " + data);
     assertEquals(0x1111_2222_3333_4444L, data.get(JAVA_LONG, 0));
     assertEquals(0x5555_6666_7777_8888L, data.get(JAVA_LONG, 16));
   }
 
   @Test
-  void codePagesAreExecutableAndDataPagesWritable() {
+  void codeIsExecutableDataWritableAndNoHeapMappingBoth() {
     assumeTrue(ProcessMaps.available());
     emit("LOAD_DATA", 1);
     emit("RET");
     JitFunction function = assembler.finish(arena);
-    assertEquals("r-xp", ProcessMaps.permissions(function.code().address()));
+    assertEquals("r-xs", ProcessMaps.permissions(function.code().address()));
     assertEquals("rw-p", ProcessMaps.permissions(function.data().address()));
+    List<String> heap = ProcessMaps.mappings().stream()
+        .filter(line -> line.contains("/SYSV")).toList();
+    assertEquals(2 * CodeHeap.shared().regionCount(), heap.size(), heap::toString);
+    assertTrue(heap.stream().noneMatch(line -> line.split(" ")[1].matches(".wx.")),
+        heap::toString);
   }
 
   @Test
   void callsJavaThroughAnUpcallStubFoundByName() throws Throwable {
-    MethodHandle triple = MethodHandles.lookup().findStatic(JitAssemblerTest.class, "triple",
-        MethodType.methodType(long.class, long.class));
-    MemorySegment stub = Linker.nativeLinker().upcallStub(triple,
-        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    assembler = new JitAssembler(X86Stencils.LIBRARY,
-        Symbols.of(Map.of(X86Stencils.HOST, stub)));
+    callingHost(Linker.nativeLinker().upcallStub(host("triple"), HOST, arena));
     emit("CONST", 14);
     emit("CALL");
     emit("RET");
     assertEquals(42L, (long) handle().invokeExact());
+  }
+
+  @Test
+  void anExceptionOfAHostFunctionIsRethrownByTheCall() throws Throwable {
+    callingHost(Upcalls.stub(host("failOnOdd"), HOST, arena));
+    emit("ARG");
+    emit("CALL");
+    emit("ADD", 1);
+    emit("RET");
+    MethodHandle function = assembler.finish(arena)
+        .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+      long unused = (long) function.invokeExact(7L);
+    });
+    assertEquals("odd: 7", e.getMessage());
+    // caught once, rethrown once: the next call is clean
+    assertEquals(5L, (long) function.invokeExact(4L));
   }
 
   @Test
@@ -218,10 +292,8 @@ class JitAssemblerTest {
     emit("CONST", 1);
     emit("JUMP", new Label("nowhere"));
     emit("RET");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("label nowhere is never bound; parameter TARGET of stencil JUMP"
-        + " (#1, at code offset 0xa) jumps to it", e.getMessage());
+    assertFinishFails("label nowhere is never bound; parameter TARGET of stencil JUMP"
+        + " (#1, at code offset 0xa) jumps to it");
   }
 
   @Test
@@ -246,17 +318,14 @@ class JitAssemblerTest {
   void anUnfilledParameterIsReportedAtFinish() {
     emit("CONST", 1);
     assembler.append(stencil("ADD"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("parameter VALUE of stencil ADD (#1, at code offset 0xa) was never filled",
-        e.getMessage());
+    assertFinishFails("parameter VALUE of stencil ADD (#1, at code offset 0xa) was never filled");
   }
 
   @Test
   void fillsTheLastStencilsParametersOnce() {
     IllegalStateException early = assertThrows(IllegalStateException.class,
         () -> assembler.fill(0, 1));
-    assertEquals("fill(0) before any append: fill sets a parameter of the stencil appended last",
+    assertEquals("fill(0) before any append: fill takes a parameter of the stencil appended last",
         early.getMessage());
     emit("CONST", 1);
     IllegalStateException twice = assertThrows(IllegalStateException.class,
@@ -272,11 +341,9 @@ class JitAssemblerTest {
   void aMissingSymbolNamesTheSymbolAndTheStencil() {
     emit("CALL");
     emit("RET");
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> assembler.finish(arena));
-    assertEquals("cannot find the external symbol stencil4j_test_host, which stencil CALL uses;"
-        + " give its address in the SymbolLookup of the JitAssembler"
-        + " (e.g. Symbols.of(Map.of(\"stencil4j_test_host\", upcallStub)))", e.getMessage());
+    assertFinishFails("cannot find the external symbol stencil4j_test_host, which stencil CALL"
+        + " uses; give its address in the SymbolLookup of the JitAssembler"
+        + " (e.g. Symbols.of(Map.of(\"stencil4j_test_host\", upcallStub)))");
   }
 
   @Test
@@ -309,7 +376,162 @@ class JitAssemblerTest {
         () -> assembler.finish(arena));
     assertEquals("nothing to finish: no stencil was appended", empty.getMessage());
     IllegalStateException again = assertThrows(IllegalStateException.class, () -> emit("RET"));
-    assertEquals("this assembler is finished; use a new one", again.getMessage());
+    assertEquals("this assembler is finished; reset() it or use a new one", again.getMessage());
+  }
+
+  @Test
+  void anyBoundLabelIsAnEntryAndFunctionsOfOneBufferJumpToEachOther() throws Throwable {
+    // increment(x) = x + 1; answer() = 41, then increment's body
+    Label increment = new Label("increment");
+    Label body = new Label("body");
+    Label answer = new Label("answer");
+    assembler.bind(increment);
+    emit("ARG");
+    assembler.bind(body);
+    emit("ADD", 1);
+    emit("RET");
+    assembler.bind(answer);
+    emit("CONST", 41);
+    emit("JUMP", body);
+    JitFunction function = assembler.finish(arena);
+    MethodHandle first = function.handle(increment, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    assertEquals(8L, (long) first.invokeExact(7L));
+    assertEquals(42L, (long) function.handle(answer, NO_ARGUMENTS).invokeExact());
+    assertEquals(function.code().address() + 3, function.address(body));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> function.address(new Label("stranger")));
+    assertTrue(e.getMessage().startsWith("label stranger is not bound in JitFunction[code 32 B"),
+        e.getMessage());
+  }
+
+  @Test
+  void aJumpTargetIsPatchedAfterFinish() throws Throwable {
+    Label one = new Label("one");
+    Label two = new Label("two");
+    emit("JUMP", one);
+    PatchSite target = assembler.patchable(0);
+    assembler.bind(one);
+    emit("CONST", 1);
+    emit("RET");
+    assembler.bind(two);
+    emit("CONST", 2);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(NO_ARGUMENTS);
+    assertEquals(1L, (long) handle.invokeExact());
+    function.patch(target, two);
+    assertEquals(2L, (long) handle.invokeExact());
+    function.patch(target, one);
+    assertEquals(1L, (long) handle.invokeExact());
+  }
+
+  @Test
+  void aPatchedValueIsRangeCheckedAndNothingWrittenWhenItDoesNotFit() throws Throwable {
+    emit("CONST32", 5);
+    PatchSite value = assembler.patchable(0);
+    emit("LOAD_DATA", 6);
+    PatchSite data = assembler.patchable(0);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(NO_ARGUMENTS);
+    function.patch(data, 7);
+    assertEquals(7L, (long) handle.invokeExact());
+    HoleRangeException e = assertThrows(HoleRangeException.class,
+        () -> function.patch(value, 1L << 40));
+    assertTrue(e.getMessage().startsWith("parameter VALUE of stencil CONST32 (#0, at code offset"
+        + " 0x0): value 0x10000000000 does not fit the ABS_32S hole at 0x"), e.getMessage());
+    assertEquals(7L, (long) handle.invokeExact());
+    IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
+        () -> new JitFunction(function.code(), function.data(), null, Map.of(), null)
+            .patch(value, 1));
+    assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
+        + " belongs to another function", stranger.getMessage());
+  }
+
+  @Test
+  void perfsMapNamesTheFunctionOrEachStencil() throws IOException {
+    try {
+      System.setProperty(PerfMap.PROPERTY, "functions");
+      emit("CONST", 1);
+      emit("RET");
+      long function = assembler.finish(arena, "one").code().address();
+      System.setProperty(PerfMap.PROPERTY, "stencils");
+      assembler.reset();
+      emit("CONST", 2);
+      emit("RET");
+      long stencils = assembler.finish(arena, "two").code().address();
+      List<String> lines = Files.readAllLines(PerfMap.path());
+      assertTrue(lines.contains(Long.toHexString(function) + " b one"), lines::toString);
+      assertTrue(lines.contains(Long.toHexString(stencils) + " a two:CONST"), lines::toString);
+      assertTrue(lines.contains(Long.toHexString(stencils + 10) + " 1 two:RET"), lines::toString);
+    } finally {
+      System.clearProperty(PerfMap.PROPERTY);
+    }
+  }
+
+  @Test
+  void disassemblesAFunctionWithLlvmMc() {
+    emit("CONST", 42);
+    emit("RET");
+    assertEquals("\t.text\n\tmovabs\trax, 42\n\tret\n", assembler.finish(arena).disassemble());
+  }
+
+  @Test
+  void aMissingDisassemblerIsNamed() {
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    try {
+      System.setProperty(Disassembler.PROPERTY, "/nonexistent/llvm-mc");
+      UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+          function::disassemble);
+      assertEquals("cannot run /nonexistent/llvm-mc to disassemble JIT code; install LLVM or"
+          + " name the tool with -Dstencil4j.llvm-mc=PATH", e.getMessage());
+    } finally {
+      System.clearProperty(Disassembler.PROPERTY);
+    }
+  }
+
+  /** An assembler whose CALL stencil calls {@code stub}. */
+  private void callingHost(MemorySegment stub) {
+    assembler = new JitAssembler(X86Stencils.LIBRARY, Symbols.of(Map.of(X86Stencils.HOST, stub)));
+  }
+
+  /** A {@code long name(long)} of this class, for {@link #HOST}. */
+  private static MethodHandle host(String name) throws ReflectiveOperationException {
+    return MethodHandles.lookup().findStatic(JitAssemblerTest.class, name,
+        MethodType.methodType(long.class, long.class));
+  }
+
+  private void assertFinishFails(String message) {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void aResetAssemblerBuildsTheNextFunction() throws Throwable {
+    callingHost(Linker.nativeLinker().upcallStub(host("triple"), HOST, arena));
+    Label end = new Label("end");
+    emit("CONST", 2);
+    emit("JUMP", end);
+    emit("CONST", 3);
+    assembler.bind(end);
+    emit("CALL");
+    emit("RET");
+    MethodHandle first = handle();
+    // an unfinished function is dropped too: its label, its unfilled parameter
+    assembler.reset();
+    assembler.bind(end);
+    assembler.append(stencil("ADD"));
+    assembler.reset();
+    emit("CONST", 5);
+    emit("JUMP", end);
+    assembler.bind(end);
+    emit("CALL");
+    emit("RET");
+    MethodHandle second = handle();
+    assertEquals(6L, (long) first.invokeExact());
+    assertEquals(15L, (long) second.invokeExact());
   }
 
   private MethodHandle handle() {
@@ -336,5 +558,12 @@ class JitAssemblerTest {
 
   private static long triple(long value) {
     return 3 * value;
+  }
+
+  private static long failOnOdd(long value) {
+    if (value % 2 != 0) {
+      throw new IllegalArgumentException("odd: " + value);
+    }
+    return value;
   }
 }

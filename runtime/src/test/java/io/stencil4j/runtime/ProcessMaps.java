@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Reads the protection of this process's pages from Linux's {@code /proc/self/maps}. */
 final class ProcessMaps {
@@ -16,10 +17,18 @@ final class ProcessMaps {
     return Files.isReadable(MAPS);
   }
 
+  /** The lines of the maps file: one per mapping. */
+  static List<String> mappings() {
+    try {
+      return Files.readAllLines(MAPS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The permissions ("r-xp", "rw-p", ...) of the mapping holding {@code address}. */
   static String permissions(long address) {
-    try {
-      for (String line : Files.readAllLines(MAPS)) {
+      for (String line : mappings()) {
         String[] fields = line.split(" +");
         String[] range = fields[0].split("-");
         long start = HexFormat.fromHexDigitsToLong(range[0]);
@@ -29,8 +38,5 @@ final class ProcessMaps {
         }
       }
       return "unmapped";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

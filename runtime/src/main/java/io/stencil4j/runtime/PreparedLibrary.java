@@ -1,0 +1,88 @@
+package io.stencil4j.runtime;
+
+import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A library's stencils prepared once for every assembler of it: found by identity, numbered in
+ * the library's order. The last library prepared is kept, so that a JIT creating an assembler
+ * per function prepares its stencils once.
+ */
+final class PreparedLibrary {
+  /** The stencil a library's shim becomes: the entry from native code into the stencils. */
+  static final String SHIM = "SHIM";
+
+  private static volatile PreparedLibrary last;
+
+  final StencilLibrary library;
+  final boolean hasShim;
+  /** The index of the shim stencil; -1 if there is none. */
+  final int shimIndex;
+  private final Map<StencilGroup, PreparedStencil> stencils = new IdentityHashMap<>();
+
+  private PreparedLibrary(StencilLibrary library) {
+    this.library = library;
+    List<StencilGroup> all = library.stencils();
+    int shim = -1;
+    for (int i = 0; i < all.size(); i++) {
+      stencils.put(all.get(i), new PreparedStencil(all.get(i), i));
+      if (all.get(i).name().equals(SHIM)) {
+        shim = i;
+      }
+    }
+    this.shimIndex = shim;
+    this.hasShim = shim >= 0;
+  }
+
+  /**
+   * {@code library} prepared.
+   *
+   * @throws IllegalArgumentException if its stencils were built for another triple than the host's
+   */
+  static PreparedLibrary of(StencilLibrary library) {
+    PreparedLibrary prepared = last;
+    if (prepared != null && prepared.library == library) {
+      return prepared;
+    }
+    Optional<Triple> host = Triple.host();
+    if (host.isEmpty() || host.get() != library.triple()) {
+      throw new IllegalArgumentException("these stencils were built for " + library.triple()
+          + ", which cannot run on this machine (" + host.map(t -> t.triple())
+              .orElse("a machine Stencil4j knows no triple for") + ", os.name="
+          + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
+          + "); build the stencils for it too (@Stencil triples) and pick them with forHost()");
+    }
+    prepared = new PreparedLibrary(library);
+    last = prepared;
+    return prepared;
+  }
+
+  int size() {
+    return stencils.size();
+  }
+
+  /**
+   * {@code stencil} prepared.
+   *
+   * @throws IllegalArgumentException if it is not one of this library's, or its data would
+   *     misalign the next stencil's
+   */
+  PreparedStencil get(StencilGroup stencil) {
+    PreparedStencil prepared = stencils.get(stencil);
+    if (prepared == null) {
+      throw new IllegalArgumentException("stencil " + stencil.name()
+          + " is not one of this assembler's stencils for " + library.triple());
+    }
+    // stencils' data are laid out back to back, so each size keeps the next one aligned
+    if (prepared.dataSize % 16 != 0) {
+      throw new IllegalArgumentException("stencil " + stencil.name() + " has "
+          + stencil.dataSize() + " bytes of data, not a multiple of 16");
+    }
+    return prepared;
+  }
+}
