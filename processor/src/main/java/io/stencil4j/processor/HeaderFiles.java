@@ -1,6 +1,7 @@
 package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.build.LibraryBuild;
 import io.stencil4j.processor.output.HeaderWriter;
 import java.io.BufferedReader;
 import java.io.IOException;

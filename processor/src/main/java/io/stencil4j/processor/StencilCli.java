@@ -1,8 +1,9 @@
 package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.cache.Snapshot;
-import io.stencil4j.processor.cache.StencilCache;
+import io.stencil4j.processor.build.BuildOptions;
+import io.stencil4j.processor.build.LibraryBuild;
+import io.stencil4j.processor.build.StencilBuild;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.FileLocator;
@@ -141,29 +142,11 @@ public final class StencilCli {
     arguments.value("timeout").ifPresent(t -> javacStyle.put(Toolchain.TIMEOUT_OPTION, t));
     arguments.value("gcc").ifPresent(g -> javacStyle.put(Toolchain.GCC_OPTION,
         g.isEmpty() ? null : g));
-    Optional<Path> snapshots = arguments.value("snapshot").map(Path::of);
-    Optional<Toolchain> clang = Optional.empty();
-    String noCompiler = null;
-    try {
-      clang = Optional.of(Toolchain.find(javacStyle, System.getenv()));
-    } catch (StencilException e) {
-      if (snapshots.isEmpty()) {
-        throw e;
-      }
-      noCompiler = e.getMessage();
-    }
-    if (snapshots.isPresent()) {
-      Snapshot.checkOption("--snapshot", snapshots.get(), spec.header(), spec.triples(),
-          clang.isPresent());
-    }
-    LibraryBuilder builder = new LibraryBuilder(clang,
-        Toolchain.gcc(javacStyle, System.getenv()), Optional.empty(),
-        !arguments.has("isolated"),
-        StencilCache.forOption("--cache", arguments.value("cache").orElse(null), System.getenv()),
-        snapshots,
+    BuildOptions options = new BuildOptions(Optional.empty(), arguments.has("isolated"),
+        "--cache", arguments.value("cache"),
+        arguments.value("snapshot").map(d -> new BuildOptions.Directory("--snapshot", Path.of(d))),
         Stencil4jVersion.current());
-    return clang.isPresent() ? builder.build(spec)
-        : builder.fromSnapshots(spec, snapshots.get(), noCompiler);
+    return new StencilBuild(javacStyle, System.getenv()).build(spec, List.of(), options);
   }
 
   /** The directory {@code name}: where it exists, a directory, so no compile is wasted. */

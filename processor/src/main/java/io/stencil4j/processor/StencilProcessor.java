@@ -4,9 +4,9 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.cache.OptionDirectory;
-import io.stencil4j.processor.cache.Snapshot;
-import io.stencil4j.processor.cache.StencilCache;
+import io.stencil4j.processor.build.BuildOptions;
+import io.stencil4j.processor.build.LibraryBuild;
+import io.stencil4j.processor.build.StencilBuild;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.output.JavaWriter;
@@ -65,7 +65,7 @@ public final class StencilProcessor extends AbstractProcessor {
   /** The annotation the entry class carries, where the platform has it (Java 9+). */
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
-  private Toolchain toolchain;
+  private StencilBuild pipeline;
   private final HeaderClaims headers = new HeaderClaims();
 
   /**
@@ -128,34 +128,11 @@ public final class StencilProcessor extends AbstractProcessor {
     StencilSpec spec = reader.read(element);
     // before anything is built or removed: the files belong to the interface that has the name
     headers.claim(spec);
-    Optional<Path> keptObjects = Optional.ofNullable(
-        processingEnv.getOptions().get(OBJECTS_OPTION)).map(Path::of);
-    Optional<Path> snapshots = Optional.ofNullable(
-        processingEnv.getOptions().get(SNAPSHOT_OPTION)).map(Path::of);
-    Optional<Toolchain> clang = Optional.empty();
-    String noCompiler = null;
-    try {
-      clang = Optional.of(toolchain());
-    } catch (StencilException e) {
-      if (snapshots.isEmpty()) {
-        throw e;
-      }
-      noCompiler = e.getMessage();
-    }
-    if (keptObjects.isPresent()) {
-      OptionDirectory.check("-A" + OBJECTS_OPTION, keptObjects.get(), true);
-    }
-    if (snapshots.isPresent()) {
-      Snapshot.checkOption("-A" + SNAPSHOT_OPTION, snapshots.get(), spec.library().header(),
-          spec.library().triples(), clang.isPresent());
-    }
-    LibraryBuilder builder = new LibraryBuilder(clang,
-        Toolchain.gcc(processingEnv.getOptions(), System.getenv()), keptObjects,
-        !processingEnv.getOptions().containsKey(ISOLATED_OPTION), cache(), snapshots,
-        Stencil4jVersion.current());
-    EmitterBinding.checkCases(spec.emitters(), builder.stencilNames(spec.library()));
-    LibraryBuild build = clang.isPresent() ? builder.build(spec.library())
-        : builder.fromSnapshots(spec.library(), snapshots.get(), noCompiler);
+    BuildOptions options = new BuildOptions(directory(OBJECTS_OPTION),
+        processingEnv.getOptions().containsKey(ISOLATED_OPTION), "-A" + CACHE_OPTION,
+        Optional.ofNullable(processingEnv.getOptions().get(CACHE_OPTION)),
+        directory(SNAPSHOT_OPTION), Stencil4jVersion.current());
+    LibraryBuild build = pipeline().build(spec.library(), spec.emitters(), options);
     for (String note : build.notes()) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
           element);
@@ -173,7 +150,7 @@ public final class StencilProcessor extends AbstractProcessor {
             + "compiler runs, %d from the cache, %d from snapshots, in %d ms",
         spec.type().getSimpleName(), build.names().size(), build.libraries().size(),
         build.compiled(), build.compilerRuns(), build.cached(),
-        clang.isPresent() ? 0 : build.names().size() * build.libraries().size(),
+        build.snapshotted(),
         (System.nanoTime() - start) / 1_000_000);
     if (processingEnv.getOptions().containsKey(VERBOSE_OPTION)) {
       summary += String.format(" (the compiler ran %d ms in all)",
@@ -193,19 +170,18 @@ public final class StencilProcessor extends AbstractProcessor {
     }
   }
 
-  private Toolchain toolchain() throws StencilException {
-    if (toolchain == null) {
-      toolchain = Toolchain.find(processingEnv.getOptions(), System.getenv());
+  /** The directory the option {@code name} names, if it is given. */
+  private Optional<BuildOptions.Directory> directory(String name) {
+    return Optional.ofNullable(processingEnv.getOptions().get(name))
+        .map(d -> new BuildOptions.Directory("-A" + name, Path.of(d)));
+  }
+
+  private StencilBuild pipeline() {
+    if (pipeline == null) {
+      pipeline = new StencilBuild(processingEnv.getOptions(), System.getenv());
     }
-    return toolchain;
+    return pipeline;
   }
-
-  /** The cache {@code -Astencil.cache} names, by default the user's; none for "none". */
-  private Optional<StencilCache> cache() throws StencilException {
-    return StencilCache.forOption("-A" + CACHE_OPTION,
-        processingEnv.getOptions().get(CACHE_OPTION), System.getenv());
-  }
-
 
   /** Renders everything first, then writes, so a rendering failure leaves no file behind. */
   private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)

@@ -66,10 +66,6 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     inputs = new LinkedHashMap<>(inputs);
   }
 
-  public Triple triple() {
-    return library.triple();
-  }
-
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {

@@ -82,10 +82,6 @@ public final class StencilCache {
     return base.resolve("stencil4j");
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   /** The key of a stencil built from {@code parts} (a translation unit, flags, versions...). */
   public static String key(List<String> parts) {
     MessageDigest sha = SealedFile.sha256();

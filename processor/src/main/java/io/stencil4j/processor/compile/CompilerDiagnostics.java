@@ -1,5 +1,6 @@
 package io.stencil4j.processor.compile;
 
+import io.stencil4j.processor.spec.SourceSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,5 +59,16 @@ public final class CompilerDiagnostics {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Of the {@code diagnostics} of a compile, those about the stencil {@code name}: the ones in
+   * its case, and the ones outside every case (in the template or a header), which belong to
+   * every stencil compiled with them; each once.
+   */
+  public static List<String> about(String name, List<String> diagnostics, SourceSet sources) {
+    return diagnostics.stream().filter(d -> location(d)
+        .flatMap(at -> sources.caseAt(at.file(), at.line())).map(name::equals).orElse(true))
+        .distinct().toList();
   }
 }

@@ -29,11 +29,6 @@ public final class StencilCompiler implements AutoCloseable {
     this.directory = Files.createTempDirectory("stencil4j-");
   }
 
-  /** The directory object files are written to; the compiler's paths under it become ".". */
-  public Path directory() {
-    return directory;
-  }
-
   /**
    * What one job gave: an object, or the compiler's diagnostics.
    *

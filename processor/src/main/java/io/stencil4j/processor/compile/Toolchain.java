@@ -157,15 +157,11 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
   }
 
   /**
-   * Flags for every stencil: freestanding (no sysroot needed), no unwind tables or stack
-   * protector (stencils are code fragments), no builtins (no hidden libc calls), no FP
-   * contraction (results equal an interpreter's on every architecture).
+   * Flags for every stencil compiled by a compiler of kind {@code kind}: freestanding (no
+   * sysroot needed), no unwind tables or stack protector (stencils are code fragments), no
+   * builtins (no hidden libc calls), no FP contraction (results equal an interpreter's on every
+   * architecture).
    */
-  public List<String> commonFlags() {
-    return commonFlags(kind);
-  }
-
-  /** {@link #commonFlags()} of a compiler of kind {@code kind}, known without finding it. */
   public static List<String> commonFlags(Kind kind) {
     List<String> flags = new ArrayList<>(List.of("-c", "-O3", "-std=c11", "-ffreestanding",
         "-fno-builtin", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",

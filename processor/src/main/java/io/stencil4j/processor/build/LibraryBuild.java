@@ -1,4 +1,4 @@
-package io.stencil4j.processor;
+package io.stencil4j.processor.build;
 
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
@@ -15,6 +15,7 @@ import java.util.Map;
  * @param sources the input files' names, for the header's comment
  * @param compiled how many stencils (over all triples) were compiled
  * @param cached how many came from the cache
+ * @param snapshotted how many came from snapshots
  * @param compilerRuns how many times the compiler ran
  * @param compilerNanos the compiler's run times added up
  * @param notes what the user should know, e.g. that batching fell back to single cases
@@ -22,8 +23,8 @@ import java.util.Map;
  */
 public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
-    int compiled, int cached, int compilerRuns, long compilerNanos, List<String> notes,
-    List<Warning> warnings) {
+    int compiled, int cached, int snapshotted, int compilerRuns, long compilerNanos,
+    List<String> notes, List<Warning> warnings) {
 
   /**
    * A compiler's warning.

@@ -1,4 +1,4 @@
-package io.stencil4j.processor;
+package io.stencil4j.processor.build;
 
 import io.stencil4j.model.Triple;
 import java.util.ArrayList;

@@ -1,0 +1,79 @@
+package io.stencil4j.processor.build;
+
+import io.stencil4j.processor.cache.OptionDirectory;
+import io.stencil4j.processor.cache.Snapshot;
+import io.stencil4j.processor.cache.StencilCache;
+import io.stencil4j.processor.compile.Compilers;
+import io.stencil4j.processor.compile.Toolchain;
+import io.stencil4j.processor.diagnostic.StencilException;
+import io.stencil4j.processor.spec.EmitterMethod;
+import io.stencil4j.processor.spec.LibrarySpec;
+import io.stencil4j.processor.spec.SourceSet;
+import io.stencil4j.processor.stencil.EmitterBinding;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pipeline from a library's spec to its stencils, the same for javac and the command line:
+ * checks the options, reads the sources, builds with the compilers or from the snapshots.
+ */
+public final class StencilBuild {
+  private final Map<String, String> compilerOptions;
+  private final Map<String, String> environment;
+  private Toolchain clang;
+
+  /**
+   * @param compilerOptions the compilers' options, by javac's names ({@link
+   *     Toolchain#CLANG_OPTION}, {@link Toolchain#GCC_OPTION}, {@link Toolchain#TIMEOUT_OPTION})
+   * @param environment where compilers and the user's cache directory are looked up
+   */
+  public StencilBuild(Map<String, String> compilerOptions, Map<String, String> environment) {
+    this.compilerOptions = compilerOptions;
+    this.environment = environment;
+  }
+
+  /**
+   * Builds the stencils of {@code spec}, once every emitter is known to name one of them: with
+   * the compilers, or, when clang is missing, from the snapshots.
+   */
+  public LibraryBuild build(LibrarySpec spec, List<EmitterMethod> emitters, BuildOptions options)
+      throws StencilException {
+    Optional<Toolchain> clang = Optional.empty();
+    String noCompiler = null;
+    try {
+      clang = Optional.of(clang());
+    } catch (StencilException e) {
+      if (options.snapshots().isEmpty()) {
+        throw e;
+      }
+      noCompiler = e.getMessage();
+    }
+    if (options.keptObjects().isPresent()) {
+      OptionDirectory.check(options.keptObjects().get().option(),
+          options.keptObjects().get().path(), true);
+    }
+    if (options.snapshots().isPresent()) {
+      Snapshot.checkOption(options.snapshots().get().option(), options.snapshots().get().path(),
+          spec.header(), spec.triples(), clang.isPresent());
+    }
+    Compilers compilers = new Compilers(clang, Toolchain.gcc(compilerOptions, environment));
+    Optional<StencilCache> cache = StencilCache.forOption(options.cacheOption(),
+        options.cache().orElse(null), environment);
+    SourceSet sources = SourceSet.read(spec);
+    EmitterBinding.checkCases(emitters, sources.names());
+    LibraryBuilder builder = new LibraryBuilder(compilers,
+        options.keptObjects().map(BuildOptions.Directory::path), !options.isolated(), cache,
+        options.snapshots().map(BuildOptions.Directory::path), options.version());
+    return clang.isPresent() ? builder.build(spec, sources)
+        : builder.fromSnapshots(spec, sources, noCompiler);
+  }
+
+  /** clang, found once for every library built (finding it runs it). */
+  private Toolchain clang() throws StencilException {
+    if (clang == null) {
+      clang = Toolchain.find(compilerOptions, environment);
+    }
+    return clang;
+  }
+}

@@ -1,0 +1,89 @@
+package io.stencil4j.processor.cache;
+
+import io.stencil4j.model.Triple;
+import io.stencil4j.processor.spec.LibrarySpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Digests of what stencils are built from, never a path: a stencil's cache key, and the digest
+ * of a whole library that its headers and snapshots record.
+ */
+public final class InputDigest {
+  private final LibrarySpec spec;
+  private final String processorVersion;
+  private final Map<String, String> normalizedUnits = new LinkedHashMap<>();
+
+  /**
+   * @param unitTexts the text of every stencil's unit for a compile of its own, by name, in the
+   *     order of the stencils
+   */
+  public InputDigest(LibrarySpec spec, String processorVersion, Map<String, String> unitTexts) {
+    this.spec = spec;
+    this.processorVersion = processorVersion;
+    unitTexts.forEach((name, text) -> normalizedUnits.put(name, normalized(text)));
+  }
+
+  /**
+   * The cache key of the stencil {@code name} compiled from {@code unitText} (its unit, which
+   * may be a batch) for {@code triple} with {@code flags}.
+   */
+  public String stencil(String compilerVersion, Triple triple, List<String> flags,
+      String unitText, String name) {
+    return StencilCache.key(List.of("stencil4j " + processorVersion, compilerVersion,
+        triple.triple(), String.join("\u0000", flags), unitText, name));
+  }
+
+  /**
+   * A digest of what the library's output depends on: the translation units, flags, the headers
+   * they include (by content), the compilers' and Stencil4j's versions.
+   *
+   * @param compilerVersions the version of each triple's compiler
+   * @param flags each triple's flags
+   * @param built each triple's stencils, by name
+   */
+  public String library(String sources, boolean batching, Map<Triple, String> compilerVersions,
+      Map<Triple, List<String>> flags, Map<Triple, Map<String, CachedStencil>> built) {
+    List<String> parts = new ArrayList<>();
+    parts.add("stencil4j " + processorVersion);
+    parts.add(spec.header());
+    parts.add(sources);
+    parts.add(batching ? "batched" : "alone");
+    for (Map.Entry<Triple, String> entry : compilerVersions.entrySet()) {
+      Triple triple = entry.getKey();
+      parts.add(triple.triple());
+      parts.add(entry.getValue());
+      parts.add(normalized(String.join(" ", flags.get(triple))));
+      normalizedUnits.forEach((name, unit) -> {
+        parts.add(unit);
+        // by name and contents, sorted so the checkout's path does not matter
+        built.get(triple).get(name).dependencies().entrySet().stream()
+            .map(h -> Path.of(h.getKey()).getFileName() + " " + h.getValue()).sorted()
+            .forEach(parts::add);
+      });
+    }
+    return StencilCache.key(parts);
+  }
+
+  /** The digest of the stencil {@code name}'s own unit, as a snapshot records it. */
+  public String unit(String name) {
+    return StencilCache.key(List.of(normalizedUnits.get(name)));
+  }
+
+  /** The digest of {@code flags}, as a snapshot records them. */
+  public String flags(List<String> flags) {
+    return StencilCache.key(List.of(normalized(String.join(" ", flags))));
+  }
+
+  /** {@code text} without the paths that differ between checkouts. */
+  private String normalized(String text) {
+    String normalized = text.replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1");
+    for (int i = 0; i < spec.includes().size(); i++) {
+      normalized = normalized.replace(spec.includes().get(i).toString(), "<include " + i + ">");
+    }
+    return normalized.replace(spec.template().getParent().toString(), "<template directory>");
+  }
+}

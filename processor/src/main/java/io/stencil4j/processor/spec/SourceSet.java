@@ -1,0 +1,131 @@
+package io.stencil4j.processor.spec;
+
+import io.stencil4j.processor.diagnostic.StencilException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A library's C sources, read and split into cases once: the shim and the template with its
+ * cases (or a template without cases).
+ *
+ * @param shim the shim, if any
+ * @param template the template split at CASE, if there are cases
+ * @param cases the cases, in file order
+ * @param whole the template compiled as it is, when there are no cases
+ * @param description the files' names, for the header's comment
+ * @param members the {@code @Stencil} member of each file, by the path the compiler names
+ */
+public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> template,
+    List<StencilCase> cases, Optional<SourceFile> whole, String description,
+    Map<String, String> members) {
+
+  public SourceSet {
+    cases = List.copyOf(cases);
+    members = Map.copyOf(members);
+  }
+
+  /** Reads and splits the files of {@code spec}. */
+  public static SourceSet read(LibrarySpec spec) throws StencilException {
+    Optional<SourceFile> shim = Optional.empty();
+    if (spec.shim().isPresent()) {
+      shim = Optional.of(new SourceFile("SHIM", "shim", spec.shim().get(),
+          read("shim", spec.shim().get())));
+    }
+    String template = read("template", spec.template());
+    List<String> files = new ArrayList<>(List.of(spec.template().getFileName().toString()));
+    spec.cases().ifPresent(c -> files.add(c.getFileName().toString()));
+    spec.shim().ifPresent(c -> files.add(c.getFileName().toString()));
+    String description = String.join(", ", files);
+    Map<String, String> members = new HashMap<>();
+    members.put(spec.template().toString(), "template");
+    spec.cases().ifPresent(c -> members.put(c.toString(), "cases"));
+    spec.shim().ifPresent(c -> members.put(c.toString(), "shim"));
+    if (spec.cases().isEmpty()) {
+      String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
+          .toUpperCase(Locale.ROOT).replaceAll("\\W", "_");
+      Optional<String> problem = StencilNames.stencilProblem(name);
+      if (problem.isPresent()) {
+        throw StencilException.at("template", spec.template() + ": a template without cases is "
+            + "one stencil named after its file, and " + problem.get() + ": rename the file, or "
+            + "give the template a cases file");
+      }
+      return new SourceSet(shim, Optional.empty(), List.of(),
+          Optional.of(new SourceFile(name, "template", spec.template(), template)), description,
+          members);
+    }
+    SplitTemplate split = SplitTemplate.split(spec.template(), template);
+    Path casesFile = spec.cases().get();
+    List<StencilCase> cases = spec.caseSplitter().split(casesFile, read("cases", casesFile));
+    for (StencilCase stencilCase : cases) {
+      if (stencilCase.name().equals("SHIM") && spec.shim().isPresent()) {
+        throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
+            + ": the case name SHIM is taken by the shim");
+      }
+    }
+    return new SourceSet(shim, Optional.of(split), cases, Optional.empty(), description, members);
+  }
+
+  private static String read(String member, Path file) throws StencilException {
+    ByteBuffer bytes;
+    try {
+      bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw StencilException.at(member, "cannot read " + file + ": " + e);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      // the decoder stops at the first byte it cannot take
+      throw StencilException.at(member, String.format("%s is not UTF-8 text (the byte 0x%02x at "
+          + "offset %d is not valid there)", file, bytes.get(bytes.position()), bytes.position()));
+    }
+  }
+
+  /** The names of the stencils, in order: the shim first. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    shim.ifPresent(f -> names.add(f.stencilName()));
+    whole.ifPresent(f -> names.add(f.stencilName()));
+    cases.forEach(c -> names.add(c.name()));
+    return names;
+  }
+
+  /** The {@code @Stencil} member whose file holds the stencil {@code name}. */
+  public String member(String name) {
+    if (shim.isPresent() && shim.get().stencilName().equals(name)) {
+      return shim.get().member();
+    }
+    return whole.map(SourceFile::member).orElse("cases");
+  }
+
+  /** The template's and the shim's texts, paths left out. */
+  public String templateText() {
+    StringBuilder text = new StringBuilder();
+    template.ifPresent(t -> text.append(t.before()).append("CASE").append(t.after()));
+    whole.ifPresent(f -> text.append(f.text()));
+    shim.ifPresent(f -> text.append('\0').append(f.text()));
+    return text.toString();
+  }
+
+  /** The case whose lines hold {@code line} of {@code file}, if any. */
+  public Optional<String> caseAt(String file, int line) {
+    for (StencilCase stencilCase : cases) {
+      int offset = line - stencilCase.line();
+      if (stencilCase.file().toString().equals(file) && offset >= 0
+          && offset < stencilCase.text().lines().count()) {
+        return Optional.of(stencilCase.name());
+      }
+    }
+    return Optional.empty();
+  }
+}
