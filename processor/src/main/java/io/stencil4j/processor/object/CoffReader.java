@@ -2,7 +2,6 @@ package io.stencil4j.processor.object;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -114,20 +113,18 @@ public final class CoffReader {
     }
   }
 
-  private final byte[] bytes;
-  private final ByteBuffer data;
+  private final ByteReader file;
   private int machine;
   private final MemoryBudget budget;
   private long symbolTableOffset;
   private int symbolCount;
-  /** The string table's file offset and size (including its size field); size 0 if none. */
-  private long stringTableOffset;
-  private long stringTableSize;
+  /** The string table, whose offsets count its size field; empty if there is none. */
+  private StringTable strings;
 
   private CoffReader(byte[] bytes) {
-    this.bytes = bytes;
-    this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.file = new ByteReader(bytes, ByteOrder.LITTLE_ENDIAN);
     this.budget = new MemoryBudget(bytes.length);
+    this.strings = stringTable(0, 0);
   }
 
   /**
@@ -141,12 +138,12 @@ public final class CoffReader {
   }
 
   private ObjectFile read() throws MalformedObjectException {
-    if (bytes.length < FILE_HEADER_SIZE) {
-      throw new MalformedObjectException("truncated COFF file header: " + bytes.length
+    if (file.length() < FILE_HEADER_SIZE) {
+      throw new MalformedObjectException("truncated COFF file header: " + file.length()
           + " bytes, need " + FILE_HEADER_SIZE);
     }
-    machine = u16(0);
-    int sectionCount = u16(2);
+    machine = file.u16(0, "Machine");
+    int sectionCount = file.u16(2, "NumberOfSections");
     // Both begin with IMAGE_FILE_MACHINE_UNKNOWN and 0xFFFF where other files have the header.
     if (machine == 0 && sectionCount == 0xffff) {
       throw new MalformedObjectException(
@@ -157,8 +154,10 @@ public final class CoffReader {
       throw new MalformedObjectException("unsupported machine 0x" + Integer.toHexString(machine)
           + " (COFF objects for AMD64, I386 and ARM64 are supported)");
     }
-    locateSymbolAndStringTables(u32(8), u32(12));
-    List<Header> headers = readSectionHeaders(FILE_HEADER_SIZE + u16(16), sectionCount);
+    locateSymbolAndStringTables(file.u32(8, "PointerToSymbolTable"),
+        file.u32(12, "NumberOfSymbols"));
+    List<Header> headers = readSectionHeaders(
+        FILE_HEADER_SIZE + file.u16(16, "SizeOfOptionalHeader"), sectionCount);
     Symbol[] symbols = readSymbols(headers);
     List<Section> sections = new ArrayList<>();
     for (Header h : headers) {
@@ -180,25 +179,33 @@ public final class CoffReader {
       }
       return;
     }
-    requireInFile(offset, count * SYMBOL_SIZE, "symbol table (" + count + " symbols)");
+    file.requireInFile(offset, count * SYMBOL_SIZE, "symbol table (" + count + " symbols)");
     symbolTableOffset = offset;
     symbolCount = (int) count; // fits: the table lies inside the file
-    stringTableOffset = offset + count * SYMBOL_SIZE;
-    requireInFile(stringTableOffset, STRING_TABLE_SIZE_FIELD, "string table size");
+    long stringTableOffset = offset + count * SYMBOL_SIZE;
     // Some tools write 0 for an empty table, whose size is really 4 (the field itself).
-    stringTableSize = Math.max(STRING_TABLE_SIZE_FIELD, u32(stringTableOffset));
-    requireInFile(stringTableOffset, stringTableSize, "string table");
+    long stringTableSize = Math.max(STRING_TABLE_SIZE_FIELD,
+        file.u32(stringTableOffset, "string table size"));
+    file.requireInFile(stringTableOffset, stringTableSize, "string table");
+    strings = stringTable(stringTableOffset, stringTableSize);
+  }
+
+  private StringTable stringTable(long offset, long size) {
+    // Offsets below 4 would point into the table's size field.
+    return new StringTable(file, offset, size, STRING_TABLE_SIZE_FIELD, "the string table",
+        budget);
   }
 
   private List<Header> readSectionHeaders(long offset, int count)
       throws MalformedObjectException {
-    requireInFile(offset, (long) count * SECTION_HEADER_SIZE,
+    file.requireInFile(offset, (long) count * SECTION_HEADER_SIZE,
         "section table (" + count + " sections)");
     List<Header> headers = new ArrayList<>();
     for (int number = 1; number <= count; number++) {
       long at = offset + (long) (number - 1) * SECTION_HEADER_SIZE;
-      Header h = new Header(number, sectionName(at, number), u32(at + 16), u32(at + 20),
-          u32(at + 24), u16(at + 32), u32(at + 36));
+      Header h = new Header(number, sectionName(at, number), file.u32(at + 16, "SizeOfRawData"),
+          file.u32(at + 20, "PointerToRawData"), file.u32(at + 24, "PointerToRelocations"),
+          file.u16(at + 32, "NumberOfRelocations"), file.u32(at + 36, "Characteristics"));
       headers.add(checkSection(withRelocationCount(h)));
     }
     return headers;
@@ -212,8 +219,9 @@ public final class CoffReader {
     if ((h.characteristics() & IMAGE_SCN_LNK_NRELOC_OVFL) == 0 || h.relocationCount() != 0xffff) {
       return h;
     }
-    requireInFile(h.relocationsOffset(), RELOCATION_SIZE, h + " relocation count");
-    long count = u32(h.relocationsOffset());
+    // the whole first entry is given up to the count, not only its VirtualAddress
+    file.requireInFile(h.relocationsOffset(), RELOCATION_SIZE, h + " relocation count");
+    long count = file.u32(h.relocationsOffset(), h + " relocation count");
     if (count == 0) {
       throw new MalformedObjectException(h + ": IMAGE_SCN_LNK_NRELOC_OVFL is set, but the"
           + " relocation count in the first relocation is 0");
@@ -234,7 +242,7 @@ public final class CoffReader {
         throw new MalformedObjectException(h + ": SizeOfRawData is " + h.size()
             + ", but PointerToRawData is 0");
       }
-      requireInFile(h.contentsOffset(), h.size(), h + " contents");
+      file.requireInFile(h.contentsOffset(), h.size(), h + " contents");
     }
     if (h.relocationCount() > 0) {
       // Implicit addends live in the section's bytes; without bytes there are none to read.
@@ -242,7 +250,7 @@ public final class CoffReader {
         throw new MalformedObjectException(h + ": uninitialized data section has "
             + h.relocationCount() + " relocations");
       }
-      requireInFile(h.relocationsOffset(), h.relocationCount() * RELOCATION_SIZE,
+      file.requireInFile(h.relocationsOffset(), h.relocationCount() * RELOCATION_SIZE,
           h + " relocations (" + h.relocationCount() + ")");
     }
     return h;
@@ -250,7 +258,7 @@ public final class CoffReader {
 
   /** The section's name; names longer than 8 bytes are in the string table. */
   private String sectionName(long at, int number) throws MalformedObjectException {
-    String name = shortName(at);
+    String name = file.fixedString(at, 8, "Name of section " + number);
     if (!name.startsWith("/")) {
       return name;
     }
@@ -266,7 +274,7 @@ public final class CoffReader {
     if (offset < 0) {
       throw new MalformedObjectException(what + ": invalid long name reference " + name);
     }
-    return string(offset, what);
+    return strings.get(offset, what);
   }
 
   private static int decimalDigit(char c) {
@@ -293,18 +301,18 @@ public final class CoffReader {
     for (int i = 0; i < symbolCount; i++) {
       long at = symbolTableOffset + (long) i * SYMBOL_SIZE;
       String name = symbolName(at, i);
-      long value = u32(at + 8);
-      int section = symbolSection(u16(at + 12), headers.size(), i, name);
-      int storageClass = u8(at + 16);
-      int auxCount = u8(at + 17);
+      long value = file.u32(at + 8, "Value");
+      int section = symbolSection(file.u16(at + 12, "SectionNumber"), headers.size(), i, name);
+      int storageClass = file.u8(at + 16, "StorageClass");
+      int auxCount = file.u8(at + 17, "NumberOfAuxSymbols");
       if (auxCount > symbolCount - 1 - i) {
-        throw new MalformedObjectException(describeSymbol(i, name) + ": its " + auxCount
+        throw new MalformedObjectException(Symbol.describe(i, name) + ": its " + auxCount
             + " auxiliary records extend past the end of the symbol table (" + symbolCount
             + " records)");
       }
       // The builder finds a defined symbol's bytes at its value; past the end there are none.
       if (section > 0 && value > headers.get(section - 1).size()) {
-        throw new MalformedObjectException(describeSymbol(i, name) + ": value 0x"
+        throw new MalformedObjectException(Symbol.describe(i, name) + ": value 0x"
             + Long.toHexString(value) + " is past the end of " + headers.get(section - 1));
       }
       Symbol.Type type;
@@ -313,7 +321,7 @@ public final class CoffReader {
       } else if (storageClass == IMAGE_SYM_CLASS_STATIC && section > 0 && value == 0
           && auxCount > 0) {
         type = Symbol.Type.SECTION; // a section definition, with its auxiliary record
-      } else if ((u16(at + 14) >>> 4 & 0xf) == IMAGE_SYM_DTYPE_FUNCTION) {
+      } else if ((file.u16(at + 14, "Type") >>> 4 & 0xf) == IMAGE_SYM_DTYPE_FUNCTION) {
         type = Symbol.Type.FUNCTION;
       } else {
         type = Symbol.Type.NONE; // COFF does not tell data from other symbols
@@ -326,10 +334,10 @@ public final class CoffReader {
 
   private String symbolName(long at, int index) throws MalformedObjectException {
     // A name longer than 8 bytes is four zero bytes and its offset in the string table.
-    if (u32(at) == 0) {
-      return string(u32(at + 4), "name of symbol " + index);
+    if (file.u32(at, "Name") == 0) {
+      return strings.get(file.u32(at + 4, "Name offset"), "name of symbol " + index);
     }
-    return shortName(at);
+    return file.fixedString(at, 8, "Name of symbol " + index);
   }
 
   /** The model's section of a symbol whose SectionNumber field is {@code number}. */
@@ -341,7 +349,7 @@ public final class CoffReader {
       return Symbol.ABSOLUTE;
     }
     if (section < 0 || section > sectionCount) {
-      throw new MalformedObjectException(describeSymbol(symbol, name) + ": section number "
+      throw new MalformedObjectException(Symbol.describe(symbol, name) + ": section number "
           + section + " out of range (" + sectionCount + " sections)");
     }
     return section;
@@ -355,7 +363,7 @@ public final class CoffReader {
       case IMAGE_SYM_CLASS_STATIC, IMAGE_SYM_CLASS_LABEL, IMAGE_SYM_CLASS_FILE,
           IMAGE_SYM_CLASS_SECTION -> Symbol.Binding.LOCAL;
       default -> throw new MalformedObjectException(
-          describeSymbol(symbol, name) + ": unsupported storage class " + storageClass);
+          Symbol.describe(symbol, name) + ": unsupported storage class " + storageClass);
     };
   }
 
@@ -366,15 +374,14 @@ public final class CoffReader {
     }
     budget.chargeEntries(h.relocationCount(), h + " relocations");
     byte[] contents = h.hasContents() && h.size() > 0
-        ? Arrays.copyOfRange(bytes, (int) h.contentsOffset(),
-            (int) (h.contentsOffset() + h.size()))
+        ? file.copy(h.contentsOffset(), h.size(), h + " contents")
         : new byte[0];
     List<Relocation> relocations = new ArrayList<>();
     for (int i = 0; i < h.relocationCount(); i++) {
       long at = h.relocationsOffset() + (long) i * RELOCATION_SIZE;
-      long offset = u32(at);
-      long symbolIndex = u32(at + 4);
-      int type = u16(at + 8);
+      long offset = file.u32(at, "VirtualAddress");
+      long symbolIndex = file.u32(at + 4, "SymbolTableIndex");
+      int type = file.u16(at + 8, "Type");
       String where = "relocation " + i + " in " + h;
       if (offset >= h.size()) {
         throw new MalformedObjectException(where + ": offset 0x" + Long.toHexString(offset)
@@ -483,57 +490,5 @@ public final class CoffReader {
     }
     int field = (int) (characteristics >>> 20 & 0xf);
     return field == 0 ? 16 : 1L << (field - 1); // the format's default is 16
-  }
-
-  /** An 8-byte name field: up to 8 bytes, NUL-padded when shorter. */
-  private String shortName(long at) {
-    int length = 0;
-    while (length < 8 && bytes[(int) at + length] != 0) {
-      length++;
-    }
-    return new String(bytes, (int) at, length, StandardCharsets.UTF_8);
-  }
-
-  private String string(long offset, String what) throws MalformedObjectException {
-    // Offsets below 4 would point into the table's size field.
-    if (offset < STRING_TABLE_SIZE_FIELD || offset >= stringTableSize) {
-      throw new MalformedObjectException(what + ": string table offset " + offset
-          + " is outside the string table (" + stringTableSize + " bytes)");
-    }
-    int start = (int) (stringTableOffset + offset);
-    int limit = (int) (stringTableOffset + stringTableSize);
-    for (int end = start; end < limit; end++) {
-      if (bytes[end] == 0) {
-        budget.charge(end - start, what);
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      }
-    }
-    throw new MalformedObjectException(what + ": string at offset " + offset
-        + " is not NUL-terminated in the string table");
-  }
-
-  private void requireInFile(long offset, long size, String what)
-      throws MalformedObjectException {
-    if (offset > bytes.length - size) {
-      throw new MalformedObjectException(what + " (offset 0x" + Long.toHexString(offset)
-          + ", size " + size + ") extends past the end of the file (" + bytes.length
-          + " bytes)");
-    }
-  }
-
-  private static String describeSymbol(int index, String name) {
-    return "symbol " + index + " (" + name + ")";
-  }
-
-  private int u8(long at) {
-    return bytes[(int) at] & 0xff;
-  }
-
-  private int u16(long at) {
-    return data.getShort((int) at) & 0xffff;
-  }
-
-  private long u32(long at) {
-    return data.getInt((int) at) & 0xffffffffL;
   }
 }

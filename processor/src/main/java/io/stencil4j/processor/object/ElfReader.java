@@ -1,10 +1,7 @@
 package io.stencil4j.processor.object;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,16 +57,14 @@ public final class ElfReader {
   private record Header(int index, long nameOffset, long type, long flags, long offset, long size,
       long link, long info, long addralign, long entsize) {}
 
-  private final byte[] bytes;
-  private final ByteBuffer data;
+  private final ByteReader file;
   private final MemoryBudget budget;
   private int machine;
   private List<Header> headers;
   private String[] names;
 
   private ElfReader(byte[] bytes) {
-    this.bytes = bytes;
-    this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.file = new ByteReader(bytes, ByteOrder.LITTLE_ENDIAN);
     this.budget = new MemoryBudget(bytes.length);
   }
 
@@ -80,6 +75,7 @@ public final class ElfReader {
    *     object for x86-64 or AArch64, or is damaged
    */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
+    checkIdentification(bytes);
     return new ElfReader(bytes).read();
   }
 
@@ -96,7 +92,8 @@ public final class ElfReader {
         ? ObjectFile.Architecture.X86_64 : ObjectFile.Architecture.AARCH64, sections, symbols);
   }
 
-  private void readFileHeader() throws MalformedObjectException {
+  /** Checks e_ident: the magic, and a class and data encoding the reader supports. */
+  private static void checkIdentification(byte[] bytes) throws MalformedObjectException {
     if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L'
         || bytes[3] != 'F') {
       throw new MalformedObjectException("not an ELF file");
@@ -118,15 +115,19 @@ public final class ElfReader {
       throw new MalformedObjectException(
           "truncated ELF header: " + bytes.length + " bytes, need " + EHDR_SIZE);
     }
-    int type = u16(16);
+  }
+
+  private void readFileHeader() throws MalformedObjectException {
+    int type = file.u16(16, "e_type");
     if (type != ET_REL) {
       throw new MalformedObjectException("not a relocatable object file (e_type " + type + ")");
     }
-    machine = u16(18);
+    machine = file.u16(18, "e_machine");
     if (machine != EM_X86_64 && machine != EM_AARCH64) {
       throw new MalformedObjectException("unsupported machine " + machine);
     }
-    readSectionHeaders(u64(0x28), u16(0x3a), u16(0x3c), u16(0x3e));
+    readSectionHeaders(file.u64(0x28, "e_shoff"), file.u16(0x3a, "e_shentsize"),
+        file.u16(0x3c, "e_shnum"), file.u16(0x3e, "e_shstrndx"));
   }
 
   private void readSectionHeaders(long shoff, int shentsize, int shnum, int shstrndx)
@@ -138,39 +139,41 @@ public final class ElfReader {
       throw new MalformedObjectException(
           "e_shentsize is " + shentsize + ", expected " + SHDR_SIZE);
     }
-    requireInFile(shoff, SHDR_SIZE, "section header table");
+    file.requireInFile(shoff, SHDR_SIZE, "section header table");
     Header first = header(shoff, 0);
     // Values that do not fit below SHN_LORESERVE are kept in the null section's header: the
     // count (e_shnum 0) in sh_size, the name table index (e_shstrndx SHN_XINDEX) in sh_link.
     long count = shnum != 0 ? shnum : first.size();
-    if (count < 1 || count > (bytes.length - shoff) / SHDR_SIZE) {
+    if (count < 1 || count > (file.length() - shoff) / SHDR_SIZE) {
       throw new MalformedObjectException("section header table (" + Long.toUnsignedString(count)
           + " entries at offset 0x" + Long.toHexString(shoff)
-          + ") extends past the end of the file (" + bytes.length + " bytes)");
+          + ") extends past the end of the file (" + file.length() + " bytes)");
     }
     headers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       headers.add(header(shoff + (long) i * SHDR_SIZE, i));
     }
     long nameTableIndex = shstrndx != SHN_XINDEX ? shstrndx : first.link();
-    Header nameTable = stringTable(nameTableIndex, "section name table");
+    StringTable nameTable = stringTable(nameTableIndex, "section name table");
     names = new String[headers.size()];
     for (Header h : headers) {
-      names[h.index()] = string(nameTable, h.nameOffset(), "name of section " + h.index());
+      names[h.index()] = nameTable.get(h.nameOffset(), "name of section " + h.index());
     }
     for (Header h : headers) {
       checkSection(h);
     }
   }
 
-  private Header header(long at, int index) {
-    return new Header(index, u32(at), u32(at + 4), u64(at + 8), u64(at + 24), u64(at + 32),
-        u32(at + 40), u32(at + 44), u64(at + 48), u64(at + 56));
+  private Header header(long at, int index) throws MalformedObjectException {
+    return new Header(index, file.u32(at, "sh_name"), file.u32(at + 4, "sh_type"),
+        file.u64(at + 8, "sh_flags"), file.u64(at + 24, "sh_offset"),
+        file.u64(at + 32, "sh_size"), file.u32(at + 40, "sh_link"), file.u32(at + 44, "sh_info"),
+        file.u64(at + 48, "sh_addralign"), file.u64(at + 56, "sh_entsize"));
   }
 
   private void checkSection(Header h) throws MalformedObjectException {
     if (h.type() != SHT_NULL && h.type() != SHT_NOBITS) {
-      requireInFile(h.offset(), h.size(), describe(h) + " contents");
+      file.requireInFile(h.offset(), h.size(), describe(h) + " contents");
     } else if (h.size() < 0) {
       throw new MalformedObjectException(describe(h) + ": size " + Long.toUnsignedString(h.size())
           + " is too large");
@@ -229,7 +232,7 @@ public final class ElfReader {
   }
 
   private List<Symbol> readSymbols(Header symtab) throws MalformedObjectException {
-    Header strings = stringTable(symtab.link(), describe(symtab) + " string table");
+    StringTable strings = stringTable(symtab.link(), describe(symtab) + " string table");
     int count = (int) (symtab.size() / SYM_SIZE);
     Header shndx = extendedIndexTable(symtab, count);
     budget.chargeEntries(count, describe(symtab));
@@ -237,21 +240,21 @@ public final class ElfReader {
     // Entry 0 is the reserved null symbol.
     for (int i = 1; i < count; i++) {
       long at = symtab.offset() + (long) i * SYM_SIZE;
-      String name = string(strings, u32(at), "name of symbol " + i);
-      int info = u8(at + 4);
-      int section = symbolSection(u16(at + 6), shndx, i, name);
+      String name = strings.get(file.u32(at, "st_name"), "name of symbol " + i);
+      int info = file.u8(at + 4, "st_info");
+      int section = symbolSection(file.u16(at + 6, "st_shndx"), shndx, i, name);
       Symbol.Type type = symbolType(info & 0xf);
       // Section symbols have no name of their own; llvm-readobj shows the section's name.
       if (type == Symbol.Type.SECTION && section > 0) {
         name = names[section];
       }
-      long value = u64(at + 8);
+      long value = file.u64(at + 8, "st_value");
       // The builder finds a defined symbol's bytes at its value; past the end there are none.
       if (section > 0 && Long.compareUnsigned(value, headers.get(section).size()) > 0) {
-        throw new MalformedObjectException(describeSymbol(i, name) + ": value 0x"
+        throw new MalformedObjectException(Symbol.describe(i, name) + ": value 0x"
             + Long.toHexString(value) + " is past the end of " + describe(headers.get(section)));
       }
-      symbols.add(new Symbol(i, name, section, value, u64(at + 16),
+      symbols.add(new Symbol(i, name, section, value, file.u64(at + 16, "st_size"),
           binding(info >>> 4, i, name), type));
     }
     return symbols;
@@ -286,16 +289,17 @@ public final class ElfReader {
     long section = index;
     if (index == SHN_XINDEX) {
       if (shndx == null) {
-        throw new MalformedObjectException(describeSymbol(symbol, name)
+        throw new MalformedObjectException(Symbol.describe(symbol, name)
             + ": section index is SHN_XINDEX, but there is no SHT_SYMTAB_SHNDX section");
       }
-      section = u32(shndx.offset() + (long) symbol * SHNDX_SIZE);
+      section = file.u32(shndx.offset() + (long) symbol * SHNDX_SIZE,
+          "SHT_SYMTAB_SHNDX entry");
     } else if (index >= SHN_LORESERVE) {
-      throw new MalformedObjectException(describeSymbol(symbol, name)
+      throw new MalformedObjectException(Symbol.describe(symbol, name)
           + ": unsupported section index 0x" + Integer.toHexString(index));
     }
     if (section >= headers.size()) {
-      throw new MalformedObjectException(describeSymbol(symbol, name) + ": section index "
+      throw new MalformedObjectException(Symbol.describe(symbol, name) + ": section index "
           + section + " out of range (" + headers.size() + " sections)");
     }
     return (int) section;
@@ -308,7 +312,7 @@ public final class ElfReader {
       case STB_GLOBAL -> Symbol.Binding.GLOBAL;
       case STB_WEAK -> Symbol.Binding.WEAK;
       default -> throw new MalformedObjectException(
-          describeSymbol(symbol, name) + ": unsupported binding " + binding);
+          Symbol.describe(symbol, name) + ": unsupported binding " + binding);
     };
   }
 
@@ -351,8 +355,8 @@ public final class ElfReader {
       budget.chargeEntries(h.size() / RELA_SIZE, describe(h));
       for (long i = 0; i < h.size() / RELA_SIZE; i++) {
         long at = h.offset() + i * RELA_SIZE;
-        long offset = u64(at);
-        long info = u64(at + 8);
+        long offset = file.u64(at, "r_offset");
+        long info = file.u64(at + 8, "r_info");
         long symbolIndex = info >>> 32;
         int type = (int) info;
         if (offset < 0 || offset >= target.size()) {
@@ -367,7 +371,7 @@ public final class ElfReader {
         }
         Symbol symbol = symbolIndex == 0 ? none : symbols.get((int) symbolIndex - 1);
         relocations.get(target.index()).add(new Relocation(offset, type,
-            ElfRelocationTypes.name(machine, type), symbol, u64(at + 16),
+            ElfRelocationTypes.name(machine, type), symbol, file.u64(at + 16, "r_addend"),
             ElfRelocationTypes.pcBias(machine, type, (target.flags() & SHF_EXECINSTR) != 0)));
       }
     }
@@ -381,7 +385,7 @@ public final class ElfReader {
       budget.charge(h.size(), describe(h) + " contents");
     }
     byte[] contents = hasContents
-        ? Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()))
+        ? file.copy(h.offset(), h.size(), describe(h) + " contents")
         : new byte[0];
     Section.Merge merge = (h.flags() & (SHF_MERGE | SHF_ALLOC)) != (SHF_MERGE | SHF_ALLOC)
         ? Section.Merge.NONE
@@ -404,7 +408,7 @@ public final class ElfReader {
     return h.type() == SHT_NOBITS ? Section.Kind.ZERO_FILL : Section.Kind.DATA;
   }
 
-  private Header stringTable(long index, String what) throws MalformedObjectException {
+  private StringTable stringTable(long index, String what) throws MalformedObjectException {
     if (index == 0 || index >= headers.size()) {
       throw new MalformedObjectException(
           what + ": section index " + index + " out of range (" + headers.size() + " sections)");
@@ -413,26 +417,9 @@ public final class ElfReader {
     if (h.type() != SHT_STRTAB) {
       throw new MalformedObjectException(what + ": section " + index + " is not SHT_STRTAB");
     }
-    requireInFile(h.offset(), h.size(), what + " (section " + index + ")");
-    return h;
-  }
-
-  private String string(Header table, long offset, String what) throws MalformedObjectException {
-    if (offset >= table.size()) {
-      throw new MalformedObjectException(what + ": string offset " + offset
-          + " is past the end of string table section " + table.index() + " (" + table.size()
-          + " bytes)");
-    }
-    int start = (int) (table.offset() + offset);
-    int limit = (int) (table.offset() + table.size());
-    for (int end = start; end < limit; end++) {
-      if (bytes[end] == 0) {
-        budget.charge(end - start, what);
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      }
-    }
-    throw new MalformedObjectException(what + ": string at offset " + offset
-        + " is not NUL-terminated in string table section " + table.index());
+    file.requireInFile(h.offset(), h.size(), what + " (section " + index + ")");
+    return new StringTable(file, h.offset(), h.size(), 0, "string table section " + index,
+        budget);
   }
 
   /** Checks that {@code h} is a table of {@code entrySize}-byte entries. */
@@ -447,37 +434,8 @@ public final class ElfReader {
     }
   }
 
-  private void requireInFile(long offset, long size, String what)
-      throws MalformedObjectException {
-    if (offset < 0 || size < 0 || offset > bytes.length - size) {
-      throw new MalformedObjectException(what + " (offset 0x" + Long.toHexString(offset)
-          + ", size " + Long.toUnsignedString(size) + ") extends past the end of the file ("
-          + bytes.length + " bytes)");
-    }
-  }
-
   private String describe(Header h) {
     String name = names == null ? null : names[h.index()];
     return "section " + h.index() + (name == null ? "" : " (" + name + ")");
-  }
-
-  private static String describeSymbol(int index, String name) {
-    return "symbol " + index + " (" + name + ")";
-  }
-
-  private int u8(long at) {
-    return bytes[(int) at] & 0xff;
-  }
-
-  private int u16(long at) {
-    return data.getShort((int) at) & 0xffff;
-  }
-
-  private long u32(long at) {
-    return data.getInt((int) at) & 0xffffffffL;
-  }
-
-  private long u64(long at) {
-    return data.getLong((int) at);
   }
 }

@@ -1,9 +1,7 @@
 package io.stencil4j.processor.object;
 
 import io.stencil4j.processor.object.MachORelocationTypes.Addend;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,19 +113,20 @@ public final class MachOReader {
     }
   }
 
-  /** The LC_SYMTAB command's fields. */
-  private record SymbolTable(long offset, long count, long stringOffset, long stringSize) {}
+  /** The LC_SYMTAB command's symbol table and its string table. */
+  private record SymbolTable(long offset, long count, StringTable strings) {}
 
-  private final byte[] bytes;
-  private final ByteBuffer data;
+  private final ByteReader file;
+  /** The same bytes read big-endian, for the magic numbers of the files the reader rejects. */
+  private final ByteReader bigEndian;
   private final MemoryBudget budget;
   private int cputype;
   private final List<Header> headers = new ArrayList<>();
   private SymbolTable symbolTable;
 
   private MachOReader(byte[] bytes) {
-    this.bytes = bytes;
-    this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.file = new ByteReader(bytes, ByteOrder.LITTLE_ENDIAN);
+    this.bigEndian = new ByteReader(bytes, ByteOrder.BIG_ENDIAN);
     this.budget = new MemoryBudget(bytes.length);
   }
 
@@ -165,11 +164,11 @@ public final class MachOReader {
   }
 
   private void readHeaderAndLoadCommands() throws MalformedObjectException {
-    if (bytes.length < 4) {
+    if (file.length() < 4) {
       throw new MalformedObjectException("not a Mach-O file");
     }
-    int magic = data.getInt(0);
-    int bigEndianMagic = Integer.reverseBytes(magic);
+    int magic = file.s32(0, "magic");
+    int bigEndianMagic = bigEndian.s32(0, "magic");
     if (magic == MH_MAGIC) {
       throw new MalformedObjectException("32-bit Mach-O is not supported");
     }
@@ -183,22 +182,22 @@ public final class MachOReader {
     if (magic != MH_MAGIC_64) {
       throw new MalformedObjectException("not a Mach-O file");
     }
-    if (bytes.length < HEADER_SIZE) {
+    if (file.length() < HEADER_SIZE) {
       throw new MalformedObjectException(
-          "truncated Mach-O header: " + bytes.length + " bytes, need " + HEADER_SIZE);
+          "truncated Mach-O header: " + file.length() + " bytes, need " + HEADER_SIZE);
     }
-    cputype = data.getInt(4);
+    cputype = file.s32(4, "cputype");
     if (cputype != CPU_TYPE_X86_64 && cputype != CPU_TYPE_ARM64) {
       throw new MalformedObjectException("unsupported cputype 0x" + Integer.toHexString(cputype));
     }
-    long filetype = u32(12);
+    long filetype = file.u32(12, "filetype");
     if (filetype != MH_OBJECT) {
       throw new MalformedObjectException(
           "not a relocatable object file (filetype " + filetype + ")");
     }
-    long count = u32(16);
-    long end = HEADER_SIZE + u32(20);
-    requireInFile(HEADER_SIZE, end - HEADER_SIZE, "load commands");
+    long count = file.u32(16, "ncmds");
+    long end = HEADER_SIZE + file.u32(20, "sizeofcmds");
+    file.requireInFile(HEADER_SIZE, end - HEADER_SIZE, "load commands");
     long at = HEADER_SIZE;
     for (long i = 0; i < count; i++) {
       if (end - at < LOAD_COMMAND_SIZE) {
@@ -206,8 +205,8 @@ public final class MachOReader {
             + Long.toHexString(at) + " extends past the end of the load commands (sizeofcmds "
             + (end - HEADER_SIZE) + ")");
       }
-      long command = u32(at);
-      long size = u32(at + 4);
+      long command = file.u32(at, "cmd");
+      long size = file.u32(at + 4, "cmdsize");
       if (size < LOAD_COMMAND_SIZE || size % 8 != 0 || size > end - at) {
         throw new MalformedObjectException("load command " + i + " (0x" + Long.toHexString(command)
             + "): cmdsize " + size + " is not a multiple of 8 between 8 and the "
@@ -229,16 +228,17 @@ public final class MachOReader {
       throw new MalformedObjectException("load command " + command + " (LC_SEGMENT_64): cmdsize "
           + size + " is less than " + SEGMENT_COMMAND_SIZE);
     }
-    long count = u32(at + 64);
+    long count = file.u32(at + 64, "nsects");
     if (count > (size - SEGMENT_COMMAND_SIZE) / SECTION_HEADER_SIZE) {
       throw new MalformedObjectException("load command " + command + " (LC_SEGMENT_64): " + count
           + " sections do not fit in cmdsize " + size);
     }
     for (long i = 0; i < count; i++) {
       long h = at + SEGMENT_COMMAND_SIZE + i * SECTION_HEADER_SIZE;
-      Header header = new Header(headers.size() + 1, fixedString(h), fixedString(h + 16),
-          u64(h + 32), u64(h + 40), u32(h + 48), u32(h + 52), u32(h + 56), u32(h + 60),
-          u32(h + 64));
+      Header header = new Header(headers.size() + 1, file.fixedString(h, 16, "sectname"),
+          file.fixedString(h + 16, 16, "segname"), file.u64(h + 32, "addr"),
+          file.u64(h + 40, "size"), file.u32(h + 48, "offset"), file.u32(h + 52, "align"),
+          file.u32(h + 56, "reloff"), file.u32(h + 60, "nreloc"), file.u32(h + 64, "flags"));
       checkSection(header);
       headers.add(header);
     }
@@ -246,7 +246,7 @@ public final class MachOReader {
 
   private void checkSection(Header h) throws MalformedObjectException {
     if (!h.isZeroFill()) {
-      requireInFile(h.offset(), h.size(), h + " contents");
+      file.requireInFile(h.offset(), h.size(), h + " contents");
     } else if (h.size() < 0) {
       throw new MalformedObjectException(
           h + ": size " + Long.toUnsignedString(h.size()) + " is too large");
@@ -258,7 +258,7 @@ public final class MachOReader {
       throw new MalformedObjectException(
           h + ": alignment 2^" + h.align() + " is larger than 2^" + MAX_ALIGNMENT_LOG2);
     }
-    requireInFile(h.relocationOffset(), h.relocationCount() * RELOCATION_SIZE,
+    file.requireInFile(h.relocationOffset(), h.relocationCount() * RELOCATION_SIZE,
         h + " relocations");
     if (h.isZeroFill() && h.relocationCount() > 0) {
       throw new MalformedObjectException(h + ": relocations in a zero-fill section");
@@ -274,9 +274,14 @@ public final class MachOReader {
       throw new MalformedObjectException("load command " + command + " (LC_SYMTAB): cmdsize "
           + size + " is less than " + SYMTAB_COMMAND_SIZE);
     }
-    symbolTable = new SymbolTable(u32(at + 8), u32(at + 12), u32(at + 16), u32(at + 20));
-    requireInFile(symbolTable.offset(), symbolTable.count() * NLIST_SIZE, "symbol table");
-    requireInFile(symbolTable.stringOffset(), symbolTable.stringSize(), "string table");
+    long offset = file.u32(at + 8, "symoff");
+    long count = file.u32(at + 12, "nsyms");
+    long stringOffset = file.u32(at + 16, "stroff");
+    long stringSize = file.u32(at + 20, "strsize");
+    file.requireInFile(offset, count * NLIST_SIZE, "symbol table");
+    file.requireInFile(stringOffset, stringSize, "string table");
+    symbolTable = new SymbolTable(offset, count, new StringTable(file, stringOffset, stringSize,
+        0, "the string table", budget));
   }
 
   /**
@@ -320,10 +325,11 @@ public final class MachOReader {
     Symbol[] symbols = new Symbol[(int) symbolTable.count()];
     for (int i = 0; i < symbols.length; i++) {
       long at = symbolTable.offset() + (long) i * NLIST_SIZE;
-      int type = u8(at + 4);
+      int type = file.u8(at + 4, "n_type");
       if ((type & N_STAB) == 0) {
-        symbols[i] = symbol(i, string(u32(at), "name of symbol " + i), type, u8(at + 5),
-            u16(at + 6), u64(at + 8));
+        String name = symbolTable.strings().get(file.u32(at, "n_strx"), "name of symbol " + i);
+        symbols[i] = symbol(i, name, type, file.u8(at + 5, "n_sect"), file.u16(at + 6, "n_desc"),
+            file.u64(at + 8, "n_value"));
       }
     }
     return symbols;
@@ -331,7 +337,7 @@ public final class MachOReader {
 
   private Symbol symbol(int index, String name, int type, int sectionNumber, int desc,
       long value) throws MalformedObjectException {
-    String what = "symbol " + index + " (" + name + ")";
+    String what = Symbol.describe(index, name);
     boolean external = (type & (N_EXT | N_PEXT)) != 0;
     switch (type & N_TYPE) {
       case N_UNDF -> {
@@ -433,11 +439,11 @@ public final class MachOReader {
   private Entry entry(Header h, long index) throws MalformedObjectException {
     long at = h.relocationOffset() + index * RELOCATION_SIZE;
     String what = "relocation " + index + " of " + h;
-    int address = data.getInt((int) at);
+    int address = file.s32(at, "r_address");
     if ((address & R_SCATTERED) != 0) {
       throw new MalformedObjectException(what + ": scattered relocations are not supported");
     }
-    long info = u32(at + 4);
+    long info = file.u32(at + 4, "r_info");
     int typeNumber = (int) (info >>> 28);
     MachORelocationTypes.Type type = MachORelocationTypes.type(cputype, typeNumber);
     if (type == null && cputype == CPU_TYPE_ARM64 && info >>> 24 == 0xff) {
@@ -506,64 +512,13 @@ public final class MachOReader {
   }
 
   /** The signed value of the 4- or 8-byte field that {@code e} patches in section {@code h}. */
-  private long field(Header h, Entry e) {
+  private long field(Header h, Entry e) throws MalformedObjectException {
     long at = h.offset() + e.address();
-    return e.length() == 3 ? u64(at) : data.getInt((int) at);
-  }
-
-  /** A 16-byte name field: NUL-padded, or all 16 bytes if there is no NUL. */
-  private String fixedString(long at) {
-    int end = (int) at;
-    while (end < at + 16 && bytes[end] != 0) {
-      end++;
-    }
-    return new String(bytes, (int) at, end - (int) at, StandardCharsets.UTF_8);
-  }
-
-  private String string(long offset, String what) throws MalformedObjectException {
-    if (offset >= symbolTable.stringSize()) {
-      throw new MalformedObjectException(what + ": string offset " + offset
-          + " is past the end of the string table (" + symbolTable.stringSize() + " bytes)");
-    }
-    int start = (int) (symbolTable.stringOffset() + offset);
-    int limit = (int) (symbolTable.stringOffset() + symbolTable.stringSize());
-    for (int end = start; end < limit; end++) {
-      if (bytes[end] == 0) {
-        budget.charge(end - start, what);
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      }
-    }
-    throw new MalformedObjectException(
-        what + ": string at offset " + offset + " is not NUL-terminated in the string table");
+    return e.length() == 3 ? file.u64(at, e.what()) : file.s32(at, e.what());
   }
 
   private byte[] slice(Header h) throws MalformedObjectException {
     budget.charge(h.size(), "contents of section " + h.name());
-    return Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()));
-  }
-
-  private void requireInFile(long offset, long size, String what)
-      throws MalformedObjectException {
-    if (offset < 0 || size < 0 || offset > bytes.length - size) {
-      throw new MalformedObjectException(what + " (offset 0x" + Long.toHexString(offset)
-          + ", size " + Long.toUnsignedString(size) + ") extends past the end of the file ("
-          + bytes.length + " bytes)");
-    }
-  }
-
-  private int u8(long at) {
-    return bytes[(int) at] & 0xff;
-  }
-
-  private int u16(long at) {
-    return data.getShort((int) at) & 0xffff;
-  }
-
-  private long u32(long at) {
-    return data.getInt((int) at) & 0xffffffffL;
-  }
-
-  private long u64(long at) {
-    return data.getLong((int) at);
+    return file.copy(h.offset(), h.size(), h + " contents");
   }
 }
