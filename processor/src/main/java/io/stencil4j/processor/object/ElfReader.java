@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads ELF64 little-endian relocatable objects ({@code ET_REL}) for x86-64 and AArch64.
+ * Reads ELF64 little-endian relocatable objects ({@code ET_REL}) for x86-64 and AArch64: the file
+ * header and the section headers here, the symbols in {@link ElfSymbols}, the relocations in
+ * {@link ElfRelocations}.
  *
  * <p>Every offset, size and index taken from the file is checked before it is used, so bad input
  * ends in a {@link MalformedObjectException} that says what is wrong, never in a runtime
@@ -14,12 +16,11 @@ import java.util.List;
 public final class ElfReader {
   static final int EM_X86_64 = 62;
   static final int EM_AARCH64 = 183;
+  /** An index kept elsewhere: e_shstrndx in section 0's sh_link, st_shndx in SHT_SYMTAB_SHNDX. */
+  static final int SHN_XINDEX = 0xffff;
 
   private static final int EHDR_SIZE = 64;
   private static final int SHDR_SIZE = 64;
-  private static final int SYM_SIZE = 24;
-  private static final int RELA_SIZE = 24;
-  private static final int SHNDX_SIZE = 4;
 
   private static final int ELFCLASS32 = 1;
   private static final int ELFCLASS64 = 2;
@@ -28,33 +29,24 @@ public final class ElfReader {
   private static final int ET_REL = 1;
 
   private static final long SHT_NULL = 0;
-  private static final long SHT_SYMTAB = 2;
+  static final long SHT_SYMTAB = 2;
   private static final long SHT_STRTAB = 3;
-  private static final long SHT_RELA = 4;
+  static final long SHT_RELA = 4;
   private static final long SHT_NOBITS = 8;
   private static final long SHT_REL = 9;
-  private static final long SHT_SYMTAB_SHNDX = 18;
+  static final long SHT_SYMTAB_SHNDX = 18;
   private static final long SHT_RELR = 19;
   private static final long SHT_CREL = 0x40000014;
 
   private static final long SHF_ALLOC = 0x2;
   private static final long SHF_TLS = 0x400;
-  private static final long SHF_EXECINSTR = 0x4;
+  static final long SHF_EXECINSTR = 0x4;
   private static final long SHF_MERGE = 0x10;
   private static final long SHF_STRINGS = 0x20;
 
-  private static final int SHN_LORESERVE = 0xff00;
-  private static final int SHN_X86_64_LCOMMON = 0xff02;
-  private static final int SHN_ABS = 0xfff1;
-  private static final int SHN_COMMON = 0xfff2;
-  private static final int SHN_XINDEX = 0xffff;
-
-  private static final int STB_LOCAL = 0;
-  private static final int STB_GLOBAL = 1;
-  private static final int STB_WEAK = 2;
 
   /** One section header, with the unsigned 32-bit fields widened to long. */
-  private record Header(int index, long nameOffset, long type, long flags, long offset, long size,
+  record Header(int index, long nameOffset, long type, long flags, long offset, long size,
       long link, long info, long addralign, long entsize) {}
 
   private final ByteReader file;
@@ -81,9 +73,9 @@ public final class ElfReader {
 
   private ObjectFile read() throws MalformedObjectException {
     readFileHeader();
-    Header symtab = symbolTable();
-    List<Symbol> symbols = symtab == null ? List.of() : readSymbols(symtab);
-    List<List<Relocation>> relocations = readRelocations(symtab, symbols);
+    Header symtab = ElfSymbols.table(this);
+    List<Symbol> symbols = symtab == null ? List.of() : ElfSymbols.read(this, symtab);
+    List<List<Relocation>> relocations = ElfRelocations.read(this, symtab, symbols);
     List<Section> sections = new ArrayList<>();
     for (Header h : headers) {
       sections.add(section(h, relocations.get(h.index())));
@@ -217,167 +209,6 @@ public final class ElfReader {
     }
   }
 
-  /** The symbol table, or null if there is none. */
-  private Header symbolTable() throws MalformedObjectException {
-    List<Header> tables = headers.stream().filter(h -> h.type() == SHT_SYMTAB).toList();
-    if (tables.size() > 1) {
-      throw new MalformedObjectException("more than one symbol table: " + describe(tables.get(0))
-          + " and " + describe(tables.get(1)));
-    }
-    if (tables.isEmpty()) {
-      return null;
-    }
-    requireEntries(tables.get(0), SYM_SIZE);
-    return tables.get(0);
-  }
-
-  private List<Symbol> readSymbols(Header symtab) throws MalformedObjectException {
-    StringTable strings = stringTable(symtab.link(), describe(symtab) + " string table");
-    int count = (int) (symtab.size() / SYM_SIZE);
-    Header shndx = extendedIndexTable(symtab, count);
-    budget.chargeEntries(count, describe(symtab));
-    List<Symbol> symbols = new ArrayList<>();
-    // Entry 0 is the reserved null symbol.
-    for (int i = 1; i < count; i++) {
-      long at = symtab.offset() + (long) i * SYM_SIZE;
-      String name = strings.get(file.u32(at, "st_name"), "name of symbol " + i);
-      int info = file.u8(at + 4, "st_info");
-      int section = symbolSection(file.u16(at + 6, "st_shndx"), shndx, i, name);
-      Symbol.Type type = symbolType(info & 0xf);
-      // Section symbols have no name of their own; llvm-readobj shows the section's name.
-      if (type == Symbol.Type.SECTION && section > 0) {
-        name = names[section];
-      }
-      long value = file.u64(at + 8, "st_value");
-      // The builder finds a defined symbol's bytes at its value; past the end there are none.
-      if (section > 0 && Long.compareUnsigned(value, headers.get(section).size()) > 0) {
-        throw new MalformedObjectException(Symbol.describe(i, name) + ": value 0x"
-            + Long.toHexString(value) + " is past the end of " + describe(headers.get(section)));
-      }
-      symbols.add(new Symbol(i, name, section, value, file.u64(at + 16, "st_size"),
-          binding(info >>> 4, i, name), type));
-    }
-    return symbols;
-  }
-
-  /** The SHT_SYMTAB_SHNDX section that extends {@code symtab}, or null. */
-  private Header extendedIndexTable(Header symtab, int symbolCount)
-      throws MalformedObjectException {
-    for (Header h : headers) {
-      if (h.type() == SHT_SYMTAB_SHNDX && h.link() == symtab.index()) {
-        requireEntries(h, SHNDX_SIZE);
-        if (h.size() / SHNDX_SIZE != symbolCount) {
-          throw new MalformedObjectException(describe(h) + " has " + h.size() / SHNDX_SIZE
-              + " entries, but " + describe(symtab) + " has " + symbolCount + " symbols");
-        }
-        return h;
-      }
-    }
-    return null;
-  }
-
-  /** The model's section index of symbol number {@code symbol}, whose st_shndx is {@code index}. */
-  private int symbolSection(int index, Header shndx, int symbol, String name)
-      throws MalformedObjectException {
-    if (index == SHN_COMMON || (index == SHN_X86_64_LCOMMON && machine == EM_X86_64)) {
-      throw new MalformedObjectException(
-          "common symbol " + name + ": compile with -fno-common");
-    }
-    if (index == SHN_ABS) {
-      return Symbol.ABSOLUTE;
-    }
-    long section = index;
-    if (index == SHN_XINDEX) {
-      if (shndx == null) {
-        throw new MalformedObjectException(Symbol.describe(symbol, name)
-            + ": section index is SHN_XINDEX, but there is no SHT_SYMTAB_SHNDX section");
-      }
-      section = file.u32(shndx.offset() + (long) symbol * SHNDX_SIZE,
-          "SHT_SYMTAB_SHNDX entry");
-    } else if (index >= SHN_LORESERVE) {
-      throw new MalformedObjectException(Symbol.describe(symbol, name)
-          + ": unsupported section index 0x" + Integer.toHexString(index));
-    }
-    if (section >= headers.size()) {
-      throw new MalformedObjectException(Symbol.describe(symbol, name) + ": section index "
-          + section + " out of range (" + headers.size() + " sections)");
-    }
-    return (int) section;
-  }
-
-  private static Symbol.Binding binding(int binding, int symbol, String name)
-      throws MalformedObjectException {
-    return switch (binding) {
-      case STB_LOCAL -> Symbol.Binding.LOCAL;
-      case STB_GLOBAL -> Symbol.Binding.GLOBAL;
-      case STB_WEAK -> Symbol.Binding.WEAK;
-      default -> throw new MalformedObjectException(
-          Symbol.describe(symbol, name) + ": unsupported binding " + binding);
-    };
-  }
-
-  private static Symbol.Type symbolType(int type) {
-    return switch (type) {
-      case 0 -> Symbol.Type.NONE;
-      case 1 -> Symbol.Type.OBJECT;
-      case 2 -> Symbol.Type.FUNCTION;
-      case 3 -> Symbol.Type.SECTION;
-      case 4 -> Symbol.Type.FILE;
-      default -> Symbol.Type.OTHER;
-    };
-  }
-
-  /** The relocations of every section, indexed by section index. */
-  private List<List<Relocation>> readRelocations(Header symtab, List<Symbol> symbols)
-      throws MalformedObjectException {
-    List<List<Relocation>> relocations = new ArrayList<>();
-    for (int i = 0; i < headers.size(); i++) {
-      relocations.add(new ArrayList<>());
-    }
-    // r_sym 0 means "no symbol" (the value is the addend alone). A nameless undefined symbol
-    // keeps Relocation.symbol non-null, and such a relocation resolves like an unknown extern.
-    Symbol none = new Symbol(0, "", Symbol.UNDEFINED, 0, 0, Symbol.Binding.LOCAL,
-        Symbol.Type.NONE);
-    for (Header h : headers) {
-      if (h.type() != SHT_RELA) {
-        continue;
-      }
-      requireEntries(h, RELA_SIZE);
-      if (symtab == null || h.link() != symtab.index()) {
-        throw new MalformedObjectException(describe(h) + ": sh_link " + h.link()
-            + " is not the symbol table");
-      }
-      if (h.info() == 0 || h.info() >= headers.size()) {
-        throw new MalformedObjectException(describe(h) + ": sh_info " + h.info()
-            + " is not a section (" + headers.size() + " sections)");
-      }
-      Header target = headers.get((int) h.info());
-      budget.chargeEntries(h.size() / RELA_SIZE, describe(h));
-      for (long i = 0; i < h.size() / RELA_SIZE; i++) {
-        long at = h.offset() + i * RELA_SIZE;
-        long offset = file.u64(at, "r_offset");
-        long info = file.u64(at + 8, "r_info");
-        long symbolIndex = info >>> 32;
-        int type = (int) info;
-        if (offset < 0 || offset >= target.size()) {
-          throw new MalformedObjectException("relocation " + i + " in " + describe(h)
-              + ": offset 0x" + Long.toHexString(offset) + " is outside " + describe(target)
-              + " (" + target.size() + " bytes)");
-        }
-        if (symbolIndex > symbols.size()) {
-          throw new MalformedObjectException("relocation " + i + " in " + describe(h)
-              + ": symbol index " + symbolIndex + " out of range (" + (symbols.size() + 1)
-              + " symbols)");
-        }
-        Symbol symbol = symbolIndex == 0 ? none : symbols.get((int) symbolIndex - 1);
-        relocations.get(target.index()).add(new Relocation(offset, type,
-            ElfRelocationTypes.name(machine, type), symbol, file.u64(at + 16, "r_addend"),
-            ElfRelocationTypes.pcBias(machine, type, (target.flags() & SHF_EXECINSTR) != 0)));
-      }
-    }
-    return relocations;
-  }
-
   private Section section(Header h, List<Relocation> relocations)
       throws MalformedObjectException {
     boolean hasContents = h.type() != SHT_NULL && h.type() != SHT_NOBITS;
@@ -408,7 +239,7 @@ public final class ElfReader {
     return h.type() == SHT_NOBITS ? Section.Kind.ZERO_FILL : Section.Kind.DATA;
   }
 
-  private StringTable stringTable(long index, String what) throws MalformedObjectException {
+  StringTable stringTable(long index, String what) throws MalformedObjectException {
     if (index == 0 || index >= headers.size()) {
       throw new MalformedObjectException(
           what + ": section index " + index + " out of range (" + headers.size() + " sections)");
@@ -423,7 +254,7 @@ public final class ElfReader {
   }
 
   /** Checks that {@code h} is a table of {@code entrySize}-byte entries. */
-  private void requireEntries(Header h, int entrySize) throws MalformedObjectException {
+  void requireEntries(Header h, int entrySize) throws MalformedObjectException {
     if (h.entsize() != entrySize) {
       throw new MalformedObjectException(describe(h) + ": sh_entsize is "
           + Long.toUnsignedString(h.entsize()) + ", expected " + entrySize);
@@ -434,8 +265,29 @@ public final class ElfReader {
     }
   }
 
-  private String describe(Header h) {
+  String describe(Header h) {
     String name = names == null ? null : names[h.index()];
     return "section " + h.index() + (name == null ? "" : " (" + name + ")");
+  }
+
+  ByteReader file() {
+    return file;
+  }
+
+  MemoryBudget budget() {
+    return budget;
+  }
+
+  int machine() {
+    return machine;
+  }
+
+  List<Header> headers() {
+    return headers;
+  }
+
+  /** The name of section {@code index}. */
+  String name(int index) {
+    return names[index];
   }
 }
