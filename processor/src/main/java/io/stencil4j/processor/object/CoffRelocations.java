@@ -78,58 +78,36 @@ final class CoffRelocations {
         throw new MalformedObjectException(where + ": symbol index " + symbolIndex
             + " is an auxiliary record");
       }
-      String typeName = CoffRelocationTypes.name(coff.machine(), type);
-      relocations.add(new Relocation(offset, type, typeName, symbol,
-          addend(typeName, new Place(contents, offset, where)), pcBias(typeName)));
+      CoffRelocationType known = CoffRelocationType.of(coff.machine(), type);
+      // a type LLVM does not name has no addend this reader knows of (the builder rejects it)
+      long addend = known == null ? 0 : addend(known, new Place(contents, offset, where));
+      relocations.add(new Relocation(offset, type, RelocationType.name(known, type), symbol,
+          addend, known == null ? 0 : known.pcBias()));
     }
     return relocations;
   }
 
-  /**
-   * The {@link Relocation#pcBias()} of {@code type}: {@code REL32} counts from the end of
-   * its field, {@code REL32_N} from N bytes further; the rest are absolute or AArch64.
-   */
-  private static int pcBias(String type) {
-    return switch (type) {
-      case "IMAGE_REL_AMD64_REL32", "IMAGE_REL_I386_REL32", "IMAGE_REL_ARM64_REL32" -> 4;
-      case "IMAGE_REL_AMD64_REL32_1" -> 5;
-      case "IMAGE_REL_AMD64_REL32_2" -> 6;
-      case "IMAGE_REL_AMD64_REL32_3" -> 7;
-      case "IMAGE_REL_AMD64_REL32_4" -> 8;
-      case "IMAGE_REL_AMD64_REL32_5" -> 9;
-      default -> 0;
-    };
-  }
-
   /** The ELF-style addend of a relocation of type {@code type}; see the class comment. */
-  private static long addend(String type, Place place) throws MalformedObjectException {
-    return switch (type) {
-      case "IMAGE_REL_AMD64_ADDR64", "IMAGE_REL_ARM64_ADDR64" -> place.signed64();
-      case "IMAGE_REL_AMD64_ADDR32", "IMAGE_REL_AMD64_ADDR32NB", "IMAGE_REL_AMD64_SECREL",
-          "IMAGE_REL_I386_DIR32", "IMAGE_REL_I386_DIR32NB", "IMAGE_REL_I386_SECREL",
-          "IMAGE_REL_ARM64_ADDR32", "IMAGE_REL_ARM64_ADDR32NB", "IMAGE_REL_ARM64_SECREL" ->
-          place.signed32();
-      case "IMAGE_REL_AMD64_REL32", "IMAGE_REL_I386_REL32", "IMAGE_REL_ARM64_REL32" ->
-          place.signed32() - 4;
-      case "IMAGE_REL_AMD64_REL32_1" -> place.signed32() - 5;
-      case "IMAGE_REL_AMD64_REL32_2" -> place.signed32() - 6;
-      case "IMAGE_REL_AMD64_REL32_3" -> place.signed32() - 7;
-      case "IMAGE_REL_AMD64_REL32_4" -> place.signed32() - 8;
-      case "IMAGE_REL_AMD64_REL32_5" -> place.signed32() - 9;
-      case "IMAGE_REL_ARM64_BRANCH26" -> signedBits(place.signed32(), 0, 26) << 2;
-      case "IMAGE_REL_ARM64_BRANCH19" -> signedBits(place.signed32(), 5, 19) << 2;
-      case "IMAGE_REL_ARM64_BRANCH14" -> signedBits(place.signed32(), 5, 14) << 2;
-      case "IMAGE_REL_ARM64_PAGEBASE_REL21", "IMAGE_REL_ARM64_REL21" -> {
+  private static long addend(CoffRelocationType type, Place place)
+      throws MalformedObjectException {
+    return switch (type.addend()) {
+      case FIELD_64 -> place.signed64();
+      // REL32 and REL32_N count from the end of the field and the N bytes that follow it
+      case FIELD_32 -> place.signed32() - type.pcBias();
+      case BRANCH26 -> signedBits(place.signed32(), 0, 26) << 2;
+      case BRANCH19 -> signedBits(place.signed32(), 5, 19) << 2;
+      case BRANCH14 -> signedBits(place.signed32(), 5, 14) << 2;
+      case ADR21 -> {
         long insn = place.signed32();
         // immhi (bits 5-23, signed) above immlo (bits 29-30)
         yield signedBits(insn, 5, 19) << 2 | unsignedBits(insn, 29, 2);
       }
-      case "IMAGE_REL_ARM64_PAGEOFFSET_12A" -> unsignedBits(place.signed32(), 10, 12);
-      case "IMAGE_REL_ARM64_PAGEOFFSET_12L" -> {
+      case PAGE_OFFSET -> unsignedBits(place.signed32(), 10, 12);
+      case SCALED_PAGE_OFFSET -> {
         long insn = place.signed32();
         yield unsignedBits(insn, 10, 12) << accessSizeShift(insn);
       }
-      default -> 0;
+      case NONE -> 0;
     };
   }
 

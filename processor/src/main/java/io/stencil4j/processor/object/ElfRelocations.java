@@ -57,8 +57,8 @@ final class ElfRelocations {
         Symbol symbol = symbolIndex == 0 ? none : symbols.get((int) symbolIndex - 1);
         boolean inCode = (target.flags() & ElfReader.SHF_EXECINSTR) != 0;
         relocations.get(target.index()).add(new Relocation(offset, type,
-            ElfRelocationTypes.name(elf.machine(), type), symbol, file.u64(at + 16, "r_addend"),
-            ElfRelocationTypes.pcBias(elf.machine(), type, inCode)));
+            ElfRelocationType.name(elf.machine(), type), symbol, file.u64(at + 16, "r_addend"),
+            ElfRelocationType.pcBias(elf.machine(), type, inCode)));
       }
     }
     return relocations;

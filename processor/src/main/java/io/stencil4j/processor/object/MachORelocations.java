@@ -1,7 +1,7 @@
 package io.stencil4j.processor.object;
 
 import io.stencil4j.processor.object.MachOReader.Header;
-import io.stencil4j.processor.object.MachORelocationTypes.Addend;
+import io.stencil4j.processor.object.MachORelocationType.Addend;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +62,7 @@ final class MachORelocations {
         case ADDEND_ENTRY -> pending != null ? (pending.symbolNumber() << 8) >> 8 : 0; // int24
         case SUBTRAHEND, NONE, FOR_NEXT -> 0;
       };
-      int width = e.type().length() == MachORelocationTypes.VARIABLE_LENGTH ? 1 << e.length() : 0;
+      int width = e.type().length() == MachORelocationType.VARIABLE_LENGTH ? 1 << e.length() : 0;
       relocations.add(new Relocation(e.address(), e.typeNumber(), e.type().name(), target,
           addend, width, e.type().pcBias()));
       pending = e.type().addend() == Addend.SUBTRAHEND ? e : null;
@@ -76,7 +76,7 @@ final class MachORelocations {
 
   /** One relocation_info entry, checked against its type's shape and its section's size. */
   private record Entry(String what, int address, int symbolNumber, int length, boolean external,
-      int typeNumber, MachORelocationTypes.Type type) {
+      int typeNumber, MachORelocationType type) {
     @Override
     public String toString() {
       return what;
@@ -93,7 +93,7 @@ final class MachORelocations {
     }
     long info = macho.file().u32(at + 4, "r_info");
     int typeNumber = (int) (info >>> 28);
-    MachORelocationTypes.Type type = MachORelocationTypes.type(macho.cputype(), typeNumber);
+    MachORelocationType type = MachORelocationType.of(macho.cputype(), typeNumber);
     if (type == null && macho.cputype() == MachOReader.CPU_TYPE_ARM64 && info >>> 24 == 0xff) {
       // LLVM (19 at least) writes a negative ARM64_RELOC_ADDEND value unmasked, over the type.
       throw new MalformedObjectException(what + ": a negative ARM64_RELOC_ADDEND ("
@@ -110,7 +110,7 @@ final class MachORelocations {
       throw new MalformedObjectException(
           e + ": r_pcrel is " + (pcRel ? 1 : 0) + ", expected " + (type.pcRel() ? 1 : 0));
     }
-    boolean lengthOk = type.length() == MachORelocationTypes.VARIABLE_LENGTH
+    boolean lengthOk = type.length() == MachORelocationType.VARIABLE_LENGTH
         ? e.length() == 2 || e.length() == 3 : e.length() == type.length();
     if (!lengthOk) {
       throw new MalformedObjectException(e + ": r_length " + e.length() + " is not supported");
