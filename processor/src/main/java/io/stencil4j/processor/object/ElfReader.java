@@ -1,14 +1,13 @@
 package io.stencil4j.processor.object;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads ELF64 little-endian relocatable objects ({@code ET_REL}) for x86-64 and AArch64.
+ * Reads ELF64 little-endian relocatable objects ({@code ET_REL}) for x86-64 and AArch64: the file
+ * header and the section headers here, the symbols in {@link ElfSymbols}, the relocations in
+ * {@link ElfRelocations}.
  *
  * <p>Every offset, size and index taken from the file is checked before it is used, so bad input
  * ends in a {@link MalformedObjectException} that says what is wrong, never in a runtime
@@ -17,12 +16,11 @@ import java.util.List;
 public final class ElfReader {
   static final int EM_X86_64 = 62;
   static final int EM_AARCH64 = 183;
+  /** An index kept elsewhere: e_shstrndx in section 0's sh_link, st_shndx in SHT_SYMTAB_SHNDX. */
+  static final int SHN_XINDEX = 0xffff;
 
   private static final int EHDR_SIZE = 64;
   private static final int SHDR_SIZE = 64;
-  private static final int SYM_SIZE = 24;
-  private static final int RELA_SIZE = 24;
-  private static final int SHNDX_SIZE = 4;
 
   private static final int ELFCLASS32 = 1;
   private static final int ELFCLASS64 = 2;
@@ -31,45 +29,34 @@ public final class ElfReader {
   private static final int ET_REL = 1;
 
   private static final long SHT_NULL = 0;
-  private static final long SHT_SYMTAB = 2;
+  static final long SHT_SYMTAB = 2;
   private static final long SHT_STRTAB = 3;
-  private static final long SHT_RELA = 4;
+  static final long SHT_RELA = 4;
   private static final long SHT_NOBITS = 8;
   private static final long SHT_REL = 9;
-  private static final long SHT_SYMTAB_SHNDX = 18;
+  static final long SHT_SYMTAB_SHNDX = 18;
   private static final long SHT_RELR = 19;
   private static final long SHT_CREL = 0x40000014;
 
   private static final long SHF_ALLOC = 0x2;
   private static final long SHF_TLS = 0x400;
-  private static final long SHF_EXECINSTR = 0x4;
+  static final long SHF_EXECINSTR = 0x4;
   private static final long SHF_MERGE = 0x10;
   private static final long SHF_STRINGS = 0x20;
 
-  private static final int SHN_LORESERVE = 0xff00;
-  private static final int SHN_X86_64_LCOMMON = 0xff02;
-  private static final int SHN_ABS = 0xfff1;
-  private static final int SHN_COMMON = 0xfff2;
-  private static final int SHN_XINDEX = 0xffff;
-
-  private static final int STB_LOCAL = 0;
-  private static final int STB_GLOBAL = 1;
-  private static final int STB_WEAK = 2;
 
   /** One section header, with the unsigned 32-bit fields widened to long. */
-  private record Header(int index, long nameOffset, long type, long flags, long offset, long size,
+  record Header(int index, long nameOffset, long type, long flags, long offset, long size,
       long link, long info, long addralign, long entsize) {}
 
-  private final byte[] bytes;
-  private final ByteBuffer data;
+  private final ByteReader file;
   private final MemoryBudget budget;
   private int machine;
   private List<Header> headers;
   private String[] names;
 
   private ElfReader(byte[] bytes) {
-    this.bytes = bytes;
-    this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.file = new ByteReader(bytes, ByteOrder.LITTLE_ENDIAN);
     this.budget = new MemoryBudget(bytes.length);
   }
 
@@ -80,14 +67,15 @@ public final class ElfReader {
    *     object for x86-64 or AArch64, or is damaged
    */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
+    checkIdentification(bytes);
     return new ElfReader(bytes).read();
   }
 
   private ObjectFile read() throws MalformedObjectException {
     readFileHeader();
-    Header symtab = symbolTable();
-    List<Symbol> symbols = symtab == null ? List.of() : readSymbols(symtab);
-    List<List<Relocation>> relocations = readRelocations(symtab, symbols);
+    Header symtab = ElfSymbols.table(this);
+    List<Symbol> symbols = symtab == null ? List.of() : ElfSymbols.read(this, symtab);
+    List<List<Relocation>> relocations = ElfRelocations.read(this, symtab, symbols);
     List<Section> sections = new ArrayList<>();
     for (Header h : headers) {
       sections.add(section(h, relocations.get(h.index())));
@@ -96,7 +84,8 @@ public final class ElfReader {
         ? ObjectFile.Architecture.X86_64 : ObjectFile.Architecture.AARCH64, sections, symbols);
   }
 
-  private void readFileHeader() throws MalformedObjectException {
+  /** Checks e_ident: the magic, and a class and data encoding the reader supports. */
+  private static void checkIdentification(byte[] bytes) throws MalformedObjectException {
     if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L'
         || bytes[3] != 'F') {
       throw new MalformedObjectException("not an ELF file");
@@ -118,15 +107,19 @@ public final class ElfReader {
       throw new MalformedObjectException(
           "truncated ELF header: " + bytes.length + " bytes, need " + EHDR_SIZE);
     }
-    int type = u16(16);
+  }
+
+  private void readFileHeader() throws MalformedObjectException {
+    int type = file.u16(16, "e_type");
     if (type != ET_REL) {
       throw new MalformedObjectException("not a relocatable object file (e_type " + type + ")");
     }
-    machine = u16(18);
+    machine = file.u16(18, "e_machine");
     if (machine != EM_X86_64 && machine != EM_AARCH64) {
       throw new MalformedObjectException("unsupported machine " + machine);
     }
-    readSectionHeaders(u64(0x28), u16(0x3a), u16(0x3c), u16(0x3e));
+    readSectionHeaders(file.u64(0x28, "e_shoff"), file.u16(0x3a, "e_shentsize"),
+        file.u16(0x3c, "e_shnum"), file.u16(0x3e, "e_shstrndx"));
   }
 
   private void readSectionHeaders(long shoff, int shentsize, int shnum, int shstrndx)
@@ -138,39 +131,41 @@ public final class ElfReader {
       throw new MalformedObjectException(
           "e_shentsize is " + shentsize + ", expected " + SHDR_SIZE);
     }
-    requireInFile(shoff, SHDR_SIZE, "section header table");
+    file.requireInFile(shoff, SHDR_SIZE, "section header table");
     Header first = header(shoff, 0);
     // Values that do not fit below SHN_LORESERVE are kept in the null section's header: the
     // count (e_shnum 0) in sh_size, the name table index (e_shstrndx SHN_XINDEX) in sh_link.
     long count = shnum != 0 ? shnum : first.size();
-    if (count < 1 || count > (bytes.length - shoff) / SHDR_SIZE) {
+    if (count < 1 || count > (file.length() - shoff) / SHDR_SIZE) {
       throw new MalformedObjectException("section header table (" + Long.toUnsignedString(count)
           + " entries at offset 0x" + Long.toHexString(shoff)
-          + ") extends past the end of the file (" + bytes.length + " bytes)");
+          + ") extends past the end of the file (" + file.length() + " bytes)");
     }
     headers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       headers.add(header(shoff + (long) i * SHDR_SIZE, i));
     }
     long nameTableIndex = shstrndx != SHN_XINDEX ? shstrndx : first.link();
-    Header nameTable = stringTable(nameTableIndex, "section name table");
+    StringTable nameTable = stringTable(nameTableIndex, "section name table");
     names = new String[headers.size()];
     for (Header h : headers) {
-      names[h.index()] = string(nameTable, h.nameOffset(), "name of section " + h.index());
+      names[h.index()] = nameTable.get(h.nameOffset(), "name of section " + h.index());
     }
     for (Header h : headers) {
       checkSection(h);
     }
   }
 
-  private Header header(long at, int index) {
-    return new Header(index, u32(at), u32(at + 4), u64(at + 8), u64(at + 24), u64(at + 32),
-        u32(at + 40), u32(at + 44), u64(at + 48), u64(at + 56));
+  private Header header(long at, int index) throws MalformedObjectException {
+    return new Header(index, file.u32(at, "sh_name"), file.u32(at + 4, "sh_type"),
+        file.u64(at + 8, "sh_flags"), file.u64(at + 24, "sh_offset"),
+        file.u64(at + 32, "sh_size"), file.u32(at + 40, "sh_link"), file.u32(at + 44, "sh_info"),
+        file.u64(at + 48, "sh_addralign"), file.u64(at + 56, "sh_entsize"));
   }
 
   private void checkSection(Header h) throws MalformedObjectException {
     if (h.type() != SHT_NULL && h.type() != SHT_NOBITS) {
-      requireInFile(h.offset(), h.size(), describe(h) + " contents");
+      file.requireInFile(h.offset(), h.size(), describe(h) + " contents");
     } else if (h.size() < 0) {
       throw new MalformedObjectException(describe(h) + ": size " + Long.toUnsignedString(h.size())
           + " is too large");
@@ -214,166 +209,6 @@ public final class ElfReader {
     }
   }
 
-  /** The symbol table, or null if there is none. */
-  private Header symbolTable() throws MalformedObjectException {
-    List<Header> tables = headers.stream().filter(h -> h.type() == SHT_SYMTAB).toList();
-    if (tables.size() > 1) {
-      throw new MalformedObjectException("more than one symbol table: " + describe(tables.get(0))
-          + " and " + describe(tables.get(1)));
-    }
-    if (tables.isEmpty()) {
-      return null;
-    }
-    requireEntries(tables.get(0), SYM_SIZE);
-    return tables.get(0);
-  }
-
-  private List<Symbol> readSymbols(Header symtab) throws MalformedObjectException {
-    Header strings = stringTable(symtab.link(), describe(symtab) + " string table");
-    int count = (int) (symtab.size() / SYM_SIZE);
-    Header shndx = extendedIndexTable(symtab, count);
-    budget.chargeEntries(count, describe(symtab));
-    List<Symbol> symbols = new ArrayList<>();
-    // Entry 0 is the reserved null symbol.
-    for (int i = 1; i < count; i++) {
-      long at = symtab.offset() + (long) i * SYM_SIZE;
-      String name = string(strings, u32(at), "name of symbol " + i);
-      int info = u8(at + 4);
-      int section = symbolSection(u16(at + 6), shndx, i, name);
-      Symbol.Type type = symbolType(info & 0xf);
-      // Section symbols have no name of their own; llvm-readobj shows the section's name.
-      if (type == Symbol.Type.SECTION && section > 0) {
-        name = names[section];
-      }
-      long value = u64(at + 8);
-      // The builder finds a defined symbol's bytes at its value; past the end there are none.
-      if (section > 0 && Long.compareUnsigned(value, headers.get(section).size()) > 0) {
-        throw new MalformedObjectException(describeSymbol(i, name) + ": value 0x"
-            + Long.toHexString(value) + " is past the end of " + describe(headers.get(section)));
-      }
-      symbols.add(new Symbol(i, name, section, value, u64(at + 16),
-          binding(info >>> 4, i, name), type));
-    }
-    return symbols;
-  }
-
-  /** The SHT_SYMTAB_SHNDX section that extends {@code symtab}, or null. */
-  private Header extendedIndexTable(Header symtab, int symbolCount)
-      throws MalformedObjectException {
-    for (Header h : headers) {
-      if (h.type() == SHT_SYMTAB_SHNDX && h.link() == symtab.index()) {
-        requireEntries(h, SHNDX_SIZE);
-        if (h.size() / SHNDX_SIZE != symbolCount) {
-          throw new MalformedObjectException(describe(h) + " has " + h.size() / SHNDX_SIZE
-              + " entries, but " + describe(symtab) + " has " + symbolCount + " symbols");
-        }
-        return h;
-      }
-    }
-    return null;
-  }
-
-  /** The model's section index of symbol number {@code symbol}, whose st_shndx is {@code index}. */
-  private int symbolSection(int index, Header shndx, int symbol, String name)
-      throws MalformedObjectException {
-    if (index == SHN_COMMON || (index == SHN_X86_64_LCOMMON && machine == EM_X86_64)) {
-      throw new MalformedObjectException(
-          "common symbol " + name + ": compile with -fno-common");
-    }
-    if (index == SHN_ABS) {
-      return Symbol.ABSOLUTE;
-    }
-    long section = index;
-    if (index == SHN_XINDEX) {
-      if (shndx == null) {
-        throw new MalformedObjectException(describeSymbol(symbol, name)
-            + ": section index is SHN_XINDEX, but there is no SHT_SYMTAB_SHNDX section");
-      }
-      section = u32(shndx.offset() + (long) symbol * SHNDX_SIZE);
-    } else if (index >= SHN_LORESERVE) {
-      throw new MalformedObjectException(describeSymbol(symbol, name)
-          + ": unsupported section index 0x" + Integer.toHexString(index));
-    }
-    if (section >= headers.size()) {
-      throw new MalformedObjectException(describeSymbol(symbol, name) + ": section index "
-          + section + " out of range (" + headers.size() + " sections)");
-    }
-    return (int) section;
-  }
-
-  private static Symbol.Binding binding(int binding, int symbol, String name)
-      throws MalformedObjectException {
-    return switch (binding) {
-      case STB_LOCAL -> Symbol.Binding.LOCAL;
-      case STB_GLOBAL -> Symbol.Binding.GLOBAL;
-      case STB_WEAK -> Symbol.Binding.WEAK;
-      default -> throw new MalformedObjectException(
-          describeSymbol(symbol, name) + ": unsupported binding " + binding);
-    };
-  }
-
-  private static Symbol.Type symbolType(int type) {
-    return switch (type) {
-      case 0 -> Symbol.Type.NONE;
-      case 1 -> Symbol.Type.OBJECT;
-      case 2 -> Symbol.Type.FUNCTION;
-      case 3 -> Symbol.Type.SECTION;
-      case 4 -> Symbol.Type.FILE;
-      default -> Symbol.Type.OTHER;
-    };
-  }
-
-  /** The relocations of every section, indexed by section index. */
-  private List<List<Relocation>> readRelocations(Header symtab, List<Symbol> symbols)
-      throws MalformedObjectException {
-    List<List<Relocation>> relocations = new ArrayList<>();
-    for (int i = 0; i < headers.size(); i++) {
-      relocations.add(new ArrayList<>());
-    }
-    // r_sym 0 means "no symbol" (the value is the addend alone). A nameless undefined symbol
-    // keeps Relocation.symbol non-null, and such a relocation resolves like an unknown extern.
-    Symbol none = new Symbol(0, "", Symbol.UNDEFINED, 0, 0, Symbol.Binding.LOCAL,
-        Symbol.Type.NONE);
-    for (Header h : headers) {
-      if (h.type() != SHT_RELA) {
-        continue;
-      }
-      requireEntries(h, RELA_SIZE);
-      if (symtab == null || h.link() != symtab.index()) {
-        throw new MalformedObjectException(describe(h) + ": sh_link " + h.link()
-            + " is not the symbol table");
-      }
-      if (h.info() == 0 || h.info() >= headers.size()) {
-        throw new MalformedObjectException(describe(h) + ": sh_info " + h.info()
-            + " is not a section (" + headers.size() + " sections)");
-      }
-      Header target = headers.get((int) h.info());
-      budget.chargeEntries(h.size() / RELA_SIZE, describe(h));
-      for (long i = 0; i < h.size() / RELA_SIZE; i++) {
-        long at = h.offset() + i * RELA_SIZE;
-        long offset = u64(at);
-        long info = u64(at + 8);
-        long symbolIndex = info >>> 32;
-        int type = (int) info;
-        if (offset < 0 || offset >= target.size()) {
-          throw new MalformedObjectException("relocation " + i + " in " + describe(h)
-              + ": offset 0x" + Long.toHexString(offset) + " is outside " + describe(target)
-              + " (" + target.size() + " bytes)");
-        }
-        if (symbolIndex > symbols.size()) {
-          throw new MalformedObjectException("relocation " + i + " in " + describe(h)
-              + ": symbol index " + symbolIndex + " out of range (" + (symbols.size() + 1)
-              + " symbols)");
-        }
-        Symbol symbol = symbolIndex == 0 ? none : symbols.get((int) symbolIndex - 1);
-        relocations.get(target.index()).add(new Relocation(offset, type,
-            ElfRelocationTypes.name(machine, type), symbol, u64(at + 16),
-            ElfRelocationTypes.pcBias(machine, type, (target.flags() & SHF_EXECINSTR) != 0)));
-      }
-    }
-    return relocations;
-  }
-
   private Section section(Header h, List<Relocation> relocations)
       throws MalformedObjectException {
     boolean hasContents = h.type() != SHT_NULL && h.type() != SHT_NOBITS;
@@ -381,7 +216,7 @@ public final class ElfReader {
       budget.charge(h.size(), describe(h) + " contents");
     }
     byte[] contents = hasContents
-        ? Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()))
+        ? file.copy(h.offset(), h.size(), describe(h) + " contents")
         : new byte[0];
     Section.Merge merge = (h.flags() & (SHF_MERGE | SHF_ALLOC)) != (SHF_MERGE | SHF_ALLOC)
         ? Section.Merge.NONE
@@ -404,7 +239,7 @@ public final class ElfReader {
     return h.type() == SHT_NOBITS ? Section.Kind.ZERO_FILL : Section.Kind.DATA;
   }
 
-  private Header stringTable(long index, String what) throws MalformedObjectException {
+  StringTable stringTable(long index, String what) throws MalformedObjectException {
     if (index == 0 || index >= headers.size()) {
       throw new MalformedObjectException(
           what + ": section index " + index + " out of range (" + headers.size() + " sections)");
@@ -413,30 +248,13 @@ public final class ElfReader {
     if (h.type() != SHT_STRTAB) {
       throw new MalformedObjectException(what + ": section " + index + " is not SHT_STRTAB");
     }
-    requireInFile(h.offset(), h.size(), what + " (section " + index + ")");
-    return h;
-  }
-
-  private String string(Header table, long offset, String what) throws MalformedObjectException {
-    if (offset >= table.size()) {
-      throw new MalformedObjectException(what + ": string offset " + offset
-          + " is past the end of string table section " + table.index() + " (" + table.size()
-          + " bytes)");
-    }
-    int start = (int) (table.offset() + offset);
-    int limit = (int) (table.offset() + table.size());
-    for (int end = start; end < limit; end++) {
-      if (bytes[end] == 0) {
-        budget.charge(end - start, what);
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      }
-    }
-    throw new MalformedObjectException(what + ": string at offset " + offset
-        + " is not NUL-terminated in string table section " + table.index());
+    file.requireInFile(h.offset(), h.size(), what + " (section " + index + ")");
+    return new StringTable(file, h.offset(), h.size(), 0, "string table section " + index,
+        budget);
   }
 
   /** Checks that {@code h} is a table of {@code entrySize}-byte entries. */
-  private void requireEntries(Header h, int entrySize) throws MalformedObjectException {
+  void requireEntries(Header h, int entrySize) throws MalformedObjectException {
     if (h.entsize() != entrySize) {
       throw new MalformedObjectException(describe(h) + ": sh_entsize is "
           + Long.toUnsignedString(h.entsize()) + ", expected " + entrySize);
@@ -447,37 +265,29 @@ public final class ElfReader {
     }
   }
 
-  private void requireInFile(long offset, long size, String what)
-      throws MalformedObjectException {
-    if (offset < 0 || size < 0 || offset > bytes.length - size) {
-      throw new MalformedObjectException(what + " (offset 0x" + Long.toHexString(offset)
-          + ", size " + Long.toUnsignedString(size) + ") extends past the end of the file ("
-          + bytes.length + " bytes)");
-    }
-  }
-
-  private String describe(Header h) {
+  String describe(Header h) {
     String name = names == null ? null : names[h.index()];
     return "section " + h.index() + (name == null ? "" : " (" + name + ")");
   }
 
-  private static String describeSymbol(int index, String name) {
-    return "symbol " + index + " (" + name + ")";
+  ByteReader file() {
+    return file;
   }
 
-  private int u8(long at) {
-    return bytes[(int) at] & 0xff;
+  MemoryBudget budget() {
+    return budget;
   }
 
-  private int u16(long at) {
-    return data.getShort((int) at) & 0xffff;
+  int machine() {
+    return machine;
   }
 
-  private long u32(long at) {
-    return data.getInt((int) at) & 0xffffffffL;
+  List<Header> headers() {
+    return headers;
   }
 
-  private long u64(long at) {
-    return data.getLong((int) at);
+  /** The name of section {@code index}. */
+  String name(int index) {
+    return names[index];
   }
 }

@@ -1,9 +1,6 @@
 package io.stencil4j.processor.object;
 
-import io.stencil4j.processor.object.MachORelocationTypes.Addend;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,27 +12,9 @@ import java.util.Objects;
  *
  * <p>The model follows the file: sections are numbered from 1 in load-command order across all
  * segments (the numbering {@code n_sect} and section-based relocations use), symbols keep their
- * {@code nlist_64} index, and a symbol's value is its offset within its section.
- *
- * <p>Mach-O relocations have no addend field. The reader turns the implicit addend into the one an
- * ELF RELA relocation would carry, so that {@code S + A} (absolute types) or {@code S + A - P}
- * (PC-relative types, {@code P} the address of the patched field) is what the object means, with
- * {@code S} the symbol's address, or the section's start for a section-based relocation:
- *
- * <ul>
- *   <li>x86-64 PC-relative types ({@code SIGNED*}, {@code BRANCH}, {@code GOT*}, {@code TLV})
- *       store a displacement from the end of the 4-byte field, so A is the field minus 4. The
- *       {@code SIGNED_1/2/4} types already have the bytes of a following immediate subtracted in
- *       the field, so they need nothing more. A section-based field holds the final displacement
- *       between the object's own addresses, which is converted to the section-relative addend.
- *   <li>{@code *_UNSIGNED} fields hold the addend, or an address in the object's address space if
- *       section-based, which is made relative to the section's start.
- *   <li>A {@code *_SUBTRACTOR} entry (addend 0) names the subtrahend of the {@code *_UNSIGNED}
- *       entry that follows it at the same offset: the field is {@code S(unsigned) + A -
- *       S(subtractor)}, with A on the {@code *_UNSIGNED} entry. Both entries are returned.
- *   <li>arm64 instructions hold no addend: it comes from a preceding {@code ARM64_RELOC_ADDEND}
- *       entry, which is folded into the next relocation and not returned itself.
- * </ul>
+ * {@code nlist_64} index, and a symbol's value is its offset within its section. The header,
+ * load commands and sections are read here, the symbols in {@link MachOSymbols}, the relocations
+ * and their implicit addends in {@link MachORelocations}.
  *
  * <p>A section-based relocation ({@code r_extern} 0) refers to a synthetic symbol that stands for
  * the section: named after it, with index {@link #SECTION_SYMBOL_INDEX}, value 0 and type
@@ -63,8 +42,8 @@ public final class MachOReader {
   private static final int SYMTAB_COMMAND_SIZE = 24;
   private static final int SEGMENT_COMMAND_SIZE = 72;
   private static final int SECTION_HEADER_SIZE = 80;
-  private static final int NLIST_SIZE = 16;
-  private static final int RELOCATION_SIZE = 8;
+  static final int NLIST_SIZE = 16;
+  static final int RELOCATION_SIZE = 8;
 
   private static final int S_ZEROFILL = 0x1;
   private static final int S_GB_ZEROFILL = 0xc;
@@ -82,22 +61,9 @@ public final class MachOReader {
   // Far beyond what C can ask for (clang stops at 2^28); it keeps 1 << align a sane long.
   private static final int MAX_ALIGNMENT_LOG2 = 31;
 
-  private static final int N_STAB = 0xe0;
-  private static final int N_PEXT = 0x10;
-  private static final int N_TYPE = 0x0e;
-  private static final int N_EXT = 0x01;
-  private static final int N_UNDF = 0x0;
-  private static final int N_ABS = 0x2;
-  private static final int N_INDR = 0xa;
-  private static final int N_PBUD = 0xc;
-  private static final int N_SECT = 0xe;
-  private static final int N_WEAK_REF = 0x40;
-  private static final int N_WEAK_DEF = 0x80;
-
-  private static final int R_SCATTERED = 0x80000000;
 
   /** One section header, with the unsigned 32-bit fields widened to long. */
-  private record Header(int index, String name, String segment, long address, long size,
+  record Header(int index, String name, String segment, long address, long size,
       long offset, long align, long relocationOffset, long relocationCount, long flags) {
 
     long type() {
@@ -115,19 +81,20 @@ public final class MachOReader {
     }
   }
 
-  /** The LC_SYMTAB command's fields. */
-  private record SymbolTable(long offset, long count, long stringOffset, long stringSize) {}
+  /** The LC_SYMTAB command's symbol table and its string table. */
+  record SymbolTable(long offset, long count, StringTable strings) {}
 
-  private final byte[] bytes;
-  private final ByteBuffer data;
+  private final ByteReader file;
+  /** The same bytes read big-endian, for the magic numbers of the files the reader rejects. */
+  private final ByteReader bigEndian;
   private final MemoryBudget budget;
   private int cputype;
   private final List<Header> headers = new ArrayList<>();
   private SymbolTable symbolTable;
 
   private MachOReader(byte[] bytes) {
-    this.bytes = bytes;
-    this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.file = new ByteReader(bytes, ByteOrder.LITTLE_ENDIAN);
+    this.bigEndian = new ByteReader(bytes, ByteOrder.BIG_ENDIAN);
     this.budget = new MemoryBudget(bytes.length);
   }
 
@@ -148,13 +115,13 @@ public final class MachOReader {
       sectionSymbols.add(new Symbol(SECTION_SYMBOL_INDEX, h.name(), h.index(), 0, 0,
           Symbol.Binding.LOCAL, Symbol.Type.SECTION));
     }
-    Symbol[] symbols = readSymbols();
+    Symbol[] symbols = MachOSymbols.read(this);
     List<Section> sections = new ArrayList<>();
     for (Header h : headers) {
       long literalSize = literalSize(h);
       sections.add(new Section(h.index(), h.name(), kind(h), h.type(), h.flags(), 1L << h.align(),
           h.size(), h.isZeroFill() ? new byte[0] : slice(h),
-          readRelocations(h, symbols, sectionSymbols),
+          MachORelocations.read(this, h, symbols, sectionSymbols),
           literalSize == 0 ? Section.Merge.NONE
               : h.type() == S_CSTRING_LITERALS ? Section.Merge.STRINGS : Section.Merge.CONSTANTS,
           literalSize));
@@ -165,11 +132,11 @@ public final class MachOReader {
   }
 
   private void readHeaderAndLoadCommands() throws MalformedObjectException {
-    if (bytes.length < 4) {
+    if (file.length() < 4) {
       throw new MalformedObjectException("not a Mach-O file");
     }
-    int magic = data.getInt(0);
-    int bigEndianMagic = Integer.reverseBytes(magic);
+    int magic = file.s32(0, "magic");
+    int bigEndianMagic = bigEndian.s32(0, "magic");
     if (magic == MH_MAGIC) {
       throw new MalformedObjectException("32-bit Mach-O is not supported");
     }
@@ -183,22 +150,22 @@ public final class MachOReader {
     if (magic != MH_MAGIC_64) {
       throw new MalformedObjectException("not a Mach-O file");
     }
-    if (bytes.length < HEADER_SIZE) {
+    if (file.length() < HEADER_SIZE) {
       throw new MalformedObjectException(
-          "truncated Mach-O header: " + bytes.length + " bytes, need " + HEADER_SIZE);
+          "truncated Mach-O header: " + file.length() + " bytes, need " + HEADER_SIZE);
     }
-    cputype = data.getInt(4);
+    cputype = file.s32(4, "cputype");
     if (cputype != CPU_TYPE_X86_64 && cputype != CPU_TYPE_ARM64) {
       throw new MalformedObjectException("unsupported cputype 0x" + Integer.toHexString(cputype));
     }
-    long filetype = u32(12);
+    long filetype = file.u32(12, "filetype");
     if (filetype != MH_OBJECT) {
       throw new MalformedObjectException(
           "not a relocatable object file (filetype " + filetype + ")");
     }
-    long count = u32(16);
-    long end = HEADER_SIZE + u32(20);
-    requireInFile(HEADER_SIZE, end - HEADER_SIZE, "load commands");
+    long count = file.u32(16, "ncmds");
+    long end = HEADER_SIZE + file.u32(20, "sizeofcmds");
+    file.requireInFile(HEADER_SIZE, end - HEADER_SIZE, "load commands");
     long at = HEADER_SIZE;
     for (long i = 0; i < count; i++) {
       if (end - at < LOAD_COMMAND_SIZE) {
@@ -206,8 +173,8 @@ public final class MachOReader {
             + Long.toHexString(at) + " extends past the end of the load commands (sizeofcmds "
             + (end - HEADER_SIZE) + ")");
       }
-      long command = u32(at);
-      long size = u32(at + 4);
+      long command = file.u32(at, "cmd");
+      long size = file.u32(at + 4, "cmdsize");
       if (size < LOAD_COMMAND_SIZE || size % 8 != 0 || size > end - at) {
         throw new MalformedObjectException("load command " + i + " (0x" + Long.toHexString(command)
             + "): cmdsize " + size + " is not a multiple of 8 between 8 and the "
@@ -229,16 +196,17 @@ public final class MachOReader {
       throw new MalformedObjectException("load command " + command + " (LC_SEGMENT_64): cmdsize "
           + size + " is less than " + SEGMENT_COMMAND_SIZE);
     }
-    long count = u32(at + 64);
+    long count = file.u32(at + 64, "nsects");
     if (count > (size - SEGMENT_COMMAND_SIZE) / SECTION_HEADER_SIZE) {
       throw new MalformedObjectException("load command " + command + " (LC_SEGMENT_64): " + count
           + " sections do not fit in cmdsize " + size);
     }
     for (long i = 0; i < count; i++) {
       long h = at + SEGMENT_COMMAND_SIZE + i * SECTION_HEADER_SIZE;
-      Header header = new Header(headers.size() + 1, fixedString(h), fixedString(h + 16),
-          u64(h + 32), u64(h + 40), u32(h + 48), u32(h + 52), u32(h + 56), u32(h + 60),
-          u32(h + 64));
+      Header header = new Header(headers.size() + 1, file.fixedString(h, 16, "sectname"),
+          file.fixedString(h + 16, 16, "segname"), file.u64(h + 32, "addr"),
+          file.u64(h + 40, "size"), file.u32(h + 48, "offset"), file.u32(h + 52, "align"),
+          file.u32(h + 56, "reloff"), file.u32(h + 60, "nreloc"), file.u32(h + 64, "flags"));
       checkSection(header);
       headers.add(header);
     }
@@ -246,7 +214,7 @@ public final class MachOReader {
 
   private void checkSection(Header h) throws MalformedObjectException {
     if (!h.isZeroFill()) {
-      requireInFile(h.offset(), h.size(), h + " contents");
+      file.requireInFile(h.offset(), h.size(), h + " contents");
     } else if (h.size() < 0) {
       throw new MalformedObjectException(
           h + ": size " + Long.toUnsignedString(h.size()) + " is too large");
@@ -258,7 +226,7 @@ public final class MachOReader {
       throw new MalformedObjectException(
           h + ": alignment 2^" + h.align() + " is larger than 2^" + MAX_ALIGNMENT_LOG2);
     }
-    requireInFile(h.relocationOffset(), h.relocationCount() * RELOCATION_SIZE,
+    file.requireInFile(h.relocationOffset(), h.relocationCount() * RELOCATION_SIZE,
         h + " relocations");
     if (h.isZeroFill() && h.relocationCount() > 0) {
       throw new MalformedObjectException(h + ": relocations in a zero-fill section");
@@ -274,9 +242,14 @@ public final class MachOReader {
       throw new MalformedObjectException("load command " + command + " (LC_SYMTAB): cmdsize "
           + size + " is less than " + SYMTAB_COMMAND_SIZE);
     }
-    symbolTable = new SymbolTable(u32(at + 8), u32(at + 12), u32(at + 16), u32(at + 20));
-    requireInFile(symbolTable.offset(), symbolTable.count() * NLIST_SIZE, "symbol table");
-    requireInFile(symbolTable.stringOffset(), symbolTable.stringSize(), "string table");
+    long offset = file.u32(at + 8, "symoff");
+    long count = file.u32(at + 12, "nsyms");
+    long stringOffset = file.u32(at + 16, "stroff");
+    long stringSize = file.u32(at + 20, "strsize");
+    file.requireInFile(offset, count * NLIST_SIZE, "symbol table");
+    file.requireInFile(stringOffset, stringSize, "string table");
+    symbolTable = new SymbolTable(offset, count, new StringTable(file, stringOffset, stringSize,
+        0, "the string table", budget));
   }
 
   /**
@@ -298,7 +271,7 @@ public final class MachOReader {
     return size;
   }
 
-  private static Section.Kind kind(Header h) {
+  static Section.Kind kind(Header h) {
     if ((h.flags() & S_ATTR_DEBUG) != 0) {
       return Section.Kind.OTHER;
     }
@@ -311,259 +284,29 @@ public final class MachOReader {
     return (h.flags() & CODE_ATTRIBUTES) != 0 ? Section.Kind.CODE : Section.Kind.DATA;
   }
 
-  /** Every symbol at its nlist index; null for the debugging (STAB) entries, which are left out. */
-  private Symbol[] readSymbols() throws MalformedObjectException {
-    if (symbolTable == null) {
-      return new Symbol[0];
-    }
-    budget.chargeEntries(symbolTable.count(), "symbol table");
-    Symbol[] symbols = new Symbol[(int) symbolTable.count()];
-    for (int i = 0; i < symbols.length; i++) {
-      long at = symbolTable.offset() + (long) i * NLIST_SIZE;
-      int type = u8(at + 4);
-      if ((type & N_STAB) == 0) {
-        symbols[i] = symbol(i, string(u32(at), "name of symbol " + i), type, u8(at + 5),
-            u16(at + 6), u64(at + 8));
-      }
-    }
-    return symbols;
-  }
-
-  private Symbol symbol(int index, String name, int type, int sectionNumber, int desc,
-      long value) throws MalformedObjectException {
-    String what = "symbol " + index + " (" + name + ")";
-    boolean external = (type & (N_EXT | N_PEXT)) != 0;
-    switch (type & N_TYPE) {
-      case N_UNDF -> {
-        if (value != 0) {
-          throw new MalformedObjectException(
-              "common symbol " + name + ": compile with -fno-common");
-        }
-        return new Symbol(index, name, Symbol.UNDEFINED, 0, 0,
-            binding(external, (desc & N_WEAK_REF) != 0), Symbol.Type.NONE);
-      }
-      case N_ABS -> {
-        return new Symbol(index, name, Symbol.ABSOLUTE, value, 0, binding(external, false),
-            Symbol.Type.NONE);
-      }
-      case N_SECT -> {
-        if (sectionNumber < 1 || sectionNumber > headers.size()) {
-          throw new MalformedObjectException(what + ": section number " + sectionNumber
-              + " out of range (" + headers.size() + " sections)");
-        }
-        Header h = headers.get(sectionNumber - 1);
-        long offset = value - h.address();
-        // Past the end of its section, a symbol has no bytes for the builder to find.
-        if (Long.compareUnsigned(offset, h.size()) > 0) {
-          throw new MalformedObjectException(what + ": address 0x" + Long.toHexString(value)
-              + " is outside " + h + " (0x" + Long.toHexString(h.address()) + ", "
-              + h.size() + " bytes)");
-        }
-        Symbol.Type symbolType = switch (kind(h)) {
-          case CODE -> Symbol.Type.FUNCTION;
-          case DATA, ZERO_FILL, THREAD_LOCAL -> Symbol.Type.OBJECT;
-          case OTHER -> Symbol.Type.NONE;
-        };
-        return new Symbol(index, name, sectionNumber, offset, 0,
-            binding(external, (desc & N_WEAK_DEF) != 0), symbolType);
-      }
-      case N_INDR, N_PBUD -> throw new MalformedObjectException(
-          what + ": unsupported symbol type 0x" + Integer.toHexString(type & N_TYPE));
-      default -> throw new MalformedObjectException(
-          what + ": invalid symbol type 0x" + Integer.toHexString(type & N_TYPE));
-    }
-  }
-
-  private static Symbol.Binding binding(boolean external, boolean weak) {
-    if (!external) {
-      return Symbol.Binding.LOCAL;
-    }
-    return weak ? Symbol.Binding.WEAK : Symbol.Binding.GLOBAL;
-  }
-
-  private List<Relocation> readRelocations(Header h, Symbol[] symbols,
-      List<Symbol> sectionSymbols) throws MalformedObjectException {
-    budget.chargeEntries(h.relocationCount(), "relocations of section " + h.name());
-    List<Relocation> relocations = new ArrayList<>();
-    // An ARM64_RELOC_ADDEND or *_SUBTRACTOR entry, waiting for the entry it belongs to.
-    Entry pending = null;
-    for (long i = 0; i < h.relocationCount(); i++) {
-      Entry e = entry(h, i);
-      if (pending != null) {
-        checkPartner(pending, e);
-      }
-      if (e.type().addend() == Addend.FOR_NEXT) {
-        pending = e;
-        continue;
-      }
-      Symbol target = e.external() ? symbol(symbols, e)
-          : sectionSymbols.get(checkSectionNumber(e) - 1);
-      long section = e.external() ? 0 : headers.get(e.symbolNumber() - 1).address();
-      // A section-based field holds object addresses: the target's, minus that of a
-      // section-based subtrahend, or minus the end of the field (P + 4) if PC-relative.
-      long addend = switch (e.type().addend()) {
-        case FIELD -> field(h, e) - section + (pending != null && !pending.external()
-            ? headers.get(pending.symbolNumber() - 1).address() : 0);
-        case FIELD_FROM_END -> e.external() ? field(h, e) - 4
-            : field(h, e) + h.address() + e.address() - section;
-        case ADDEND_ENTRY -> pending != null ? (pending.symbolNumber() << 8) >> 8 : 0; // int24
-        case SUBTRAHEND, NONE, FOR_NEXT -> 0;
-      };
-      int width = e.type().length() == MachORelocationTypes.VARIABLE_LENGTH ? 1 << e.length() : 0;
-      relocations.add(new Relocation(e.address(), e.typeNumber(), e.type().name(), target,
-          addend, width, e.type().pcBias()));
-      pending = e.type().addend() == Addend.SUBTRAHEND ? e : null;
-    }
-    if (pending != null) {
-      throw new MalformedObjectException(
-          pending + " is the last relocation: the relocation it belongs to is missing");
-    }
-    return relocations;
-  }
-
-  /** One relocation_info entry, checked against its type's shape and its section's size. */
-  private record Entry(String what, int address, int symbolNumber, int length, boolean external,
-      int typeNumber, MachORelocationTypes.Type type) {
-    @Override
-    public String toString() {
-      return what;
-    }
-  }
-
-  private Entry entry(Header h, long index) throws MalformedObjectException {
-    long at = h.relocationOffset() + index * RELOCATION_SIZE;
-    String what = "relocation " + index + " of " + h;
-    int address = data.getInt((int) at);
-    if ((address & R_SCATTERED) != 0) {
-      throw new MalformedObjectException(what + ": scattered relocations are not supported");
-    }
-    long info = u32(at + 4);
-    int typeNumber = (int) (info >>> 28);
-    MachORelocationTypes.Type type = MachORelocationTypes.type(cputype, typeNumber);
-    if (type == null && cputype == CPU_TYPE_ARM64 && info >>> 24 == 0xff) {
-      // LLVM (19 at least) writes a negative ARM64_RELOC_ADDEND value unmasked, over the type.
-      throw new MalformedObjectException(what + ": a negative ARM64_RELOC_ADDEND ("
-          + ((int) info) + ") written over the relocation's type and flags, as LLVM does; "
-          + "avoid negative offsets from symbols on arm64");
-    }
-    if (type == null) {
-      throw new MalformedObjectException(what + ": unsupported relocation type " + typeNumber);
-    }
-    Entry e = new Entry(what + " (" + type.name() + ")", address, (int) (info & 0xffffff),
-        (int) (info >>> 25) & 3, (info & (1 << 27)) != 0, typeNumber, type);
-    boolean pcRel = (info & (1 << 24)) != 0;
-    if (pcRel != type.pcRel()) {
-      throw new MalformedObjectException(
-          e + ": r_pcrel is " + (pcRel ? 1 : 0) + ", expected " + (type.pcRel() ? 1 : 0));
-    }
-    boolean lengthOk = type.length() == MachORelocationTypes.VARIABLE_LENGTH
-        ? e.length() == 2 || e.length() == 3 : e.length() == type.length();
-    if (!lengthOk) {
-      throw new MalformedObjectException(e + ": r_length " + e.length() + " is not supported");
-    }
-    if (address > h.size() - (1 << e.length())) {
-      throw new MalformedObjectException(e + ": the " + (1 << e.length()) + "-byte field at 0x"
-          + Integer.toHexString(address) + " is outside " + h + " (" + h.size() + " bytes)");
-    }
-    return e;
-  }
-
-  /** Checks that {@code e} is the entry that {@code pending} belongs to. */
-  private static void checkPartner(Entry pending, Entry e) throws MalformedObjectException {
-    if (pending.type().addend() == Addend.FOR_NEXT) {
-      if (e.type().addend() != Addend.ADDEND_ENTRY || e.address() != pending.address()) {
-        throw new MalformedObjectException(pending + " is not followed by a BRANCH26, PAGE21 or "
-            + "PAGEOFF12 relocation at the same offset, but by " + e);
-      }
-    } else if (e.type().addend() != Addend.FIELD || e.address() != pending.address()
-        || e.length() != pending.length()) {
-      throw new MalformedObjectException(pending + " is not followed by an UNSIGNED relocation "
-          + "of the same field, but by " + e);
-    }
-  }
-
-  private static Symbol symbol(Symbol[] symbols, Entry e) throws MalformedObjectException {
-    if (e.symbolNumber() >= symbols.length) {
-      throw new MalformedObjectException(e + ": symbol index " + e.symbolNumber()
-          + " out of range (" + symbols.length + " symbols)");
-    }
-    if (symbols[e.symbolNumber()] == null) {
-      throw new MalformedObjectException(
-          e + ": symbol " + e.symbolNumber() + " is a debugging symbol");
-    }
-    return symbols[e.symbolNumber()];
-  }
-
-  private int checkSectionNumber(Entry e) throws MalformedObjectException {
-    if (!e.type().sectionBased()) {
-      throw new MalformedObjectException(e + ": must refer to a symbol, not a section");
-    }
-    if (e.symbolNumber() < 1 || e.symbolNumber() > headers.size()) {
-      throw new MalformedObjectException(e + ": section number " + e.symbolNumber()
-          + " out of range (" + headers.size() + " sections)");
-    }
-    return e.symbolNumber();
-  }
-
-  /** The signed value of the 4- or 8-byte field that {@code e} patches in section {@code h}. */
-  private long field(Header h, Entry e) {
-    long at = h.offset() + e.address();
-    return e.length() == 3 ? u64(at) : data.getInt((int) at);
-  }
-
-  /** A 16-byte name field: NUL-padded, or all 16 bytes if there is no NUL. */
-  private String fixedString(long at) {
-    int end = (int) at;
-    while (end < at + 16 && bytes[end] != 0) {
-      end++;
-    }
-    return new String(bytes, (int) at, end - (int) at, StandardCharsets.UTF_8);
-  }
-
-  private String string(long offset, String what) throws MalformedObjectException {
-    if (offset >= symbolTable.stringSize()) {
-      throw new MalformedObjectException(what + ": string offset " + offset
-          + " is past the end of the string table (" + symbolTable.stringSize() + " bytes)");
-    }
-    int start = (int) (symbolTable.stringOffset() + offset);
-    int limit = (int) (symbolTable.stringOffset() + symbolTable.stringSize());
-    for (int end = start; end < limit; end++) {
-      if (bytes[end] == 0) {
-        budget.charge(end - start, what);
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
-      }
-    }
-    throw new MalformedObjectException(
-        what + ": string at offset " + offset + " is not NUL-terminated in the string table");
-  }
-
   private byte[] slice(Header h) throws MalformedObjectException {
     budget.charge(h.size(), "contents of section " + h.name());
-    return Arrays.copyOfRange(bytes, (int) h.offset(), (int) (h.offset() + h.size()));
+    return file.copy(h.offset(), h.size(), h + " contents");
   }
 
-  private void requireInFile(long offset, long size, String what)
-      throws MalformedObjectException {
-    if (offset < 0 || size < 0 || offset > bytes.length - size) {
-      throw new MalformedObjectException(what + " (offset 0x" + Long.toHexString(offset)
-          + ", size " + Long.toUnsignedString(size) + ") extends past the end of the file ("
-          + bytes.length + " bytes)");
-    }
+  ByteReader file() {
+    return file;
   }
 
-  private int u8(long at) {
-    return bytes[(int) at] & 0xff;
+  MemoryBudget budget() {
+    return budget;
   }
 
-  private int u16(long at) {
-    return data.getShort((int) at) & 0xffff;
+  int cputype() {
+    return cputype;
   }
 
-  private long u32(long at) {
-    return data.getInt((int) at) & 0xffffffffL;
+  List<Header> headers() {
+    return headers;
   }
 
-  private long u64(long at) {
-    return data.getLong((int) at);
+  /** The LC_SYMTAB command's tables, or null if there is none. */
+  SymbolTable symbolTable() {
+    return symbolTable;
   }
 }

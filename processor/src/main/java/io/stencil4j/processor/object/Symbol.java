@@ -26,4 +26,9 @@ public record Symbol(int index, String name, int section, long value, long size,
   public boolean isDefined() {
     return section != UNDEFINED;
   }
+
+  /** Symbol {@code index} called {@code name}, as the readers' messages name it. */
+  static String describe(int index, String name) {
+    return "symbol " + index + " (" + name + ")";
+  }
 }

@@ -5,8 +5,10 @@ import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.object.Relocation;
+import io.stencil4j.processor.object.RelocationType;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What differs between target triples: the clang flags, how symbols are spelled, which action
@@ -18,16 +20,18 @@ public final class Target {
   private final String symbolPrefix;
   private final ObjectFile.Format format;
   private final Isa isa;
+  /** The action of each relocation type, by {@link Relocation#type()}. */
   private final Map<Integer, Action> actions;
 
   Target(Triple triple, List<String> flags, String symbolPrefix, ObjectFile.Format format, Isa isa,
-      Map<Integer, Action> actions) {
+      Map<? extends RelocationType, Action> actions) {
     this.triple = triple;
     this.flags = List.copyOf(flags);
     this.symbolPrefix = symbolPrefix;
     this.format = format;
     this.isa = isa;
-    this.actions = Map.copyOf(actions);
+    this.actions = actions.entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(e -> e.getKey().number(), Map.Entry::getValue));
   }
 
   /** The rules for {@code triple}, compiled by clang. */

@@ -1,92 +1,95 @@
 package io.stencil4j.processor.target;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.object.CoffRelocationType;
+import io.stencil4j.processor.object.ElfRelocationType;
+import io.stencil4j.processor.object.MachORelocationType;
 import io.stencil4j.processor.object.ObjectFile;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The seven triples: flags (research/toolchain.md §2), symbol prefixes and, per object format and
- * machine, the action each relocation type number asks for. A type missing here is an error
+ * machine, the action each relocation type asks for. A type missing here is an error
  * naming it, never a silent mis-patch.
  */
 final class Targets {
-  private static final Map<Integer, Action> ELF_X86_64 = Map.of(
-      1, Action.ABS_64, // R_X86_64_64
-      2, Action.REL_32, // R_X86_64_PC32
-      4, Action.REL_32, // R_X86_64_PLT32
-      9, Action.GOT_REL_32_STRICT, // R_X86_64_GOTPCREL
-      10, Action.ABS_32U, // R_X86_64_32
-      11, Action.ABS_32S, // R_X86_64_32S
-      41, Action.GOT_REL_32, // R_X86_64_GOTPCRELX
-      42, Action.GOT_REL_32); // R_X86_64_REX_GOTPCRELX
+  private static final Map<ElfRelocationType, Action> ELF_X86_64 = Map.ofEntries(
+      Map.entry(ElfRelocationType.R_X86_64_64, Action.ABS_64),
+      Map.entry(ElfRelocationType.R_X86_64_PC32, Action.REL_32),
+      Map.entry(ElfRelocationType.R_X86_64_PLT32, Action.REL_32),
+      Map.entry(ElfRelocationType.R_X86_64_GOTPCREL, Action.GOT_REL_32_STRICT),
+      Map.entry(ElfRelocationType.R_X86_64_32, Action.ABS_32U),
+      Map.entry(ElfRelocationType.R_X86_64_32S, Action.ABS_32S),
+      Map.entry(ElfRelocationType.R_X86_64_GOTPCRELX, Action.GOT_REL_32),
+      Map.entry(ElfRelocationType.R_X86_64_REX_GOTPCRELX, Action.GOT_REL_32));
 
-  private static final Map<Integer, Action> ELF_AARCH64 = Map.ofEntries(
-      Map.entry(0x101, Action.ABS_64), // R_AARCH64_ABS64
-      Map.entry(0x102, Action.ABS_32), // R_AARCH64_ABS32
-      Map.entry(0x105, Action.REL_32), // R_AARCH64_PREL32
-      Map.entry(0x107, Action.MOVW0), // R_AARCH64_MOVW_UABS_G0
-      Map.entry(0x108, Action.MOVW0), // R_AARCH64_MOVW_UABS_G0_NC
-      Map.entry(0x109, Action.MOVW1), // R_AARCH64_MOVW_UABS_G1
-      Map.entry(0x10a, Action.MOVW1), // R_AARCH64_MOVW_UABS_G1_NC
-      Map.entry(0x10b, Action.MOVW2), // R_AARCH64_MOVW_UABS_G2
-      Map.entry(0x10c, Action.MOVW2), // R_AARCH64_MOVW_UABS_G2_NC
-      Map.entry(0x10d, Action.MOVW3), // R_AARCH64_MOVW_UABS_G3
-      Map.entry(0x113, Action.PAGE21), // R_AARCH64_ADR_PREL_PG_HI21
-      Map.entry(0x114, Action.PAGE21), // R_AARCH64_ADR_PREL_PG_HI21_NC
-      Map.entry(0x115, Action.PAGEOFF12), // R_AARCH64_ADD_ABS_LO12_NC
-      Map.entry(0x116, Action.PAGEOFF12), // R_AARCH64_LDST8_ABS_LO12_NC
-      Map.entry(0x11c, Action.PAGEOFF12), // R_AARCH64_LDST16_ABS_LO12_NC
-      Map.entry(0x11d, Action.PAGEOFF12), // R_AARCH64_LDST32_ABS_LO12_NC
-      Map.entry(0x11e, Action.PAGEOFF12), // R_AARCH64_LDST64_ABS_LO12_NC
-      Map.entry(0x12b, Action.PAGEOFF12), // R_AARCH64_LDST128_ABS_LO12_NC
-      Map.entry(0x118, Action.BRANCH19), // R_AARCH64_CONDBR19
-      Map.entry(0x11a, Action.BRANCH26), // R_AARCH64_JUMP26
-      Map.entry(0x11b, Action.BRANCH26), // R_AARCH64_CALL26
-      Map.entry(0x137, Action.GOT_PAGE21), // R_AARCH64_ADR_GOT_PAGE
-      Map.entry(0x138, Action.GOT_PAGEOFF12)); // R_AARCH64_LD64_GOT_LO12_NC
+  private static final Map<ElfRelocationType, Action> ELF_AARCH64 = Map.ofEntries(
+      Map.entry(ElfRelocationType.R_AARCH64_ABS64, Action.ABS_64),
+      Map.entry(ElfRelocationType.R_AARCH64_ABS32, Action.ABS_32),
+      Map.entry(ElfRelocationType.R_AARCH64_PREL32, Action.REL_32),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G0, Action.MOVW0),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G0_NC, Action.MOVW0),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G1, Action.MOVW1),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G1_NC, Action.MOVW1),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G2, Action.MOVW2),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G2_NC, Action.MOVW2),
+      Map.entry(ElfRelocationType.R_AARCH64_MOVW_UABS_G3, Action.MOVW3),
+      Map.entry(ElfRelocationType.R_AARCH64_ADR_PREL_PG_HI21, Action.PAGE21),
+      Map.entry(ElfRelocationType.R_AARCH64_ADR_PREL_PG_HI21_NC, Action.PAGE21),
+      Map.entry(ElfRelocationType.R_AARCH64_ADD_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_LDST8_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_LDST16_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_LDST32_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_LDST64_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_LDST128_ABS_LO12_NC, Action.PAGEOFF12),
+      Map.entry(ElfRelocationType.R_AARCH64_CONDBR19, Action.BRANCH19),
+      Map.entry(ElfRelocationType.R_AARCH64_JUMP26, Action.BRANCH26),
+      Map.entry(ElfRelocationType.R_AARCH64_CALL26, Action.BRANCH26),
+      Map.entry(ElfRelocationType.R_AARCH64_ADR_GOT_PAGE, Action.GOT_PAGE21),
+      Map.entry(ElfRelocationType.R_AARCH64_LD64_GOT_LO12_NC, Action.GOT_PAGEOFF12));
 
-  private static final Map<Integer, Action> MACHO_X86_64 = Map.of(
-      0, Action.ABS_64, // X86_64_RELOC_UNSIGNED
-      1, Action.REL_32, // X86_64_RELOC_SIGNED
-      2, Action.REL_32, // X86_64_RELOC_BRANCH
-      3, Action.GOT_REL_32, // X86_64_RELOC_GOT_LOAD
-      4, Action.GOT_REL_32, // X86_64_RELOC_GOT
-      6, Action.REL_32, // X86_64_RELOC_SIGNED_1
-      7, Action.REL_32, // X86_64_RELOC_SIGNED_2
-      8, Action.REL_32); // X86_64_RELOC_SIGNED_4
+  private static final Map<MachORelocationType, Action> MACHO_X86_64 = Map.ofEntries(
+      Map.entry(MachORelocationType.X86_64_RELOC_UNSIGNED, Action.ABS_64),
+      Map.entry(MachORelocationType.X86_64_RELOC_SIGNED, Action.REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_BRANCH, Action.REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_GOT_LOAD, Action.GOT_REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_GOT, Action.GOT_REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_SIGNED_1, Action.REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_SIGNED_2, Action.REL_32),
+      Map.entry(MachORelocationType.X86_64_RELOC_SIGNED_4, Action.REL_32));
 
-  private static final Map<Integer, Action> MACHO_ARM64 = Map.of(
-      0, Action.ABS_64, // ARM64_RELOC_UNSIGNED
-      2, Action.BRANCH26, // ARM64_RELOC_BRANCH26
-      3, Action.PAGE21, // ARM64_RELOC_PAGE21
-      4, Action.PAGEOFF12, // ARM64_RELOC_PAGEOFF12
-      5, Action.GOT_PAGE21, // ARM64_RELOC_GOT_LOAD_PAGE21
-      6, Action.GOT_PAGEOFF12); // ARM64_RELOC_GOT_LOAD_PAGEOFF12
+  private static final Map<MachORelocationType, Action> MACHO_ARM64 = Map.ofEntries(
+      Map.entry(MachORelocationType.ARM64_RELOC_UNSIGNED, Action.ABS_64),
+      Map.entry(MachORelocationType.ARM64_RELOC_BRANCH26, Action.BRANCH26),
+      Map.entry(MachORelocationType.ARM64_RELOC_PAGE21, Action.PAGE21),
+      Map.entry(MachORelocationType.ARM64_RELOC_PAGEOFF12, Action.PAGEOFF12),
+      Map.entry(MachORelocationType.ARM64_RELOC_GOT_LOAD_PAGE21, Action.GOT_PAGE21),
+      Map.entry(MachORelocationType.ARM64_RELOC_GOT_LOAD_PAGEOFF12, Action.GOT_PAGEOFF12));
 
-  private static final Map<Integer, Action> COFF_AMD64 = Map.of(
-      1, Action.ABS_64, // IMAGE_REL_AMD64_ADDR64
-      2, Action.ABS_32U, // IMAGE_REL_AMD64_ADDR32
-      4, Action.REL_32, // IMAGE_REL_AMD64_REL32
-      5, Action.REL_32, // IMAGE_REL_AMD64_REL32_1
-      6, Action.REL_32, // IMAGE_REL_AMD64_REL32_2
-      7, Action.REL_32, // IMAGE_REL_AMD64_REL32_3
-      8, Action.REL_32, // IMAGE_REL_AMD64_REL32_4
-      9, Action.REL_32); // IMAGE_REL_AMD64_REL32_5
+  private static final Map<CoffRelocationType, Action> COFF_AMD64 = Map.ofEntries(
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_ADDR64, Action.ABS_64),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_ADDR32, Action.ABS_32U),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32, Action.REL_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32_1, Action.REL_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32_2, Action.REL_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32_3, Action.REL_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32_4, Action.REL_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_AMD64_REL32_5, Action.REL_32));
 
-  private static final Map<Integer, Action> COFF_I386 = Map.of(
-      6, Action.ABS_32, // IMAGE_REL_I386_DIR32
-      0x14, Action.REL_32); // IMAGE_REL_I386_REL32
+  private static final Map<CoffRelocationType, Action> COFF_I386 = Map.ofEntries(
+      Map.entry(CoffRelocationType.IMAGE_REL_I386_DIR32, Action.ABS_32),
+      Map.entry(CoffRelocationType.IMAGE_REL_I386_REL32, Action.REL_32));
 
-  private static final Map<Integer, Action> COFF_ARM64 = Map.of(
-      1, Action.ABS_32U, // IMAGE_REL_ARM64_ADDR32
-      3, Action.BRANCH26, // IMAGE_REL_ARM64_BRANCH26
-      4, Action.PAGE21, // IMAGE_REL_ARM64_PAGEBASE_REL21
-      6, Action.PAGEOFF12, // IMAGE_REL_ARM64_PAGEOFFSET_12A
-      7, Action.PAGEOFF12, // IMAGE_REL_ARM64_PAGEOFFSET_12L
-      0xe, Action.ABS_64, // IMAGE_REL_ARM64_ADDR64
-      0xf, Action.BRANCH19, // IMAGE_REL_ARM64_BRANCH19
-      0x11, Action.REL_32); // IMAGE_REL_ARM64_REL32
+  private static final Map<CoffRelocationType, Action> COFF_ARM64 = Map.ofEntries(
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_ADDR32, Action.ABS_32U),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_BRANCH26, Action.BRANCH26),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_PAGEBASE_REL21, Action.PAGE21),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_PAGEOFFSET_12A, Action.PAGEOFF12),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_PAGEOFFSET_12L, Action.PAGEOFF12),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_ADDR64, Action.ABS_64),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_BRANCH19, Action.BRANCH19),
+      Map.entry(CoffRelocationType.IMAGE_REL_ARM64_REL32, Action.REL_32));
 
   private Targets() {}
 

@@ -36,14 +36,14 @@ record MachOListing(List<String> header, List<String> sections, List<String> con
         contents.add(contents(s.index(), s.name(), s.bytes()));
       }
       for (Relocation r : s.relocations()) {
-        MachORelocationTypes.Type type = MachORelocationTypes.type(file.machine(), r.type());
+        MachORelocationType type = MachORelocationType.of(file.machine(), r.type());
         Symbol symbol = r.symbol();
         String target = symbol.index() == MachOReader.SECTION_SYMBOL_INDEX
             ? "section " + symbol.section() + " " + symbol.name()
             : "symbol " + symbol.index() + " " + symbol.name();
-        String length = type.length() == MachORelocationTypes.VARIABLE_LENGTH
+        String length = type.length() == MachORelocationType.VARIABLE_LENGTH
             ? VARIABLE_LENGTH : Integer.toString(type.length());
-        Long addend = type.addend() == MachORelocationTypes.Addend.ADDEND_ENTRY ? r.addend() : null;
+        Long addend = type.addend() == MachORelocationType.Addend.ADDEND_ENTRY ? r.addend() : null;
         relocations.add(relocation(s.index(), r.offset(), r.type(), r.typeName(), target,
             type.pcRel() ? 1 : 0, length, addend));
       }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The relocation type names for every type number up to 0x4ff are llvm-readobj-19's: an object
  * with one relocation per number is made by patching the types of a compiled one.
  */
-class ElfRelocationTypesTest {
+class ElfRelocationTypeTest {
   private static final int TYPES = 0x500;
 
   @TempDir Path temp;

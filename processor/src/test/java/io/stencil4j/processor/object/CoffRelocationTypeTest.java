@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The relocation type names for every type number up to 0x3f are llvm-readobj-19's: an object
  * with one relocation per number is made by patching the types of a compiled one.
  */
-class CoffRelocationTypesTest {
+class CoffRelocationTypeTest {
   private static final int TYPES = 0x40;
 
   @TempDir Path temp;
