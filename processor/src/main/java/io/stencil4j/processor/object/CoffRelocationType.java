@@ -100,6 +100,7 @@ public enum CoffRelocationType implements RelocationType {
     this.pcBias = pcBias;
   }
 
+  // the accessors repeat in each format's table: an enum cannot inherit fields
   @Override
   public int machine() {
     return machine;

@@ -202,6 +202,7 @@ public enum ElfRelocationType implements RelocationType {
     this.displacement = displacement;
   }
 
+  // the accessors repeat in each format's table: an enum cannot inherit fields
   @Override
   public int machine() {
     return machine;

@@ -106,6 +106,7 @@ public enum MachORelocationType implements RelocationType {
     this(cputype, number, pcRel, length, sectionBased, addend, 0);
   }
 
+  // the accessors repeat in each format's table: an enum cannot inherit fields
   @Override
   public int machine() {
     return cputype;
