@@ -8,6 +8,7 @@ import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.object.MalformedObjectException;
 import io.stencil4j.processor.object.ObjectFile;
 import io.stencil4j.processor.object.ObjectFiles;
+import io.stencil4j.processor.spec.TemplateNames;
 import io.stencil4j.processor.stencil.BadStencilException;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import io.stencil4j.processor.target.Target;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 /** Reads a compiled object into its stencils, its problems named by case and triple. */
 final class ObjectStencils {
   /** A message about the template's entry function, not about a case. */
-  private static final Pattern ENTRY = Pattern.compile("\\b_JIT_ENTRY\\b");
+  private static final Pattern ENTRY = Pattern.compile("\\b" + TemplateNames.ENTRY + "\\b");
 
   private ObjectStencils() {}
 

@@ -1,6 +1,7 @@
 package io.stencil4j.processor.compile;
 
 import io.stencil4j.processor.diagnostic.StencilException;
+import io.stencil4j.processor.spec.TemplateNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ public final class BatchCompiler {
         if (alone.isEmpty()) {
           notes.add("the cases cannot be compiled in batches (" + firstError(outcome)
               + "), so each is compiled alone, which is much slower. A batch repeats the "
-              + "template once per case: define functions and variables outside _JIT_ENTRY in a "
-              + "header with an include guard, so that they are defined once");
+              + "template once per case: define functions and variables outside "
+              + TemplateNames.ENTRY + " in a header with an include guard, so that they are "
+              + "defined once");
         }
         for (TranslationUnit unit : planner.alone(job.unit().stencilNames())) {
           alone.add(new CompileJob(unit, job.triple(), job.toolchain(),

@@ -1,6 +1,8 @@
 package io.stencil4j.processor.compile;
 
+import io.stencil4j.processor.spec.TemplateNames;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.file.Path;
 
 /**
  * Disassembles objects with llvm-objdump for the C header's comments: one run per triple, since
@@ -61,7 +62,8 @@ public final class Disassembler {
       if (current != null && current.job().unit().batch() && header.find()) {
         // a batch's functions are its stencils: _JIT_ENTRY_NAME
         String name = current.job().unit().stencilNames().stream()
-            .filter(n -> header.group(1).endsWith("_JIT_ENTRY_" + n)).findFirst().orElse(null);
+            .filter(n -> header.group(1).endsWith(TemplateNames.entryOf(n))).findFirst()
+            .orElse(null);
         function = name == null ? null : new ArrayList<>();
         if (name != null) {
           lines.put(name, function);

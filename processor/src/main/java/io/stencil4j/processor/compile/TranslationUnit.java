@@ -3,6 +3,7 @@ package io.stencil4j.processor.compile;
 import io.stencil4j.processor.spec.SourceFile;
 import io.stencil4j.processor.spec.SplitTemplate;
 import io.stencil4j.processor.spec.StencilCase;
+import io.stencil4j.processor.spec.TemplateNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,15 +52,16 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
     }
     text.append(" };\n");
     for (StencilCase stencilCase : cases) {
-      text.append("#define _JIT_ENTRY ").append(entryOf(stencilCase.name())).append('\n')
+      text.append("#define " + TemplateNames.ENTRY + " ")
+          .append(TemplateNames.entryOf(stencilCase.name())).append('\n')
           .append(instance(template, stencilCase))
-          .append("\n#undef _JIT_ENTRY\n#undef _JIT_CASE\n");
+          .append("\n#undef " + TemplateNames.ENTRY + "\n#undef " + TemplateNames.CASE + "\n");
     }
     return new TranslationUnit(names, "cases", text.toString(), true);
   }
 
   private static String instance(SplitTemplate template, StencilCase stencilCase) {
-    return "#define _JIT_CASE " + stencilCase.name() + "\n"
+    return "#define " + TemplateNames.CASE + " " + stencilCase.name() + "\n"
         + lineDirective(1, template.file())
         + template.before()
         + "\n" + lineDirective(stencilCase.line(), stencilCase.file())
@@ -68,13 +70,9 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
         + template.after();
   }
 
-  private static String entryOf(String stencilName) {
-    return "_JIT_ENTRY_" + stencilName;
-  }
-
   /** The name of {@code stencilName}'s entry function in this unit. */
   public String entryName(String stencilName) {
-    return batch ? entryOf(stencilName) : "_JIT_ENTRY";
+    return batch ? TemplateNames.entryOf(stencilName) : TemplateNames.ENTRY;
   }
 
   /** "case PUSH_CONST", "the shim", "cases ADD ... SUB" (a batch). */

@@ -40,6 +40,15 @@ public record ObjectFile(Format format, int machine, Architecture architecture,
     symbols = List.copyOf(symbols);
   }
 
+  /**
+   * Whether a linker may move each symbol's piece of a section on its own, so that code can rely
+   * on nothing but the piece a symbol starts: Mach-O's subsections via symbols, which clang
+   * always asks for.
+   */
+  public boolean splitsAtSymbols() {
+    return format == Format.MACH_O;
+  }
+
   /** The first symbol named {@code name}. */
   public Optional<Symbol> symbol(String name) {
     return symbols.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -54,7 +54,7 @@ final class Atoms {
   private final Map<Section, RelocationIndex> relocationIndexes = new IdentityHashMap<>();
 
   Atoms(ObjectFile object) {
-    if (object.format() == ObjectFile.Format.MACH_O) {
+    if (object.splitsAtSymbols()) {
       for (Symbol symbol : object.symbols()) {
         if (symbol.section() > 0) {
           splits.computeIfAbsent(symbol.section(), s -> new TreeSet<>()).add(symbol.value());

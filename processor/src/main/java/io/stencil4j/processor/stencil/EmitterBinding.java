@@ -5,6 +5,7 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.EmitterParameter;
+import io.stencil4j.processor.spec.TemplateNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,13 +47,13 @@ public record EmitterBinding(EmitterMethod method, List<Integer> parameterIndexe
       for (EmitterParameter parameter : method.parameters()) {
         if (!holes.contains(parameter.holeName())) {
           throw StencilException.on(parameter.element(), "parameter " + parameter.name()
-              + " of " + method.name() + " fills _JIT_" + parameter.holeName() + ", which stencil "
-              + method.caseName() + " does not use on " + library.triple() + "; its holes are "
-              + holes);
+              + " of " + method.name() + " fills " + TemplateNames.PREFIX + parameter.holeName()
+              + ", which stencil " + method.caseName() + " does not use on " + library.triple()
+              + "; its holes are " + holes);
         }
         if (!given.add(parameter.holeName())) {
           throw StencilException.on(parameter.element(), "parameter " + parameter.name()
-              + " of " + method.name() + " fills _JIT_" + parameter.holeName()
+              + " of " + method.name() + " fills " + TemplateNames.PREFIX + parameter.holeName()
               + ", which another parameter fills already");
         }
       }

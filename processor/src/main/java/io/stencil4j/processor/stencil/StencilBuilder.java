@@ -1,7 +1,8 @@
 package io.stencil4j.processor.stencil;
 
+import static io.stencil4j.processor.spec.TemplateNames.ENTRY;
+
 import io.stencil4j.model.Hole;
-import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.processor.object.ObjectFile;
@@ -9,8 +10,8 @@ import io.stencil4j.processor.object.Relocation;
 import io.stencil4j.processor.object.Section;
 import io.stencil4j.processor.object.Symbol;
 import io.stencil4j.processor.target.Reference;
+import io.stencil4j.processor.target.Rule;
 import io.stencil4j.processor.target.Site;
-import io.stencil4j.processor.target.StencilDraft;
 import io.stencil4j.processor.target.Target;
 import io.stencil4j.processor.target.UnsupportedRelocationException;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ import java.util.Set;
  * relocation to a hole through the target's rules, cuts the trailing jump to the next stencil and
  * appends the GOT slots to the data.
  */
-public final class StencilBuilder implements StencilDraft {
+public final class StencilBuilder {
   /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
   public static final int DATA_ALIGNMENT = 16;
   /**
@@ -40,8 +41,6 @@ public final class StencilBuilder implements StencilDraft {
    * gigabytes) is a quick error rather than an out-of-memory or seconds of copying.
    */
   static final int MAX_PART_SIZE = 1 << 20;
-  /** The entry's name in the template, and the prefix of every hole. */
-  public static final String ENTRY = "_JIT_ENTRY";
 
   private final String name;
   private final String entryName;
@@ -51,12 +50,11 @@ public final class StencilBuilder implements StencilDraft {
   /** Every placed atom, in layout order. */
   private final Map<Atoms.Atom, Placement> placements = new LinkedHashMap<>();
   private byte[] code;
-  private int codeLengthBeforeTrampolines;
   private byte[] data;
   private final List<Hole> codeHoles = new ArrayList<>();
   private final List<Hole> dataHoles = new ArrayList<>();
-  private final Map<Reference, Integer> gotSlots = new LinkedHashMap<>();
-  private final Map<Reference, Integer> trampolines = new LinkedHashMap<>();
+  /** Made once the data is laid out, since the slots follow it. */
+  private GotSlots gotSlots;
 
   private StencilBuilder(String name, String entryName, ObjectFile object, Target target) {
     this.name = name;
@@ -91,25 +89,40 @@ public final class StencilBuilder implements StencilDraft {
           + "choose another target (such as -arch, -m32 or --target)");
     }
     layOut();
+    gotSlots = new GotSlots(target, data.length);
     List<Placed> relocations = placedRelocations();
     cutTrailingJump(relocations);
     requireSeparate(relocations);
-    codeLengthBeforeTrampolines = code.length;
+    Trampolines trampolines = new Trampolines(target, code.length);
     for (Placed placed : relocations) {
-      try {
-        target.relocate(placed.relocation, placed.site, placed.reference, this);
-      } catch (UnsupportedRelocationException e) {
-        throw new BadStencilException("unsupported relocation " + e.getMessage() + " at "
-            + placed.site.part().name().toLowerCase() + " offset "
-            + String.format("%#x", placed.site.offset()) + " (to " + placed.reference + ")");
-      }
+      apply(placed, trampolines);
     }
-    appendTrampolines();
-    appendGotSlots();
-    if (code.length % target.codeAlignment() != 0) {
-      append(target.padding(target.codeAlignment() - code.length % target.codeAlignment()));
-    }
+    code = trampolines.appendTo(code, codeHoles);
+    data = gotSlots.appendTo(data, dataHoles);
+    int padding = Math.floorMod(-code.length, target.codeAlignment());
+    code = Arrays.copyOf(code, code.length + padding);
+    System.arraycopy(target.padding(padding), 0, code, code.length - padding, padding);
     return new StencilGroup(name, code, data, codeHoles, dataHoles);
+  }
+
+  /** Turns one relocation into a hole by the target's rule for it. */
+  private void apply(Placed placed, Trampolines trampolines) throws BadStencilException {
+    Site site = placed.site;
+    Rule rule;
+    try {
+      rule = target.rule(placed.relocation, site, placed.reference, bytes(site.part()));
+    } catch (UnsupportedRelocationException e) {
+      throw new BadStencilException("unsupported relocation " + e.getMessage() + " at "
+          + site.part().name().toLowerCase() + " offset " + String.format("%#x", site.offset())
+          + " (to " + placed.reference + ")");
+    }
+    Reference to = switch (rule.route()) {
+      case DIRECT -> placed.reference;
+      case GOT_SLOT -> new Reference(HoleValue.DATA, "", gotSlots.of(placed.reference));
+      case TRAMPOLINE -> new Reference(HoleValue.CODE, "", trampolines.of(placed.reference));
+    };
+    (site.part() == Site.Part.CODE ? codeHoles : dataHoles)
+        .add(to.hole(site.offset(), rule.kind(), placed.relocation.addend()));
   }
 
   /**
@@ -297,7 +310,7 @@ public final class StencilBuilder implements StencilDraft {
   private Reference resolve(Symbol symbol) throws BadStencilException {
     Optional<Symbol> imported = TemplateSymbols.imported(symbol);
     if (imported.isPresent()) {
-      return new Reference(HoleValue.DATA, "", gotSlot(resolve(imported.get())));
+      return new Reference(HoleValue.DATA, "", gotSlots.of(resolve(imported.get())));
     }
     return TemplateSymbols.reference(symbol, target.symbolPrefix());
   }
@@ -321,78 +334,11 @@ public final class StencilBuilder implements StencilDraft {
     }
   }
 
-  /**
-   * Appends the trampolines after the code, behind a jump to the next stencil so that falling
-   * off the end of the code never runs into them.
-   */
-  private void appendTrampolines() {
-    if (trampolines.isEmpty()) {
-      return;
-    }
-    int jumpAt = code.length;
-    append(target.jump());
-    codeHoles.add(target.jumpHole().shifted(jumpAt));
-    append(target.padding(trampolineBase() - code.length));
-    for (Map.Entry<Reference, Integer> trampoline : trampolines.entrySet()) {
-      append(target.trampoline());
-      codeHoles.add(trampoline.getKey().hole(trampoline.getValue() + target.trampolineAddress(),
-          HoleKind.ABS_64, 0));
-    }
-  }
-
-  /** Where the trampolines start: after the code and the jump over them, 8-byte aligned. */
-  private int trampolineBase() {
-    return align(codeLengthBeforeTrampolines + target.jump().length, 8);
-  }
-
-  private void append(byte[] bytes) {
-    int at = code.length;
-    code = Arrays.copyOf(code, at + bytes.length);
-    System.arraycopy(bytes, 0, code, at, bytes.length);
-  }
-
-  /** Appends the GOT after the data and pads the data to {@link #DATA_ALIGNMENT}. */
-  private void appendGotSlots() {
-    int end = gotSlots.isEmpty() ? data.length : gotBase() + slotSize() * gotSlots.size();
-    data = Arrays.copyOf(data, align(end, DATA_ALIGNMENT));
-    for (Map.Entry<Reference, Integer> slot : gotSlots.entrySet()) {
-      // 32-bit code reads 4 bytes: a 4-byte hole refuses a value that does not fit
-      dataHoles.add(slot.getKey().hole(slot.getValue(),
-          slotSize() == 8 ? HoleKind.ABS_64 : HoleKind.ABS_32, 0));
-    }
-  }
-
-  /** A GOT slot holds a pointer of the target. */
-  private int slotSize() {
-    return target.triple().pointerSize();
-  }
-
-  private int gotBase() {
-    return align(data.length, 8);
-  }
-
-  private static int align(int size, int alignment) {
+  static int align(int size, int alignment) {
     return (size + alignment - 1) / alignment * alignment;
   }
 
-  @Override
-  public byte[] bytes(Site.Part part) {
+  private byte[] bytes(Site.Part part) {
     return part == Site.Part.CODE ? code : data;
-  }
-
-  @Override
-  public void addHole(Site.Part part, Hole hole) {
-    (part == Site.Part.CODE ? codeHoles : dataHoles).add(hole);
-  }
-
-  @Override
-  public int trampoline(Reference reference) {
-    return trampolines.computeIfAbsent(reference,
-        r -> trampolineBase() + target.trampoline().length * trampolines.size());
-  }
-
-  @Override
-  public int gotSlot(Reference reference) {
-    return gotSlots.computeIfAbsent(reference, r -> gotBase() + slotSize() * gotSlots.size());
   }
 }

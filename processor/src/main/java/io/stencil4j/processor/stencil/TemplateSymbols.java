@@ -2,6 +2,7 @@ package io.stencil4j.processor.stencil;
 
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.processor.object.Symbol;
+import io.stencil4j.processor.spec.TemplateNames;
 import io.stencil4j.processor.target.Reference;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +13,6 @@ import java.util.regex.Pattern;
  * a dllimport's {@code __imp_X}, or an external symbol.
  */
 final class TemplateSymbols {
-  private static final String HOLE_PREFIX = "_JIT_";
   private static final String IMPORT_PREFIX = "__imp_";
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
@@ -41,10 +41,10 @@ final class TemplateSymbols {
       throw new BadStencilException("a relocation without a symbol (" + describe(symbol)
           + ") cannot be patched by the emitter: refer to a symbol");
     }
-    if (!name.startsWith(HOLE_PREFIX)) {
+    if (!name.startsWith(TemplateNames.PREFIX)) {
       return new Reference(HoleValue.SYMBOL, name, 0);
     }
-    String hole = name.substring(HOLE_PREFIX.length());
+    String hole = name.substring(TemplateNames.PREFIX.length());
     switch (hole) {
       case "CONTINUE":
         return new Reference(HoleValue.CONTINUE, "", 0);
@@ -53,11 +53,12 @@ final class TemplateSymbols {
       case "DATA":
         return new Reference(HoleValue.DATA, "", 0);
       case "ENTRY":
-        throw new BadStencilException("_JIT_ENTRY is used but not defined");
+        throw new BadStencilException(TemplateNames.ENTRY + " is used but not defined");
       default:
         if (!PARAMETER_NAME.matcher(hole).matches()) {
-          throw new BadStencilException("hole " + name + ": a hole's name after _JIT_ must be "
-              + "UPPER_SNAKE_CASE (it maps to the emitter parameter of the same name)");
+          throw new BadStencilException("hole " + name + ": a hole's name after "
+              + TemplateNames.PREFIX + " must be UPPER_SNAKE_CASE (it maps to the emitter "
+              + "parameter of the same name)");
         }
         return new Reference(HoleValue.PARAMETER, hole, 0);
     }

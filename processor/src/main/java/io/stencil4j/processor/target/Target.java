@@ -111,33 +111,32 @@ public final class Target {
   }
 
   /**
-   * Turns one relocation into holes, rewriting the instruction where a direct reference does
-   * better than the object's (a GOT load of an address within the stencils).
+   * The rule for one relocation. A GOT load of an address within the stencils is rewritten in
+   * {@code bytes} to use the address directly where the instruction allows, and its rule is then
+   * {@link Rule.Route#DIRECT}.
    *
+   * @param bytes the code or data {@code site} is in, which may be rewritten
    * @throws UnsupportedRelocationException when this target does not handle the type
    */
-  public void relocate(Relocation relocation, Site site, Reference reference, StencilDraft stencil)
+  public Rule rule(Relocation relocation, Site site, Reference reference, byte[] bytes)
       throws UnsupportedRelocationException {
     Action action = action(relocation);
     if (action == null) {
       throw new UnsupportedRelocationException(relocation.typeName());
     }
-    int at = site.offset();
-    long addend = relocation.addend();
-    byte[] bytes = stencil.bytes(site.part());
+    boolean inCode = site.part() == Site.Part.CODE;
+    Rule.Route route;
     if (action.isGot()) {
-      boolean direct = action != Action.GOT_REL_32_STRICT && site.part() == Site.Part.CODE
-          && reference.isLocal() && isa.relax(bytes, at, action);
-      Reference target = direct ? reference
-          : new Reference(HoleValue.DATA, "", stencil.gotSlot(reference));
-      stencil.addHole(site.part(), target.hole(at, action.kind(), addend));
-    } else if (reference.value() == HoleValue.SYMBOL && site.part() == Site.Part.CODE
-        && isa.hasTrampolines() && isa.isBranch(bytes, at, action)) {
-      int trampoline = stencil.trampoline(reference);
-      stencil.addHole(site.part(), Hole.of(at, action.kind(), HoleValue.CODE, trampoline + addend));
+      boolean direct = action != Action.GOT_REL_32_STRICT && inCode && reference.isLocal()
+          && isa.relax(bytes, site.offset(), action);
+      route = direct ? Rule.Route.DIRECT : Rule.Route.GOT_SLOT;
+    } else if (reference.value() == HoleValue.SYMBOL && inCode && isa.hasTrampolines()
+        && isa.isBranch(bytes, site.offset(), action)) {
+      route = Rule.Route.TRAMPOLINE;
     } else {
-      stencil.addHole(site.part(), reference.hole(at, action.kind(), addend));
+      route = Rule.Route.DIRECT;
     }
+    return new Rule(route, action.kind());
   }
 
   /** How many bytes {@code relocation} patches; 0 for a type this target does not handle. */
@@ -152,12 +151,16 @@ public final class Target {
     return action == Action.ABS_64 && relocation.width() == 4 ? Action.ABS_32 : action;
   }
 
-  /** The code of a trampoline: an absolute jump to the address at {@link #trampolineAddress()}. */
+  /**
+   * The code of a trampoline: an absolute jump to the address stored at {@link
+   * #trampolineAddressOffset()} within it.
+   */
   public byte[] trampoline() {
     return isa.trampoline();
   }
 
-  public int trampolineAddress() {
+  /** Where in {@link #trampoline()} the address it jumps to is stored. */
+  public int trampolineAddressOffset() {
     return isa.trampolineAddressOffset();
   }
 

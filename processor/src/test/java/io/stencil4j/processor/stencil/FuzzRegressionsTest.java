@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.spec.TemplateNames;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,7 @@ class FuzzRegressionsTest {
     }
     List<String> entryNames = Arrays.asList(entries.split(" "));
     List<String> names = entryNames.stream()
-        .map(e -> e.equals(StencilBuilder.ENTRY) ? "A" : e.substring(e.length() - 1)).toList();
+        .map(e -> e.equals(TemplateNames.ENTRY) ? "A" : e.substring(e.length() - 1)).toList();
     return new FuzzSeeds.Seed(Target.of(Triple.of(triple).orElseThrow()), names, entryNames,
         bytes);
   }

@@ -4,6 +4,7 @@ import io.stencil4j.model.Triple;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.object.LlvmTools;
 import io.stencil4j.processor.object.ObjectFile;
+import io.stencil4j.processor.spec.TemplateNames;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class FuzzSeeds {
     for (Triple triple : Triple.values()) {
       Target target = Target.of(triple);
       seeds.add(seed(target, source, directory, List.of("-DFIRST=_JIT_ENTRY", "-DSECOND=second"),
-          List.of("A"), List.of(StencilBuilder.ENTRY)));
+          List.of("A"), List.of(TemplateNames.ENTRY)));
       List<String> batch = new ArrayList<>(BATCH_FLAGS);
       batch.addAll(List.of("-DFIRST=_JIT_ENTRY_A", "-DSECOND=_JIT_ENTRY_B"));
       seeds.add(seed(target, source, directory, batch, List.of("A", "B"),
