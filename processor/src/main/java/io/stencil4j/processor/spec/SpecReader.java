@@ -128,8 +128,9 @@ public final class SpecReader {
     }
     List<EmitterParameter> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
+      checkType(parameter);
       parameters.add(new EmitterParameter(parameter,
-          upperSnake(parameter.getSimpleName().toString()), parameterType(parameter)));
+          upperSnake(parameter.getSimpleName().toString())));
     }
     return new EmitterMethod(method, caseName, parameters, returnsSelf);
   }
@@ -138,20 +139,15 @@ public final class SpecReader {
     return mirror.getElementValues().values().iterator().next();
   }
 
-  private EmitterParameter.Type parameterType(VariableElement parameter) throws StencilException {
+  /** A hole takes a number or a label's address; the emitter fills it with the parameter. */
+  private void checkType(VariableElement parameter) throws StencilException {
     TypeMirror type = parameter.asType();
-    if (type.getKind() == TypeKind.LONG) {
-      return EmitterParameter.Type.LONG;
+    boolean label = type.getKind() == TypeKind.DECLARED && ((TypeElement) env.getTypeUtils()
+        .asElement(type)).getQualifiedName().contentEquals(LABEL);
+    if (type.getKind() != TypeKind.LONG && type.getKind() != TypeKind.INT && !label) {
+      throw StencilException.on(parameter, "parameter " + parameter.getSimpleName()
+          + " has type " + type + "; a hole takes long, int or io.stencil4j.Label");
     }
-    if (type.getKind() == TypeKind.INT) {
-      return EmitterParameter.Type.INT;
-    }
-    if (type.getKind() == TypeKind.DECLARED && ((TypeElement) env.getTypeUtils().asElement(type))
-        .getQualifiedName().contentEquals(LABEL)) {
-      return EmitterParameter.Type.LABEL;
-    }
-    throw StencilException.on(parameter, "parameter " + parameter.getSimpleName()
-        + " has type " + type + "; a hole takes long, int or io.stencil4j.Label");
   }
 
   private String string(AnnotationMirror mirror, String member) {
