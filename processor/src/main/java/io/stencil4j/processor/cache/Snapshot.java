@@ -79,16 +79,8 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
       for (Map.Entry<String, Input> input : inputs.entrySet()) {
         out.writeUTF(input.getKey());
         out.writeUTF(input.getValue().unitDigest());
-        out.writeInt(input.getValue().dependencies().size());
-        for (Map.Entry<String, String> dependency : input.getValue().dependencies().entrySet()) {
-          out.writeUTF(dependency.getKey());
-          out.writeUTF(dependency.getValue());
-        }
-        List<String> lines = disassembly.getOrDefault(input.getKey(), List.of());
-        out.writeInt(lines.size());
-        for (String line : lines) {
-          out.writeUTF(line);
-        }
+        StringFields.writeMap(out, input.getValue().dependencies());
+        StringFields.writeList(out, disassembly.getOrDefault(input.getKey(), List.of()));
       }
       byte[] encoded = StencilLibraryCodec.encode(library);
       out.writeInt(encoded.length);
@@ -173,16 +165,8 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
       for (int i = in.readInt(); i > 0; i--) {
         String name = in.readUTF();
         String unitDigest = in.readUTF();
-        Map<String, String> dependencies = new TreeMap<>();
-        for (int j = in.readInt(); j > 0; j--) {
-          dependencies.put(in.readUTF(), in.readUTF());
-        }
-        List<String> lines = new ArrayList<>();
-        for (int j = in.readInt(); j > 0; j--) {
-          lines.add(in.readUTF());
-        }
-        inputs.put(name, new Input(unitDigest, dependencies));
-        disassembly.put(name, lines);
+        inputs.put(name, new Input(unitDigest, StringFields.readMap(in)));
+        disassembly.put(name, StringFields.readList(in));
       }
       byte[] library = SealedFile.readBytes(in, bytes.length);
       return new Snapshot(StencilLibraryCodec.decode(library), disassembly, processorVersion,

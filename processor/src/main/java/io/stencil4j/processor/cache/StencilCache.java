@@ -16,13 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -207,20 +204,9 @@ public final class StencilCache {
           new StencilLibrary(triple, List.of(cached.stencil())));
       out.writeInt(library.length);
       out.write(library);
-      out.writeInt(cached.disassembly().size());
-      for (String line : cached.disassembly()) {
-        out.writeUTF(line);
-      }
-      Map<String, String> sorted = new TreeMap<>(cached.dependencies());
-      out.writeInt(sorted.size());
-      for (Map.Entry<String, String> dependency : sorted.entrySet()) {
-        out.writeUTF(dependency.getKey());
-        out.writeUTF(dependency.getValue());
-      }
-      out.writeInt(cached.warnings().size());
-      for (String warning : cached.warnings()) {
-        out.writeUTF(warning);
-      }
+      StringFields.writeList(out, cached.disassembly());
+      StringFields.writeMap(out, cached.dependencies());
+      StringFields.writeList(out, cached.warnings());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -241,19 +227,9 @@ public final class StencilCache {
             + " stencils for " + decoded.triple().triple() + ", not one for " + triple.triple());
       }
       StencilGroup stencil = decoded.stencils().get(0);
-      List<String> disassembly = new ArrayList<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        disassembly.add(in.readUTF());
-      }
-      Map<String, String> dependencies = new LinkedHashMap<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        dependencies.put(in.readUTF(), in.readUTF());
-      }
-      List<String> warnings = new ArrayList<>();
-      for (int i = in.readInt(); i > 0; i--) {
-        warnings.add(in.readUTF());
-      }
-      return new CachedStencil(stencil, disassembly, dependencies, warnings);
+      List<String> disassembly = StringFields.readList(in);
+      Map<String, String> dependencies = StringFields.readMap(in);
+      return new CachedStencil(stencil, disassembly, dependencies, StringFields.readList(in));
     });
   }
 }
