@@ -1,7 +1,7 @@
 package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.build.LibraryBuild;
+import io.stencil4j.processor.build.BuiltLibrary;
 import io.stencil4j.processor.output.HeaderWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class HeaderFiles {
    * starts with its digest; all are rendered before the first is written. Returns whether it
    * wrote them.
    */
-  static boolean write(Place place, String header, LibraryBuild build) throws IOException {
+  static boolean write(Place place, String header, BuiltLibrary build) throws IOException {
     // the headers of triples an earlier build had and this one has not; a place that cannot
     // show its files (compile-testing's memory) cannot hold an earlier build's either
     remove(place, Arrays.stream(Triple.values()).filter(t -> !build.libraries().containsKey(t))

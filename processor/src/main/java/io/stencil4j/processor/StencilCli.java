@@ -2,7 +2,7 @@ package io.stencil4j.processor;
 
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.build.BuildOptions;
-import io.stencil4j.processor.build.LibraryBuild;
+import io.stencil4j.processor.build.BuiltLibrary;
 import io.stencil4j.processor.build.StencilBuild;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.diagnostic.StencilException;
@@ -113,7 +113,7 @@ public final class StencilCli {
       return error(err, e);
     }
     try {
-      LibraryBuild build = build(spec, arguments);
+      BuiltLibrary build = build(spec, arguments);
       boolean wrote = HeaderFiles.write(output, spec.header(), build);
       build.notes().forEach(note -> err.println("stencil4j: note: " + note));
       build.warnings().forEach(warning -> err.println("stencil4j: warning"
@@ -135,7 +135,7 @@ public final class StencilCli {
   }
 
   /** Builds the stencils of {@code spec} with the compiler, cache and snapshots asked for. */
-  private static LibraryBuild build(LibrarySpec spec, CliArguments arguments)
+  private static BuiltLibrary build(LibrarySpec spec, CliArguments arguments)
       throws StencilException {
     Map<String, String> javacStyle = new HashMap<>();
     arguments.value("clang").ifPresent(c -> javacStyle.put(Toolchain.CLANG_OPTION, c));

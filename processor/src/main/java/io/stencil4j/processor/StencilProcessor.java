@@ -5,7 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.build.BuildOptions;
-import io.stencil4j.processor.build.LibraryBuild;
+import io.stencil4j.processor.build.BuiltLibrary;
 import io.stencil4j.processor.build.StencilBuild;
 import io.stencil4j.processor.compile.Toolchain;
 import io.stencil4j.processor.diagnostic.StencilException;
@@ -132,12 +132,12 @@ public final class StencilProcessor extends AbstractProcessor {
         processingEnv.getOptions().containsKey(ISOLATED_OPTION), "-A" + CACHE_OPTION,
         Optional.ofNullable(processingEnv.getOptions().get(CACHE_OPTION)),
         directory(SNAPSHOT_OPTION), Stencil4jVersion.current());
-    LibraryBuild build = pipeline().build(spec.library(), spec.emitters(), options);
+    BuiltLibrary build = pipeline().build(spec.library(), spec.emitters(), options);
     for (String note : build.notes()) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "stencil: " + note,
           element);
     }
-    for (LibraryBuild.Warning warning : build.warnings()) {
+    for (BuiltLibrary.Warning warning : build.warnings()) {
       printOn(Diagnostic.Kind.MANDATORY_WARNING, warning.message(), element, warning.member(),
           -1);
     }
@@ -184,7 +184,7 @@ public final class StencilProcessor extends AbstractProcessor {
   }
 
   /** Renders everything first, then writes, so a rendering failure leaves no file behind. */
-  private void write(StencilSpec spec, LibraryBuild build, List<EmitterBinding> emitters)
+  private void write(StencilSpec spec, BuiltLibrary build, List<EmitterBinding> emitters)
       throws StencilException {
     boolean generatedAvailable = processingEnv.getElementUtils()
         .getTypeElement(GENERATED) != null;

@@ -39,11 +39,11 @@ final class CompilerWarnings {
   }
 
   /** One warning per distinct diagnostic, in the order they were first added. */
-  List<LibraryBuild.Warning> warnings() {
-    List<LibraryBuild.Warning> list = new ArrayList<>();
+  List<BuiltLibrary.Warning> warnings() {
+    List<BuiltLibrary.Warning> list = new ArrayList<>();
     warnings.forEach((key, origins) -> {
       List<String> triples = origins.triples().stream().map(Triple::triple).toList();
-      list.add(new LibraryBuild.Warning(key.member(), key.compiler() + " warned on "
+      list.add(new BuiltLibrary.Warning(key.member(), key.compiler() + " warned on "
           + stencils(key.member(), new ArrayList<>(origins.stencils())) + " for "
           + String.join(", ", triples) + ":\n" + key.diagnostic()));
     });

@@ -69,7 +69,7 @@ final class LibraryBuilder {
       Map<Triple, Map<String, String>> keys, List<CompileJob> jobs) {}
 
   /** Builds the stencils of {@code spec} from {@code sources} with the compilers. */
-  LibraryBuild build(LibrarySpec spec, SourceSet sources) throws StencilException {
+  BuiltLibrary build(LibrarySpec spec, SourceSet sources) throws StencilException {
     CompileFlags.check(spec);
     BatchPlanner planner = new BatchPlanner(sources);
     InputDigest digest = new InputDigest(spec, processorVersion, planner.aloneTexts());
@@ -103,15 +103,15 @@ final class LibraryBuilder {
       Map<Triple, String> versions = new LinkedHashMap<>();
       spec.triples().forEach(triple -> versions.put(triple, compilers.of(triple).version()));
       // a damaged cache or snapshot is worth a warning, not an error: the build is complete
-      List<LibraryBuild.Warning> allWarnings = new ArrayList<>(warnings.warnings());
+      List<BuiltLibrary.Warning> allWarnings = new ArrayList<>(warnings.warnings());
       cache.flatMap(StencilCache::warning)
-          .ifPresent(w -> allWarnings.add(new LibraryBuild.Warning("", w)));
+          .ifPresent(w -> allWarnings.add(new BuiltLibrary.Warning("", w)));
       if (snapshots.isPresent()) {
         new SnapshotStore(snapshots.get(), spec, sources, digest, compilers, processorVersion)
-            .write(plan.built()).forEach(w -> allWarnings.add(new LibraryBuild.Warning("", w)));
+            .write(plan.built()).forEach(w -> allWarnings.add(new BuiltLibrary.Warning("", w)));
       }
       int compiled = sources.names().size() * spec.triples().size() - cached;
-      return new LibraryBuild(sources.names(), libraries, disassembly,
+      return new BuiltLibrary(sources.names(), libraries, disassembly,
           digest.library(sources.description(), batching, versions, flags, plan.built()),
           sources.description(), compiled, cached, 0, objects.size(),
           objects.stream().mapToLong(CompiledObject::nanos).sum(), notes, allWarnings);
@@ -195,7 +195,7 @@ final class LibraryBuilder {
    *
    * @param noCompiler why there is no compiler, for the message
    */
-  LibraryBuild fromSnapshots(LibrarySpec spec, SourceSet sources, String noCompiler)
+  BuiltLibrary fromSnapshots(LibrarySpec spec, SourceSet sources, String noCompiler)
       throws StencilException {
     InputDigest digest =
         new InputDigest(spec, processorVersion, new BatchPlanner(sources).aloneTexts());
@@ -212,7 +212,7 @@ final class LibraryBuilder {
       disassembly.put(triple, snapshot.disassembly());
     });
     int stencils = sources.names().size() * spec.triples().size();
-    return new LibraryBuild(sources.names(), libraries, disassembly,
+    return new BuiltLibrary(sources.names(), libraries, disassembly,
         digest.library(sources.description(), batching, versions, flags(spec), built),
         sources.description(), 0, 0, stencils, 0, 0,
         List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "

@@ -37,7 +37,7 @@ public final class StencilBuild {
    * Builds the stencils of {@code spec}, once every emitter is known to name one of them: with
    * the compilers, or, when clang is missing, from the snapshots.
    */
-  public LibraryBuild build(LibrarySpec spec, List<EmitterMethod> emitters, BuildOptions options)
+  public BuiltLibrary build(LibrarySpec spec, List<EmitterMethod> emitters, BuildOptions options)
       throws StencilException {
     Optional<Toolchain> clang = Optional.empty();
     String noCompiler = null;

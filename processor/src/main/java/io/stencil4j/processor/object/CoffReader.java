@@ -22,9 +22,7 @@ import java.util.Objects;
  * Relocation addends are stored in the relocated bytes; {@link CoffRelocations} says how they
  * become the addends an ELF RELA entry would carry.
  *
- * <p>Every offset, size and index taken from the file is checked before it is used, so bad input
- * ends in a {@link MalformedObjectException} that says what is wrong, never in a runtime
- * exception from an array or buffer access.
+ * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class CoffReader {
   static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
@@ -280,6 +278,8 @@ public final class CoffReader {
     return field == 0 ? 16 : 1L << (field - 1); // the format's default is 16
   }
 
+  // What this format's symbol and relocation readers take from the file read so far; the
+  // three readers repeat the shape because each format reads different parts.
   ByteReader file() {
     return file;
   }

@@ -9,9 +9,7 @@ import java.util.List;
  * header and the section headers here, the symbols in {@link ElfSymbols}, the relocations in
  * {@link ElfRelocations}.
  *
- * <p>Every offset, size and index taken from the file is checked before it is used, so bad input
- * ends in a {@link MalformedObjectException} that says what is wrong, never in a runtime
- * exception from an array or buffer access.
+ * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class ElfReader {
   static final int EM_X86_64 = 62;
@@ -270,6 +268,8 @@ public final class ElfReader {
     return "section " + h.index() + (name == null ? "" : " (" + name + ")");
   }
 
+  // What this format's symbol and relocation readers take from the file read so far; the
+  // three readers repeat the shape because each format reads different parts.
   ByteReader file() {
     return file;
   }

@@ -20,8 +20,7 @@ import java.util.Objects;
  * the section: named after it, with index {@link #SECTION_SYMBOL_INDEX}, value 0 and type
  * {@link Symbol.Type#SECTION}.
  *
- * <p>Every offset, size and index taken from the file is checked before it is used, so bad input
- * ends in a {@link MalformedObjectException} that says what is wrong.
+ * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class MachOReader {
   static final int CPU_TYPE_X86_64 = 0x01000007;
@@ -289,6 +288,8 @@ public final class MachOReader {
     return file.copy(h.offset(), h.size(), h + " contents");
   }
 
+  // What this format's symbol and relocation readers take from the file read so far; the
+  // three readers repeat the shape because each format reads different parts.
   ByteReader file() {
     return file;
   }

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param notes what the user should know, e.g. that batching fell back to single cases
  * @param warnings the compilers' warnings, each distinct one once
  */
-public record LibraryBuild(List<String> names, Map<Triple, StencilLibrary> libraries,
+public record BuiltLibrary(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
     int compiled, int cached, int snapshotted, int compilerRuns, long compilerNanos,
     List<String> notes, List<Warning> warnings) {
