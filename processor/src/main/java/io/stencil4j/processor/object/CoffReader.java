@@ -25,6 +25,7 @@ import java.util.Objects;
  * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class CoffReader {
+  // The format's constants by the names of its specification (data, so they look alike).
   static final int IMAGE_FILE_MACHINE_I386 = 0x14c;
   static final int IMAGE_FILE_MACHINE_AMD64 = 0x8664;
   static final int IMAGE_FILE_MACHINE_ARM64 = 0xaa64;

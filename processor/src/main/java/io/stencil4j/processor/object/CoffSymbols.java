@@ -8,6 +8,7 @@ import java.util.List;
  * auxiliary records count); the auxiliary records themselves are left out.
  */
 final class CoffSymbols {
+  // The format's constants by the names of its specification (data, so they look alike).
   private static final int MAX_SECTION_NUMBER = 0xfeff;
   private static final int IMAGE_SYM_ABSOLUTE = -1;
   private static final int IMAGE_SYM_DEBUG = -2;

@@ -12,6 +12,7 @@ import java.util.List;
  * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class ElfReader {
+  // The format's constants by the names of its specification (data, so they look alike).
   static final int EM_X86_64 = 62;
   static final int EM_AARCH64 = 183;
   /** An index kept elsewhere: e_shstrndx in section 0's sh_link, st_shndx in SHT_SYMTAB_SHNDX. */

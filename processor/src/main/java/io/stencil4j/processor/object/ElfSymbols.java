@@ -6,6 +6,7 @@ import java.util.List;
 
 /** Reads an ELF symbol table into the model's symbols: sections, bindings and types checked. */
 final class ElfSymbols {
+  // The format's constants by the names of its specification (data, so they look alike).
   private static final int SYM_SIZE = 24;
   private static final int SHNDX_SIZE = 4;
 

@@ -23,6 +23,7 @@ import java.util.Objects;
  * <p>Bad input ends in a {@link MalformedObjectException}, as the package says.
  */
 public final class MachOReader {
+  // The format's constants by the names of its specification (data, so they look alike).
   static final int CPU_TYPE_X86_64 = 0x01000007;
   static final int CPU_TYPE_ARM64 = 0x0100000c;
 

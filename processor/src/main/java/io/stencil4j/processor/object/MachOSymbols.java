@@ -7,6 +7,7 @@ import io.stencil4j.processor.object.MachOReader.Header;
  * values made relative to their sections; debugging (STAB) entries are left out.
  */
 final class MachOSymbols {
+  // The format's constants by the names of its specification (data, so they look alike).
   private static final int N_STAB = 0xe0;
   private static final int N_PEXT = 0x10;
   private static final int N_TYPE = 0x0e;

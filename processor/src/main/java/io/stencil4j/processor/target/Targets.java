@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seven triples: flags (research/toolchain.md §2), symbol prefixes and, per object format and
- * machine, the action each relocation type asks for. A type missing here is an error
- * naming it, never a silent mis-patch.
+ * The seven triples: flags (each says why beside it), symbol prefixes and, per object format and
+ * machine, the action each relocation type asks for. A type missing here is an error naming it,
+ * never a silent mis-patch. The tables are data: one per format and machine, alike in shape.
  */
 final class Targets {
   private static final Map<ElfRelocationType, Action> ELF_X86_64 = Map.ofEntries(
@@ -130,7 +130,7 @@ final class Targets {
       // preserve_none does not exist on 32-bit x86; clang says so for every template
       case I686_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll",
           "-Wno-ignored-attributes"), "_", ObjectFile.Format.COFF, Isa.X86_32, COFF_I386);
-      // with -fno-plt, clang drops the __imp_ of dllimport functions (toolchain.md pitfall 6)
+      // with -fno-plt, clang drops the __imp_ of dllimport functions and calls them directly
       case AARCH64_PC_WINDOWS_MSVC -> new Target(triple, List.of("-fms-runtime-lib=dll",
           "-fplt"), "", ObjectFile.Format.COFF, Isa.ARM64, COFF_ARM64);
     };
