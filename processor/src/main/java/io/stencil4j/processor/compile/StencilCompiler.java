@@ -92,31 +92,58 @@ public final class StencilCompiler implements AutoCloseable {
   private Outcome run(CompileJob job, Path source) throws IOException, InterruptedException {
     Files.createDirectories(source.getParent());
     Files.writeString(source, job.unit().text(), StandardCharsets.UTF_8);
-    Path object = source.resolveSibling(source.getFileName().toString().replace(".c", ".o"));
+    Path object = sibling(source, ".o");
+    String note = "";
+    if (job.toolchain().kind() == Toolchain.Kind.CLANG) {
+      AssemblyRoute route = new AssemblyRoute(job, source, sibling(source, ".s"), object);
+      Optional<Outcome> optimized = route.compile(this);
+      if (optimized.isPresent()) {
+        return optimized.get();
+      }
+      note = route.note();
+    }
+    long start = System.nanoTime();
+    ProcessRunner.Result result = job.toolchain().run(
+        command(job, source, List.of("-o", object.toString(), source.toString())),
+        ProcessRunner.DIAGNOSTIC_LIMIT);
+    if (!note.isEmpty() && result.exitCode() == 0 && !result.timedOut()) {
+      result = new ProcessRunner.Result(0, note + result.output(), false, result.cut());
+    }
+    return finish(job, source, object, result, System.nanoTime() - start);
+  }
+
+  /**
+   * The compiler's command for {@code job}: its flags, a dependency file beside {@code source},
+   * then {@code rest} (what to write, from what).
+   */
+  List<String> command(CompileJob job, Path source, List<String> rest) {
     List<String> command = new ArrayList<>();
     command.addAll(job.toolchain().command(job.triple()));
     command.addAll(job.flags());
     command.add("-ffile-prefix-map=" + directory + "=.");
-    Path dependencies = source.resolveSibling(source.getFileName().toString().replace(".c", ".d"));
     command.add("-MD");
     command.add("-MF");
-    command.add(dependencies.toString());
-    command.add("-o");
-    command.add(object.toString());
-    command.add(source.toString());
-    long start = System.nanoTime();
-    ProcessRunner.Result result = job.toolchain().run(command, ProcessRunner.DIAGNOSTIC_LIMIT);
-    long nanos = System.nanoTime() - start;
+    command.add(sibling(source, ".d").toString());
+    command.addAll(rest);
+    return command;
+  }
+
+  /**
+   * The outcome of the run that wrote {@code object} and the dependency file: the object with
+   * the headers it read, or why there is none.
+   */
+  Outcome finish(CompileJob job, Path source, Path object, ProcessRunner.Result result,
+      long nanos) throws IOException {
     String compiler = job.toolchain().compiler().getFileName().toString();
     if (result.timedOut()) {
-      return new Outcome(job, null, compiler + " "
-          + ProcessRunner.didNotFinish(job.toolchain().timeout()) + quoted(result.output()), true);
+      return timedOut(job, result);
     }
     if (result.exitCode() != 0) {
       return failed(job, result.output().isBlank()
           ? compiler + " exited with status " + result.exitCode() + " and printed nothing"
           : result.output());
     }
+    Path dependencies = sibling(source, ".d");
     if (!Files.isRegularFile(object) || !Files.isRegularFile(dependencies)) {
       return failed(job, compiler + " exited with status 0 but wrote no "
           + (Files.isRegularFile(object) ? "dependency file (-MF)" : "object file")
@@ -144,6 +171,16 @@ public final class StencilCompiler implements AutoCloseable {
     }
     return new Outcome(job, new CompiledObject(job, object, Files.readAllBytes(object),
         result.output(), headers, nanos), result.output(), false);
+  }
+
+  static Outcome timedOut(CompileJob job, ProcessRunner.Result result) {
+    String compiler = job.toolchain().compiler().getFileName().toString();
+    return new Outcome(job, null, compiler + " "
+        + ProcessRunner.didNotFinish(job.toolchain().timeout()) + quoted(result.output()), true);
+  }
+
+  static Path sibling(Path source, String extension) {
+    return source.resolveSibling(source.getFileName().toString().replace(".c", extension));
   }
 
   private static Outcome failed(CompileJob job, String diagnostics) {

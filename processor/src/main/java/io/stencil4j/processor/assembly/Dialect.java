@@ -1,0 +1,33 @@
+package io.stencil4j.processor.assembly;
+
+import io.stencil4j.model.Triple;
+
+/**
+ * What the optimizer needs to know of one triple's assembly language: its branches, how a
+ * comment starts, how C names are spelled, and which branches the object format can point at a
+ * symbol.
+ *
+ * @param branches the instruction set's jumps and conditional branches
+ * @param comment what starts a comment
+ * @param symbolPrefix what the format puts before a C name ({@code _} on Mach-O and 32-bit
+ *     Windows)
+ * @param gotTailJumps whether clang jumps to an undefined function through the GOT ({@code jmp
+ *     *f@GOTPCREL(%rip)}), which a direct jump can replace
+ * @param conditionalBranchesToSymbols whether a conditional branch may target a symbol: Mach-O
+ *     has no relocation for AArch64's 19-bit branch
+ */
+record Dialect(Branches branches, String comment, String symbolPrefix, boolean gotTailJumps,
+    boolean conditionalBranchesToSymbols) {
+
+  static Dialect of(Triple triple) {
+    return switch (triple) {
+      case X86_64_UNKNOWN_LINUX_GNU -> new Dialect(X86Branches.INSTANCE, "#", "", true, true);
+      case X86_64_APPLE_DARWIN -> new Dialect(X86Branches.INSTANCE, "#", "_", true, true);
+      case X86_64_PC_WINDOWS_MSVC -> new Dialect(X86Branches.INSTANCE, "#", "", false, true);
+      case I686_PC_WINDOWS_MSVC -> new Dialect(X86Branches.INSTANCE, "#", "_", false, true);
+      case AARCH64_UNKNOWN_LINUX_GNU, AARCH64_PC_WINDOWS_MSVC ->
+          new Dialect(Arm64Branches.INSTANCE, "//", "", false, true);
+      case AARCH64_APPLE_DARWIN -> new Dialect(Arm64Branches.INSTANCE, ";", "_", false, false);
+    };
+  }
+}
