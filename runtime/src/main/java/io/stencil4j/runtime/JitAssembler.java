@@ -80,11 +80,33 @@ public final class JitAssembler implements StencilSink {
     finished = false;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if {@code stencil} is not one of the library's
+   * @throws IllegalStateException if the stencil appended before has an unfilled parameter, or
+   *     a library with a shim does not start with it
+   */
   @Override
   public void append(StencilGroup stencil) {
+    append(library.get(stencil));
+  }
+
+  /**
+   * {@inheritDoc} What the assembler prepared for the stencil is found at {@code index} without
+   * a lookup; where that is another stencil, by identity.
+   *
+   * @throws IllegalArgumentException if {@code stencil} is not one of the library's
+   * @throws IllegalStateException as {@link #append(StencilGroup)}
+   */
+  @Override
+  public void append(StencilGroup stencil, int index) {
+    append(library.get(stencil, index));
+  }
+
+  private void append(PreparedStencil prepared) {
     checkNotFinished();
     AssemblyRules.requireFilled(staged);
-    PreparedStencil prepared = library.get(stencil);
     if (staged.count == 0) {
       AssemblyRules.requireShimFirst(library, prepared);
     }

@@ -277,6 +277,26 @@ class JitAssemblerTest {
   }
 
   @Test
+  void anIndexThatNamesAnotherStencilIsAHintOnly() throws Throwable {
+    int constIndex = X86Stencils.LIBRARY.stencils().indexOf(stencil("CONST"));
+    assembler.append(stencil("CONST"), constIndex);
+    assembler.fill(0, 40);
+    // the index of CONST, out of range, negative: the stencil given is appended all the same
+    assembler.append(stencil("ADD"), constIndex);
+    assembler.fill(0, 1);
+    assembler.append(stencil("ADD"), 1_000);
+    assembler.fill(0, 1);
+    assembler.append(stencil("RET"), -1);
+    assertEquals(42L, (long) handle().invokeExact());
+    StencilGroup stranger = new StencilGroup("CONST", stencil("CONST").code(), new byte[0],
+        stencil("CONST").codeHoles(), List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new JitAssembler(X86Stencils.LIBRARY).append(stranger, constIndex));
+    assertEquals("stencil CONST is not one of this assembler's stencils for"
+        + " x86_64-unknown-linux-gnu", e.getMessage());
+  }
+
+  @Test
   void refusesDataThatWouldMisalignTheNextStencils() {
     StencilGroup odd = new StencilGroup("ODD", new byte[] {(byte) 0xc3}, new byte[8], List.of(),
         List.of());
@@ -538,17 +558,18 @@ class JitAssemblerTest {
     return assembler.finish(arena).handle(NO_ARGUMENTS);
   }
 
+  /** Appends stencil {@code name} by its index, as generated emitters do. */
   private void emit(String name) {
-    assembler.append(stencil(name));
+    assembler.append(stencil(name), X86Stencils.LIBRARY.stencils().indexOf(stencil(name)));
   }
 
   private void emit(String name, long value) {
-    assembler.append(stencil(name));
+    emit(name);
     assembler.fill(0, value);
   }
 
   private void emit(String name, Label label) {
-    assembler.append(stencil(name));
+    emit(name);
     assembler.fill(0, label);
   }
 
