@@ -50,16 +50,23 @@ final class AssemblyRules {
 
   /**
    * Checks that the last stencil does not continue to a next one, which would be whatever
-   * follows the function in memory.
+   * follows the function in memory: neither through a hole nor by falling off its end.
    */
   static void requireEnd(StagedFunction staged) {
     PreparedStencil last = staged.last();
-    for (int h = 0; h < last.codeHoleCount; h++) {
+    String cause = null;
+    for (int h = 0; h < last.codeHoleCount && cause == null; h++) {
       if (last.values[h] == HoleValue.CONTINUE) {
-        throw new IllegalStateException(staged.describe(staged.count - 1) + " is the last"
-            + " stencil, but it continues to the next one (code hole " + last.hole(h) + "); end"
-            + " the function with a stencil that returns or jumps");
+        cause = "code hole " + last.hole(h);
       }
+    }
+    if (cause == null && last.stencil.fallsThrough()) {
+      cause = "it falls through: its jump to _JIT_CONTINUE was removed";
+    }
+    if (cause != null) {
+      throw new IllegalStateException(staged.describe(staged.count - 1) + " is the last"
+          + " stencil, but it continues to the next one (" + cause + "); end the function with"
+          + " a stencil that returns or jumps");
     }
   }
 }

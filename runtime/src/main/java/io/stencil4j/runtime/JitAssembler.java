@@ -146,8 +146,9 @@ public final class JitAssembler implements StencilSink {
    * and returns the function. This uses the assembler up until {@link #reset}, whether it
    * succeeds or not.
    *
-   * @throws IllegalStateException if nothing was appended, a parameter is unfilled, a label
-   *     unbound, or an external symbol not found
+   * @throws IllegalStateException if nothing was appended, the last stencil continues to a next
+   *     one (through a hole or by falling off its end), a parameter is unfilled, a label unbound,
+   *     or an external symbol not found
    * @throws HoleRangeException if a value does not fit its hole; the function's space is given
    *     back then (or, where each function has pages of its own, with {@code arena})
    * @throws OutOfMemoryError if the system maps no more memory

@@ -115,6 +115,21 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFunctionMayNotFallOffItsLastStencil() throws Throwable {
+    emit("CONST", 7);
+    emit("INCREMENT");
+    assertFinishFails("stencil INCREMENT (#1, at code offset 0xa) is the last stencil, but it"
+        + " continues to the next one (it falls through: its jump to _JIT_CONTINUE was removed);"
+        + " end the function with a stencil that returns or jumps");
+    // followed by a stencil that returns, it runs into it
+    assembler.reset();
+    emit("CONST", 7);
+    emit("INCREMENT");
+    emit("RET");
+    assertEquals(8L, (long) handle().invokeExact());
+  }
+
+  @Test
   void aLibraryWithAShimRequiresFunctionsToStartWithIt() throws Throwable {
     // nop: it falls through to the next stencil
     StencilGroup shim = new StencilGroup("SHIM", new byte[] {(byte) 0x90}, new byte[0],

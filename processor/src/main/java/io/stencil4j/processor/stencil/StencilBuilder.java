@@ -92,7 +92,7 @@ public final class StencilBuilder implements StencilDraft {
     }
     layOut();
     List<Placed> relocations = placedRelocations();
-    cutTrailingJump(relocations);
+    boolean fallsThrough = cutTrailingJump(relocations);
     requireSeparate(relocations);
     codeLengthBeforeTrampolines = code.length;
     for (Placed placed : relocations) {
@@ -109,7 +109,7 @@ public final class StencilBuilder implements StencilDraft {
     if (code.length % target.codeAlignment() != 0) {
       append(target.padding(target.codeAlignment() - code.length % target.codeAlignment()));
     }
-    return new StencilGroup(name, code, data, codeHoles, dataHoles);
+    return new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough);
   }
 
   /**
@@ -302,8 +302,11 @@ public final class StencilBuilder implements StencilDraft {
     return TemplateSymbols.reference(symbol, target.symbolPrefix());
   }
 
-  /** Cuts the jump to {@code _JIT_CONTINUE} that ends the code, so the next stencil follows. */
-  private void cutTrailingJump(List<Placed> relocations) {
+  /**
+   * Cuts the jump to {@code _JIT_CONTINUE} that ends the code, so the next stencil follows;
+   * whether there was one.
+   */
+  private boolean cutTrailingJump(List<Placed> relocations) {
     Placed last = null;
     for (Placed placed : relocations) {
       if (placed.site.part() == Site.Part.CODE
@@ -312,13 +315,14 @@ public final class StencilBuilder implements StencilDraft {
       }
     }
     if (last == null) {
-      return;
+      return false;
     }
     int length = target.trailingJumpLength(code, last.relocation, last.site, last.reference);
     if (length > 0) {
       code = Arrays.copyOf(code, code.length - length);
       relocations.remove(last);
     }
+    return length > 0;
   }
 
   /**
