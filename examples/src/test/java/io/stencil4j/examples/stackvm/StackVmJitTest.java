@@ -2,6 +2,7 @@ package io.stencil4j.examples.stackvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,21 @@ class StackVmJitTest {
     long expected = new Interpreter(program).run();
     assertEquals(expected, compiled.run());
     assertEquals(expected, compiled.run(), "a second run starts from the initial locals again");
+  }
+
+  @Test
+  void oneJitCompilesEveryProgramInTurnWithOneAssemblerAndEachKeepsWorking() {
+    List<Program> programs = programs().toList();
+    List<CompiledProgram> compiled = new ArrayList<>();
+    JitAssembler assembler = jit.assemble(programs.get(0));
+    for (Program program : programs) {
+      compiled.add(jit.compile(program, arena));
+    }
+    assertSame(assembler, jit.assemble(programs.get(0)));
+    for (int i = 0; i < programs.size(); i++) {
+      assertEquals(new Interpreter(programs.get(i)).run(), compiled.get(i).run(),
+          programs.get(i).name());
+    }
   }
 
   @Test
