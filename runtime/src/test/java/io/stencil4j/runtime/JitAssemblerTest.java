@@ -420,11 +420,7 @@ class JitAssemblerTest {
     Label increment = new Label("increment");
     Label body = new Label("body");
     Label answer = new Label("answer");
-    assembler.bind(increment);
-    emit("ARG");
-    assembler.bind(body);
-    emit("ADD", 1);
-    emit("RET");
+    emitIncrement(increment, body);
     assembler.bind(answer);
     emit("CONST", 41);
     emit("JUMP", body);
@@ -437,6 +433,43 @@ class JitAssemblerTest {
         () -> function.address(new Label("stranger")));
     assertTrue(e.getMessage().startsWith("label stranger is not bound in JitFunction[code 32 B"),
         e.getMessage());
+  }
+
+  @Test
+  void functionsOfOneBufferCallEachOtherAndACallIsRepatchedAfterFinish() throws Throwable {
+    // increment(x) = x + 1 and decrement(x) = x - 1, entered by native code or called with x in
+    // rax; twice(x) = increment(increment(x)) + 10
+    Label increment = new Label("increment");
+    Label incrementBody = new Label("increment body");
+    Label decrementBody = new Label("decrement body");
+    Label twice = new Label("twice");
+    emitIncrement(increment, incrementBody);
+    assembler.bind(decrementBody);
+    emit("ADD", -1);
+    emit("RET");
+    assembler.bind(twice);
+    emit("ARG");
+    emit("CALL_LABEL", incrementBody);
+    PatchSite firstCall = assembler.patchable(0);
+    emit("CALL_LABEL", incrementBody);
+    emit("ADD", 10);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(twice, HOST);
+    assertEquals(6L, (long) function.handle(increment, HOST).invokeExact(5L));
+    assertEquals(17L, (long) handle.invokeExact(5L));
+    function.patch(firstCall, decrementBody);
+    assertEquals(15L, (long) handle.invokeExact(5L));
+    assertEquals(6L, (long) function.handle(increment, HOST).invokeExact(5L));
+  }
+
+  /** increment(x) = x + 1, entered at {@code entry} with x the argument, at {@code body} in rax. */
+  private void emitIncrement(Label entry, Label body) {
+    assembler.bind(entry);
+    emit("ARG");
+    assembler.bind(body);
+    emit("ADD", 1);
+    emit("RET");
   }
 
   @Test
@@ -477,7 +510,7 @@ class JitAssemblerTest {
         + " 0x0): value 0x10000000000 does not fit the ABS_32S hole at 0x"), e.getMessage());
     assertEquals(7L, (long) handle.invokeExact());
     IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
-        () -> new JitFunction(function.code(), function.data(), null, Map.of(), null)
+        () -> new JitFunction(function.code(), function.data(), null, null, Map.of(), null)
             .patch(value, 1));
     assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
         + " belongs to another function", stranger.getMessage());
@@ -496,6 +529,9 @@ class JitAssemblerTest {
       emit("RET");
       long stencils = assembler.finish(arena, "two").code().address();
       List<String> lines = Files.readAllLines(PerfMap.path());
+      // perf's format: START SIZE NAME, hexadecimal without 0x
+      assertTrue(lines.stream().allMatch(line -> line.matches("[0-9a-f]+ [0-9a-f]+ \\S.*")),
+          lines::toString);
       assertTrue(lines.contains(Long.toHexString(function) + " b one"), lines::toString);
       assertTrue(lines.contains(Long.toHexString(stencils) + " a two:CONST"), lines::toString);
       assertTrue(lines.contains(Long.toHexString(stencils + 10) + " 1 two:RET"), lines::toString);

@@ -40,6 +40,8 @@ final class X86Stencils {
           List.of(value(0, ABS_64))),
       // jmp TARGET
       stencil("JUMP", "e9 00 00 00 00", List.of(Hole.parameter(1, REL_32, "TARGET", -4))),
+      // call TARGET: the callee returns here with its result in rax
+      stencil("CALL_LABEL", "e8 00 00 00 00", List.of(Hole.parameter(1, REL_32, "TARGET", -4))),
       // jmp CONTINUE: to the next stencil
       stencil("NEXT", "e9 00 00 00 00", List.of(Hole.of(1, REL_32, HoleValue.CONTINUE, -4))),
       // lea rax, [rip + CODE]: this stencil's own address
