@@ -91,9 +91,13 @@ public final class StackVmJit {
     return assembler;
   }
 
-  /** The program compiled to native code that lives in {@code arena}. */
+  /**
+   * The program compiled to native code that lives in {@code arena}, named after the program in
+   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}).
+   */
   public CompiledProgram compile(Program program, Arena arena) {
-    return new CompiledProgram(program, assemble(program).finish(arena).handle(ENTRY), arena);
+    return new CompiledProgram(program,
+        assemble(program).finish(arena, program.name()).handle(ENTRY), arena);
   }
 
   /** A label for each instruction a jump goes to; null for the others. */
