@@ -29,7 +29,8 @@ import java.util.Objects;
  * their data (see {@code CodeHeap}); elsewhere each function gets pages of its own, [code][padding
  * to a page][data]. Code is never writable and executable at once.
  *
- * <p>An assembler builds one function and is not thread-safe.
+ * <p>An assembler builds one function at a time ({@link #reset} for the next) and is used by one
+ * thread: it is not thread-safe.
  */
 public final class JitAssembler implements StencilSink {
   private final PreparedLibrary library;
