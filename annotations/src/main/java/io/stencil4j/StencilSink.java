@@ -14,6 +14,18 @@ public interface StencilSink {
   /** Appends {@code stencil}; the fill calls that follow fill its parameters. */
   void append(StencilGroup stencil);
 
+  /**
+   * Appends {@code stencil}, which is stencil {@code index} of its library ({@link
+   * io.stencil4j.model.StencilLibrary#stencils()}, the ordinal of the generated {@code Name}
+   * constant): generated emitters call this, so that a sink may find what it prepared for the
+   * stencil by index instead of looking the stencil up. A sink that does so must still accept
+   * an index that does not match, as {@link #append(StencilGroup)} would. By default, {@code
+   * append(stencil)}.
+   */
+  default void append(StencilGroup stencil, int index) {
+    append(stencil);
+  }
+
   /** Fills parameter {@code index} of the stencil appended last with {@code value}. */
   void fill(int index, long value);
 

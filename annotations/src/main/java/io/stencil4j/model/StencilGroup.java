@@ -19,10 +19,22 @@ public final class StencilGroup {
   private final List<Hole> dataHoles;
   private final List<String> parameters;
   private final List<String> symbols;
+  private final boolean fallsThrough;
 
+  /** A stencil whose code does not fall off its end. */
   public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
       List<Hole> dataHoles) {
+    this(name, code, data, codeHoles, dataHoles, false);
+  }
+
+  /**
+   * @param fallsThrough whether the code may run off its end into whatever follows it: the jump
+   *     to {@code _JIT_CONTINUE} that ended it was removed
+   */
+  public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
+      List<Hole> dataHoles, boolean fallsThrough) {
     this.name = Objects.requireNonNull(name, "name");
+    this.fallsThrough = fallsThrough;
     this.code = code.clone();
     this.data = data.clone();
     this.codeHoles = sorted(codeHoles, code.length, "code");
@@ -103,6 +115,16 @@ public final class StencilGroup {
     return symbols;
   }
 
+  /**
+   * Whether the code may run off its end, into the next stencil: the jump to {@code
+   * _JIT_CONTINUE} that ended it was removed, so that stencils fall through. Such a stencil must
+   * not end a function. (A stencil may also continue through a code hole of value {@link
+   * HoleValue#CONTINUE}.)
+   */
+  public boolean fallsThrough() {
+    return fallsThrough;
+  }
+
   /** Copies the unpatched code into {@code target} at {@code offset}, without allocating. */
   public void copyCode(byte[] target, int offset) {
     System.arraycopy(code, 0, target, offset, code.length);
@@ -120,17 +142,19 @@ public final class StencilGroup {
         && Arrays.equals(code, other.code)
         && Arrays.equals(data, other.data)
         && codeHoles.equals(other.codeHoles)
-        && dataHoles.equals(other.dataHoles);
+        && dataHoles.equals(other.dataHoles)
+        && fallsThrough == other.fallsThrough;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, Arrays.hashCode(code), Arrays.hashCode(data), codeHoles, dataHoles);
+    return Objects.hash(name, Arrays.hashCode(code), Arrays.hashCode(data), codeHoles, dataHoles,
+        fallsThrough);
   }
 
   @Override
   public String toString() {
     return name + "[code " + code.length + " B, data " + data.length + " B, holes "
-        + codeHoles + " / " + dataHoles + "]";
+        + codeHoles + " / " + dataHoles + (fallsThrough ? ", falls through" : "") + "]";
   }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class StencilLibraryCodec {
   private static final int MAGIC = 0x53344a4c; // "S4JL"
-  private static final int VERSION = 1;
+  /** Version 2 added whether each stencil falls through; version 1 is still read (it does not). */
+  private static final int VERSION = 2;
 
   private StencilLibraryCodec() {}
 
@@ -36,6 +37,7 @@ public final class StencilLibraryCodec {
         writeBytes(out, stencil.data());
         writeHoles(out, stencil.codeHoles());
         writeHoles(out, stencil.dataHoles());
+        out.writeBoolean(stencil.fallsThrough());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,8 +63,10 @@ public final class StencilLibraryCodec {
 
   public static StencilLibrary decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
-        throw new IllegalArgumentException("not an encoded stencil library of version " + VERSION);
+      int version = in.readInt() == MAGIC ? in.readUnsignedByte() : -1;
+      if (version != 1 && version != VERSION) {
+        throw new IllegalArgumentException(
+            "not an encoded stencil library of version 1 or " + VERSION);
       }
       String tripleName = in.readUTF();
       Triple triple = Triple.of(tripleName).orElseThrow(
@@ -75,7 +79,8 @@ public final class StencilLibraryCodec {
         byte[] data = readBytes(in);
         List<Hole> codeHoles = readHoles(in);
         List<Hole> dataHoles = readHoles(in);
-        stencils.add(new StencilGroup(name, code, data, codeHoles, dataHoles));
+        boolean fallsThrough = version >= 2 && in.readBoolean();
+        stencils.add(new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough));
       }
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the encoded stencil library");

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The generated emitter appends each method's stencil and fills its holes by parameter name. */
 class EmitterTest {
 
-  /** Records what the emitter asks of it. */
-  static final class RecordingSink implements StencilSink {
+  /**
+   * Records what the emitter asks of it. It implements only the append without an index, as
+   * sinks written before the indexed one did: the generated code still reaches it.
+   */
+  static class RecordingSink implements StencilSink {
     final List<String> calls = new ArrayList<>();
 
     @Override
@@ -41,6 +44,15 @@ class EmitterTest {
     @Override
     public void fill(int index, Label label) {
       calls.add("fill " + index + " " + label.name());
+    }
+  }
+
+  /** Records the index each stencil is appended with too. */
+  static final class IndexRecordingSink extends RecordingSink {
+    @Override
+    public void append(StencilGroup stencil, int index) {
+      calls.add("append #" + index);
+      super.append(stencil, index);
     }
   }
 
@@ -84,5 +96,15 @@ class EmitterTest {
         .inOrder();
     StencilLibrary host = (StencilLibrary) entry.getMethod("forHost").invoke(null);
     assertThat(host.triple()).isEqualTo(Triple.X86_64_UNKNOWN_LINUX_GNU);
+
+    // the index each stencil is appended with is its position in the library
+    IndexRecordingSink indexed = new IndexRecordingSink();
+    Object indexedEmitter = entry.getMethod("emitter", StencilSink.class).invoke(null, indexed);
+    calc.getMethod("add", long.class).invoke(indexedEmitter, 42L);
+    negate.invoke(indexedEmitter);
+    List<String> names = host.stencils().stream().map(StencilGroup::name).toList();
+    assertThat(indexed.calls).containsExactly(
+        "append #" + names.indexOf("ADD"), "append ADD [VALUE]", "fill 0 42",
+        "append #" + names.indexOf("NEGATE"), "append NEGATE []").inOrder();
   }
 }

@@ -182,7 +182,7 @@ final class CodeHeap {
         throw e;
       }
       return new JitFunction(code, data().reinterpret(arena, null),
-          writableCode().reinterpret(arena, null), labels, shims);
+          writableCode().reinterpret(arena, null), memory, labels, shims);
     }
 
     @Override

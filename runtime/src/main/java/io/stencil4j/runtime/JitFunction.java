@@ -34,16 +34,19 @@ public final class JitFunction {
   private final MemorySegment writableData;
   /** Where the code is written after finish; null where it cannot be (no code heap). */
   private final MemorySegment writableCode;
+  /** The memory the code is in, which flushes re-patched code; null with no writable code. */
+  private final ExecutableMemory memory;
   private final Map<Label, Integer> labels;
   /** The code offsets of its shims, ascending; null if its library has no shim. */
   private final int[] shims;
 
   JitFunction(MemorySegment code, MemorySegment data, MemorySegment writableCode,
-      Map<Label, Integer> labels, int[] shims) {
+      ExecutableMemory memory, Map<Label, Integer> labels, int[] shims) {
     this.code = code.asReadOnly();
     this.data = data.asReadOnly();
     this.writableData = data;
     this.writableCode = writableCode;
+    this.memory = memory;
     this.labels = labels;
     this.shims = shims;
   }
@@ -127,7 +130,7 @@ public final class JitFunction {
       MemorySegment.copy(MemorySegment.ofArray(staged[h]), 0, target, site.offsets[h],
           staged[h].length);
       if (!site.inData[h]) {
-        ExecutableMemory.forHost().flush(code.asSlice(site.offsets[h], staged[h].length));
+        memory.flush(code.asSlice(site.offsets[h], staged[h].length));
       }
     }
   }

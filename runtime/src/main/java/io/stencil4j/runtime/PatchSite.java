@@ -1,6 +1,7 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.model.HoleKind;
+import io.stencil4j.model.HoleValue;
 
 /**
  * A parameter of one appended stencil that may be patched again after {@link JitAssembler#finish}
@@ -25,13 +26,35 @@ public final class PatchSite {
     this.description = description;
   }
 
-  void bind(JitFunction function, boolean[] inData, int[] offsets, HoleKind[] kinds,
-      long[] addends) {
+  /** Finds this site's holes in {@code staged}, the layout of {@code function}. */
+  void bind(JitFunction function, StagedFunction staged) {
+    PreparedStencil prepared = staged.stencils[stencil];
+    int holes = 0;
+    for (int h = 0; h < prepared.holeCount; h++) {
+      if (isParameter(prepared, h)) {
+        holes++;
+      }
+    }
+    inData = new boolean[holes];
+    offsets = new int[holes];
+    kinds = new HoleKind[holes];
+    addends = new long[holes];
+    int next = 0;
+    for (int h = 0; h < prepared.holeCount; h++) {
+      if (isParameter(prepared, h)) {
+        inData[next] = prepared.inData(h);
+        offsets[next] = (inData[next] ? staged.dataAt[stencil] : staged.codeAt[stencil])
+            + prepared.offsets[h];
+        kinds[next] = prepared.kinds[h];
+        addends[next] = prepared.addends[h];
+        next++;
+      }
+    }
     this.function = function;
-    this.inData = inData;
-    this.offsets = offsets;
-    this.kinds = kinds;
-    this.addends = addends;
+  }
+
+  private boolean isParameter(PreparedStencil prepared, int hole) {
+    return prepared.values[hole] == HoleValue.PARAMETER && prepared.references[hole] == parameter;
   }
 
   @Override

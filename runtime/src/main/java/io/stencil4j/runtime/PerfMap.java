@@ -47,6 +47,22 @@ final class PerfMap {
     }
   }
 
+  /** A function's lines: one, or one per stencil that has code when {@code perStencil}. */
+  static String lines(StagedFunction staged, long codeBase, String name, boolean perStencil) {
+    if (!perStencil) {
+      return line(codeBase, Math.max(staged.codeSize, 1), name);
+    }
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < staged.count; i++) {
+      PreparedStencil stencil = staged.stencils[i];
+      if (stencil.codeSize > 0) {
+        lines.append(line(codeBase + staged.codeAt[i], stencil.codeSize,
+            name + ":" + stencil.stencil.name()));
+      }
+    }
+    return lines.toString();
+  }
+
   /** A map line. */
   static String line(long address, long size, String name) {
     return Long.toHexString(address) + " " + Long.toHexString(size) + " " + name + "\n";

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A library's stencils prepared once for every assembler of it: found by identity, numbered in
- * the library's order. The last library prepared is kept, so that a JIT creating an assembler
+ * A library's stencils prepared once for every assembler of it: found by their index in the
+ * library (generated emitters give it) or else by identity. The last library prepared is kept, so that a JIT creating an assembler
  * per function prepares its stencils once.
  */
 final class PreparedLibrary {
@@ -23,14 +23,18 @@ final class PreparedLibrary {
   final boolean hasShim;
   /** The index of the shim stencil; -1 if there is none. */
   final int shimIndex;
-  private final Map<StencilGroup, PreparedStencil> stencils = new IdentityHashMap<>();
+  /** In the library's order. */
+  private final PreparedStencil[] byIndex;
+  private final Map<StencilGroup, PreparedStencil> byIdentity = new IdentityHashMap<>();
 
   private PreparedLibrary(StencilLibrary library) {
     this.library = library;
     List<StencilGroup> all = library.stencils();
+    byIndex = new PreparedStencil[all.size()];
     int shim = -1;
     for (int i = 0; i < all.size(); i++) {
-      stencils.put(all.get(i), new PreparedStencil(all.get(i), i));
+      byIndex[i] = new PreparedStencil(all.get(i), i);
+      byIdentity.put(all.get(i), byIndex[i]);
       if (all.get(i).name().equals(SHIM)) {
         shim = i;
       }
@@ -63,7 +67,20 @@ final class PreparedLibrary {
   }
 
   int size() {
-    return stencils.size();
+    return byIndex.length;
+  }
+
+  /**
+   * {@code stencil} prepared, found at {@code index} when it is there (one comparison), else by
+   * identity.
+   *
+   * @throws IllegalArgumentException as {@link #get(StencilGroup)}
+   */
+  PreparedStencil get(StencilGroup stencil, int index) {
+    if (index >= 0 && index < byIndex.length && byIndex[index].stencil == stencil) {
+      return aligned(byIndex[index]);
+    }
+    return get(stencil);
   }
 
   /**
@@ -73,15 +90,20 @@ final class PreparedLibrary {
    *     misalign the next stencil's
    */
   PreparedStencil get(StencilGroup stencil) {
-    PreparedStencil prepared = stencils.get(stencil);
+    PreparedStencil prepared = byIdentity.get(stencil);
     if (prepared == null) {
       throw new IllegalArgumentException("stencil " + stencil.name()
           + " is not one of this assembler's stencils for " + library.triple());
     }
+    return aligned(prepared);
+  }
+
+  /** {@code prepared}, checked to keep the data of the stencil after it aligned. */
+  private static PreparedStencil aligned(PreparedStencil prepared) {
     // stencils' data are laid out back to back, so each size keeps the next one aligned
     if (prepared.dataSize % 16 != 0) {
-      throw new IllegalArgumentException("stencil " + stencil.name() + " has "
-          + stencil.dataSize() + " bytes of data, not a multiple of 16");
+      throw new IllegalArgumentException("stencil " + prepared.stencil.name() + " has "
+          + prepared.dataSize + " bytes of data, not a multiple of 16");
     }
     return prepared;
   }

@@ -58,7 +58,7 @@ final class PrivatePages extends FunctionSpace {
   @Override
   JitFunction publish(Arena arena, Map<Label, Integer> labels, int[] shims) {
     memory.makeExecutable(pages.asSlice(0, dataStart));
-    return new JitFunction(writableCode(), data(), null, labels, shims);
+    return new JitFunction(writableCode(), data(), null, null, labels, shims);
   }
 
   @Override

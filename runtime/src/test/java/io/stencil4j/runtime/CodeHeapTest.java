@@ -47,6 +47,9 @@ class CodeHeapTest {
         functions[i] = loadData(i, arenas[i]);
       }
       int regions = CodeHeap.shared().regionCount();
+      int live = ProcessMaps.mappings().size();
+      assertTrue(live - before < 100, before + " mappings before, " + live + " with a million"
+          + " functions");
       callAll(functions, 0);
       // free every other function, then fill their places with new ones
       for (int i = 0; i < count; i += 2) {

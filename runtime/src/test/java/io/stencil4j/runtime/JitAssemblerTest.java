@@ -115,6 +115,21 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFunctionMayNotFallOffItsLastStencil() throws Throwable {
+    emit("CONST", 7);
+    emit("INCREMENT");
+    assertFinishFails("stencil INCREMENT (#1, at code offset 0xa) is the last stencil, but it"
+        + " continues to the next one (it falls through: its jump to _JIT_CONTINUE was removed);"
+        + " end the function with a stencil that returns or jumps");
+    // followed by a stencil that returns, it runs into it
+    assembler.reset();
+    emit("CONST", 7);
+    emit("INCREMENT");
+    emit("RET");
+    assertEquals(8L, (long) handle().invokeExact());
+  }
+
+  @Test
   void aLibraryWithAShimRequiresFunctionsToStartWithIt() throws Throwable {
     // nop: it falls through to the next stencil
     StencilGroup shim = new StencilGroup("SHIM", new byte[] {(byte) 0x90}, new byte[0],
@@ -277,6 +292,26 @@ class JitAssemblerTest {
   }
 
   @Test
+  void anIndexThatNamesAnotherStencilIsAHintOnly() throws Throwable {
+    int constIndex = X86Stencils.LIBRARY.stencils().indexOf(stencil("CONST"));
+    assembler.append(stencil("CONST"), constIndex);
+    assembler.fill(0, 40);
+    // the index of CONST, out of range, negative: the stencil given is appended all the same
+    assembler.append(stencil("ADD"), constIndex);
+    assembler.fill(0, 1);
+    assembler.append(stencil("ADD"), 1_000);
+    assembler.fill(0, 1);
+    assembler.append(stencil("RET"), -1);
+    assertEquals(42L, (long) handle().invokeExact());
+    StencilGroup stranger = new StencilGroup("CONST", stencil("CONST").code(), new byte[0],
+        stencil("CONST").codeHoles(), List.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new JitAssembler(X86Stencils.LIBRARY).append(stranger, constIndex));
+    assertEquals("stencil CONST is not one of this assembler's stencils for"
+        + " x86_64-unknown-linux-gnu", e.getMessage());
+  }
+
+  @Test
   void refusesDataThatWouldMisalignTheNextStencils() {
     StencilGroup odd = new StencilGroup("ODD", new byte[] {(byte) 0xc3}, new byte[8], List.of(),
         List.of());
@@ -385,11 +420,7 @@ class JitAssemblerTest {
     Label increment = new Label("increment");
     Label body = new Label("body");
     Label answer = new Label("answer");
-    assembler.bind(increment);
-    emit("ARG");
-    assembler.bind(body);
-    emit("ADD", 1);
-    emit("RET");
+    emitIncrement(increment, body);
     assembler.bind(answer);
     emit("CONST", 41);
     emit("JUMP", body);
@@ -402,6 +433,43 @@ class JitAssemblerTest {
         () -> function.address(new Label("stranger")));
     assertTrue(e.getMessage().startsWith("label stranger is not bound in JitFunction[code 32 B"),
         e.getMessage());
+  }
+
+  @Test
+  void functionsOfOneBufferCallEachOtherAndACallIsRepatchedAfterFinish() throws Throwable {
+    // increment(x) = x + 1 and decrement(x) = x - 1, entered by native code or called with x in
+    // rax; twice(x) = increment(increment(x)) + 10
+    Label increment = new Label("increment");
+    Label incrementBody = new Label("increment body");
+    Label decrementBody = new Label("decrement body");
+    Label twice = new Label("twice");
+    emitIncrement(increment, incrementBody);
+    assembler.bind(decrementBody);
+    emit("ADD", -1);
+    emit("RET");
+    assembler.bind(twice);
+    emit("ARG");
+    emit("CALL_LABEL", incrementBody);
+    PatchSite firstCall = assembler.patchable(0);
+    emit("CALL_LABEL", incrementBody);
+    emit("ADD", 10);
+    emit("RET");
+    JitFunction function = assembler.finish(arena);
+    MethodHandle handle = function.handle(twice, HOST);
+    assertEquals(6L, (long) function.handle(increment, HOST).invokeExact(5L));
+    assertEquals(17L, (long) handle.invokeExact(5L));
+    function.patch(firstCall, decrementBody);
+    assertEquals(15L, (long) handle.invokeExact(5L));
+    assertEquals(6L, (long) function.handle(increment, HOST).invokeExact(5L));
+  }
+
+  /** increment(x) = x + 1, entered at {@code entry} with x the argument, at {@code body} in rax. */
+  private void emitIncrement(Label entry, Label body) {
+    assembler.bind(entry);
+    emit("ARG");
+    assembler.bind(body);
+    emit("ADD", 1);
+    emit("RET");
   }
 
   @Test
@@ -442,7 +510,7 @@ class JitAssemblerTest {
         + " 0x0): value 0x10000000000 does not fit the ABS_32S hole at 0x"), e.getMessage());
     assertEquals(7L, (long) handle.invokeExact());
     IllegalArgumentException stranger = assertThrows(IllegalArgumentException.class,
-        () -> new JitFunction(function.code(), function.data(), null, Map.of(), null)
+        () -> new JitFunction(function.code(), function.data(), null, null, Map.of(), null)
             .patch(value, 1));
     assertEquals("patch site parameter VALUE of stencil CONST32 (#0, at code offset 0x0)"
         + " belongs to another function", stranger.getMessage());
@@ -461,6 +529,9 @@ class JitAssemblerTest {
       emit("RET");
       long stencils = assembler.finish(arena, "two").code().address();
       List<String> lines = Files.readAllLines(PerfMap.path());
+      // perf's format: START SIZE NAME, hexadecimal without 0x
+      assertTrue(lines.stream().allMatch(line -> line.matches("[0-9a-f]+ [0-9a-f]+ \\S.*")),
+          lines::toString);
       assertTrue(lines.contains(Long.toHexString(function) + " b one"), lines::toString);
       assertTrue(lines.contains(Long.toHexString(stencils) + " a two:CONST"), lines::toString);
       assertTrue(lines.contains(Long.toHexString(stencils + 10) + " 1 two:RET"), lines::toString);
@@ -538,17 +609,18 @@ class JitAssemblerTest {
     return assembler.finish(arena).handle(NO_ARGUMENTS);
   }
 
+  /** Appends stencil {@code name} by its index, as generated emitters do. */
   private void emit(String name) {
-    assembler.append(stencil(name));
+    assembler.append(stencil(name), X86Stencils.LIBRARY.stencils().indexOf(stencil(name)));
   }
 
   private void emit(String name, long value) {
-    assembler.append(stencil(name));
+    emit(name);
     assembler.fill(0, value);
   }
 
   private void emit(String name, Label label) {
-    assembler.append(stencil(name));
+    emit(name);
     assembler.fill(0, label);
   }
 

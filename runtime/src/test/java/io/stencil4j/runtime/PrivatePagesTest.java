@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleKind;
+import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.Triple;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +36,11 @@ class PrivatePagesTest {
       assertEquals("rw-p", ProcessMaps.permissions(function.data().address()));
 
       // its code cannot be re-patched: that would make executable pages writable
+      StagedFunction staged = new StagedFunction();
+      staged.add(new PreparedStencil(new StencilGroup("RETURN_42", RETURN_42, new byte[0],
+          List.of(Hole.parameter(1, HoleKind.ABS_32, "VALUE", 0)), List.of()), 0));
       PatchSite site = new PatchSite(0, 0, "parameter VALUE of stencil RETURN_42");
-      site.bind(function, new boolean[] {false}, new int[] {1}, new HoleKind[] {HoleKind.ABS_32},
-          new long[] {0});
+      site.bind(function, staged);
       UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
           () -> function.patch(site, 7));
       assertEquals("cannot re-patch parameter VALUE of stencil RETURN_42: code can be re-patched"

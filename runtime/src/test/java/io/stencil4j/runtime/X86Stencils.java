@@ -40,12 +40,16 @@ final class X86Stencils {
           List.of(value(0, ABS_64))),
       // jmp TARGET
       stencil("JUMP", "e9 00 00 00 00", List.of(Hole.parameter(1, REL_32, "TARGET", -4))),
+      // call TARGET: the callee returns here with its result in rax
+      stencil("CALL_LABEL", "e8 00 00 00 00", List.of(Hole.parameter(1, REL_32, "TARGET", -4))),
       // jmp CONTINUE: to the next stencil
       stencil("NEXT", "e9 00 00 00 00", List.of(Hole.of(1, REL_32, HoleValue.CONTINUE, -4))),
       // lea rax, [rip + CODE]: this stencil's own address
       stencil("HERE", "48 8d 05 00 00 00 00", List.of(Hole.of(3, REL_32, HoleValue.CODE, -4))),
       stencil("CALL", CALL, List.of(Hole.symbol(5, ABS_64, HOST, 0))),
       stencil("CALL_LABS", CALL, List.of(Hole.symbol(5, ABS_64, "labs", 0))),
+      // inc rax, as the processor leaves it when it removes the jump to _JIT_CONTINUE
+      new StencilGroup("INCREMENT", hex("48 ff c0"), new byte[0], List.of(), List.of(), true),
       stencil("RET", "c3", List.of())));
 
   private X86Stencils() {}

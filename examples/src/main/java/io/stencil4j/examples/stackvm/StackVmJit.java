@@ -12,7 +12,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -21,7 +20,8 @@ import java.util.Map;
 
 /**
  * The stack VM's JIT: emits a program's stencils through the generated {@link StackVm} emitter,
- * the shim first, and calls the result through it.
+ * the shim first, and calls the result through it. It reuses one assembler, reset for each
+ * program, so its buffers are grown and its symbols found once: a JIT compiles on one thread.
  */
 public final class StackVmJit {
   /** The shim's signature: {@code int64_t entry(int64_t *stack, int64_t *locals)}. */
@@ -39,7 +39,8 @@ public final class StackVmJit {
   }
 
   private final StencilLibrary stencils = StackVmStencils.forHost();
-  private final SymbolLookup symbols;
+  private final JitAssembler assembler;
+  private final StackVm vm;
 
   /**
    * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
@@ -48,7 +49,9 @@ public final class StackVmJit {
   public StackVmJit(Arena arena) {
     MemorySegment square = Linker.nativeLinker().upcallStub(SQUARE,
         FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    this.symbols = Symbols.of(Map.of(HostFunctions.SQUARE_SYMBOL, square));
+    this.assembler = new JitAssembler(stencils,
+        Symbols.of(Map.of(HostFunctions.SQUARE_SYMBOL, square)));
+    this.vm = StackVmStencils.emitter(assembler);
   }
 
   /** The triple of the stencils in use: the host's. */
@@ -56,10 +59,12 @@ public final class StackVmJit {
     return stencils.triple();
   }
 
-  /** An assembler with the program appended, not yet finished: the shim, one per instruction. */
+  /**
+   * The JIT's assembler, reset, with the program appended, not yet finished: the shim, one
+   * stencil per instruction. The next call resets it again.
+   */
   public JitAssembler assemble(Program program) {
-    JitAssembler assembler = new JitAssembler(stencils, symbols);
-    StackVm vm = StackVmStencils.emitter(assembler);
+    assembler.reset();
     List<Instruction> code = program.code();
     Label[] targets = jumpTargets(code);
     vm.shim();
@@ -86,9 +91,13 @@ public final class StackVmJit {
     return assembler;
   }
 
-  /** The program compiled to native code that lives in {@code arena}. */
+  /**
+   * The program compiled to native code that lives in {@code arena}, named after the program in
+   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}).
+   */
   public CompiledProgram compile(Program program, Arena arena) {
-    return new CompiledProgram(program, assemble(program).finish(arena).handle(ENTRY), arena);
+    return new CompiledProgram(program,
+        assemble(program).finish(arena, program.name()).handle(ENTRY), arena);
   }
 
   /** A label for each instruction a jump goes to; null for the others. */

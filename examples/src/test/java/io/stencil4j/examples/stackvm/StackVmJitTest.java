@@ -1,7 +1,13 @@
 package io.stencil4j.examples.stackvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.runtime.JitAssembler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
@@ -49,11 +55,46 @@ class StackVmJitTest {
   }
 
   @Test
+  void oneJitCompilesEveryProgramInTurnWithOneAssemblerAndEachKeepsWorking() {
+    List<Program> programs = programs().toList();
+    List<CompiledProgram> compiled = new ArrayList<>();
+    JitAssembler assembler = jit.assemble(programs.get(0));
+    for (Program program : programs) {
+      compiled.add(jit.compile(program, arena));
+    }
+    assertSame(assembler, jit.assemble(programs.get(0)));
+    for (int i = 0; i < programs.size(); i++) {
+      assertEquals(new Interpreter(programs.get(i)).run(), compiled.get(i).run(),
+          programs.get(i).name());
+    }
+  }
+
+  @Test
   void theInterpreterComputesWhatTheProgramsSay() {
     assertEquals(2_432_902_008_176_640_000L, new Interpreter(Programs.factorial()).run());
     assertEquals(500_000_500_000L, new Interpreter(Programs.sum()).run());
     assertEquals(2_880_067_194_370_816_120L, new Interpreter(Programs.fibonacci()).run());
     assertEquals(13_275L, new Interpreter(Programs.sumOfSquaredPrimes()).run());
+  }
+
+  @Test
+  void aFunctionEndingInAStencilThatFallsThroughIsRefused() {
+    // the processor removed the jump to _JIT_CONTINUE that ended PUSH_CONST; RETURN returns
+    // and JUMP jumps to its target
+    StencilLibrary stencils = StackVmStencils.forHost();
+    assertTrue(stencils.stencil("PUSH_CONST").fallsThrough());
+    assertFalse(stencils.stencil("RETURN").fallsThrough());
+    assertFalse(stencils.stencil("JUMP").fallsThrough());
+    JitAssembler assembler = new JitAssembler(stencils);
+    StackVm vm = StackVmStencils.emitter(assembler);
+    vm.shim();
+    vm.pushConst(1);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> assembler.finish(arena));
+    assertEquals(String.format("stencil PUSH_CONST (#1, at code offset %#x) is the last stencil,"
+        + " but it continues to the next one (it falls through: its jump to _JIT_CONTINUE was"
+        + " removed); end the function with a stencil that returns or jumps",
+        stencils.stencil("SHIM").codeSize()), e.getMessage());
   }
 
   @Test

@@ -93,7 +93,7 @@ public final class JavaWriter {
             .addParameter(SINK, "sink")
             .returns(iface)
             .addStatement("return new Emitter(sink)").build())
-        .addType(emitter(emitters));
+        .addType(emitter(names, emitters));
     if (generatedAvailable) {
       entryClass.addAnnotation(AnnotationSpec.builder(GENERATED)
           .addMember("value", "$S", "io.stencil4j.processor.StencilProcessor").build());
@@ -170,7 +170,8 @@ public final class JavaWriter {
         .build();
   }
 
-  private TypeSpec emitter(List<EmitterBinding> emitters) {
+  /** The emitter; each method appends its stencil by its index in {@code names}. */
+  private TypeSpec emitter(List<String> names, List<EmitterBinding> emitters) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(SINK, "sink")
         .addStatement("this.sink = sink")
@@ -190,7 +191,7 @@ public final class JavaWriter {
             method.caseName());
       }
       MethodSpec.Builder override = MethodSpec.overriding(method.method())
-          .addStatement("sink.append($L)", field);
+          .addStatement("sink.append($L, $L)", field, names.indexOf(method.caseName()));
       for (int i = 0; i < method.parameters().size(); i++) {
         EmitterParameter parameter = method.parameters().get(i);
         override.addStatement("sink.fill($L, $L)", binding.parameterIndexes().get(i),

@@ -91,7 +91,7 @@ public final class StencilBuilder {
     layOut();
     gotSlots = new GotSlots(target, data.length);
     List<Placed> relocations = placedRelocations();
-    cutTrailingJump(relocations);
+    boolean fallsThrough = cutTrailingJump(relocations);
     requireSeparate(relocations);
     Trampolines trampolines = new Trampolines(target, code.length);
     for (Placed placed : relocations) {
@@ -102,7 +102,7 @@ public final class StencilBuilder {
     int padding = Math.floorMod(-code.length, target.codeAlignment());
     code = Arrays.copyOf(code, code.length + padding);
     System.arraycopy(target.padding(padding), 0, code, code.length - padding, padding);
-    return new StencilGroup(name, code, data, codeHoles, dataHoles);
+    return new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough);
   }
 
   /** Turns one relocation into a hole by the target's rule for it. */
@@ -315,8 +315,11 @@ public final class StencilBuilder {
     return TemplateSymbols.reference(symbol, target.symbolPrefix());
   }
 
-  /** Cuts the jump to {@code _JIT_CONTINUE} that ends the code, so the next stencil follows. */
-  private void cutTrailingJump(List<Placed> relocations) {
+  /**
+   * Cuts the jump to {@code _JIT_CONTINUE} that ends the code, so the next stencil follows;
+   * whether there was one.
+   */
+  private boolean cutTrailingJump(List<Placed> relocations) {
     Placed last = null;
     for (Placed placed : relocations) {
       if (placed.site.part() == Site.Part.CODE
@@ -325,13 +328,14 @@ public final class StencilBuilder {
       }
     }
     if (last == null) {
-      return;
+      return false;
     }
     int length = target.trailingJumpLength(code, last.relocation, last.site, last.reference);
     if (length > 0) {
       code = Arrays.copyOf(code, code.length - length);
       relocations.remove(last);
     }
+    return length > 0;
   }
 
   static int align(int size, int alignment) {

@@ -136,6 +136,7 @@ class StencilBuilderTest {
     assertThat(stencil.codeHoles()).containsExactly(Hole.parameter(2, HoleKind.ABS_64, "VALUE", 0));
     assertThat(stencil.dataSize()).isEqualTo(0);
     assertThat(stencil.parameters()).containsExactly("VALUE");
+    assertThat(stencil.fallsThrough()).isTrue();
   }
 
   @Test
@@ -147,6 +148,7 @@ class StencilBuilderTest {
     assertThat(HexFormat.of().formatHex(stencil.code())).isEqualTo("740690e900000000c3");
     assertThat(stencil.codeHoles())
         .containsExactly(Hole.of(4, HoleKind.REL_32, HoleValue.CONTINUE, -4));
+    assertThat(stencil.fallsThrough()).isFalse();
   }
 
   @Test

@@ -1,0 +1,123 @@
+package io.stencil4j.runtime;
+
+import io.stencil4j.Label;
+import java.util.Arrays;
+
+/**
+ * One function's stencils staged until finish: their code and data copied back to back, where
+ * each stencil went, and the values its parameters are filled with. Per appended stencil and per
+ * parameter the fields are parallel arrays, so that staging allocates nothing once they have
+ * grown; {@link #clear} keeps them grown for the next function.
+ */
+final class StagedFunction {
+  private static final int INITIAL_STENCILS = 64;
+
+  byte[] code = new byte[INITIAL_STENCILS * 32];
+  int codeSize;
+  byte[] data = new byte[INITIAL_STENCILS * 16];
+  int dataSize;
+
+  // Per appended stencil, in order.
+  PreparedStencil[] stencils = new PreparedStencil[INITIAL_STENCILS];
+  int[] codeAt = new int[INITIAL_STENCILS];
+  int[] dataAt = new int[INITIAL_STENCILS];
+  /** Where the stencil's parameters start in the per-parameter arrays. */
+  int[] parametersAt = new int[INITIAL_STENCILS];
+  int count;
+
+  // Per parameter of the appended stencils; a label's code offset replaces its value at finish.
+  long[] parameterValues = new long[INITIAL_STENCILS];
+  Label[] parameterLabels = new Label[INITIAL_STENCILS];
+  boolean[] filled = new boolean[INITIAL_STENCILS];
+  int parameterCount;
+
+  /** Forgets every stencil staged, keeping the arrays. */
+  void clear() {
+    Arrays.fill(parameterLabels, 0, parameterCount, null);
+    Arrays.fill(filled, 0, parameterCount, false);
+    count = 0;
+    codeSize = 0;
+    dataSize = 0;
+    parameterCount = 0;
+  }
+
+  /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
+  void add(PreparedStencil stencil) {
+    reserve(stencil);
+    stencil.stencil.copyCode(code, codeSize);
+    stencil.stencil.copyData(data, dataSize);
+    stencils[count] = stencil;
+    codeAt[count] = codeSize;
+    dataAt[count] = dataSize;
+    parametersAt[count] = parameterCount;
+    count++;
+    codeSize += stencil.codeSize;
+    dataSize += stencil.dataSize;
+    parameterCount += stencil.parameterCount;
+  }
+
+  /** The stencil staged last; there must be one. */
+  PreparedStencil last() {
+    return stencils[count - 1];
+  }
+
+  /**
+   * The slot of parameter {@code index} of the stencil staged last, which must have it, marked
+   * filled.
+   *
+   * @throws IllegalStateException if it is filled already
+   */
+  int fill(int index) {
+    int slot = parametersAt[count - 1] + index;
+    if (filled[slot]) {
+      throw new IllegalStateException("parameter " + last().stencil.parameters().get(index)
+          + " of " + describe(count - 1) + " is filled twice");
+    }
+    filled[slot] = true;
+    return slot;
+  }
+
+  /** The code offsets of the staged instances of library stencil {@code index}, ascending. */
+  int[] codeOffsetsOf(int index) {
+    int[] offsets = new int[count];
+    int found = 0;
+    for (int i = 0; i < count; i++) {
+      if (stencils[i].index == index) {
+        offsets[found++] = codeAt[i];
+      }
+    }
+    return Arrays.copyOf(offsets, found);
+  }
+
+  /** "stencil NAME (#i, at code offset 0x...)", naming staged stencil {@code i}. */
+  String describe(int i) {
+    return String.format("stencil %s (#%d, at code offset %#x)",
+        stencils[i].stencil.name(), i, codeAt[i]);
+  }
+
+  private void reserve(PreparedStencil stencil) {
+    if (count == stencils.length) {
+      int capacity = grown(count, count + 1);
+      stencils = Arrays.copyOf(stencils, capacity);
+      codeAt = Arrays.copyOf(codeAt, capacity);
+      dataAt = Arrays.copyOf(dataAt, capacity);
+      parametersAt = Arrays.copyOf(parametersAt, capacity);
+    }
+    if (parameterCount + stencil.parameterCount > filled.length) {
+      int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
+      parameterValues = Arrays.copyOf(parameterValues, capacity);
+      parameterLabels = Arrays.copyOf(parameterLabels, capacity);
+      filled = Arrays.copyOf(filled, capacity);
+    }
+    if (codeSize + stencil.codeSize > code.length) {
+      code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
+    }
+    if (dataSize + stencil.dataSize > data.length) {
+      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSize)));
+    }
+  }
+
+  private static int grown(int length, int needed) {
+    return Math.max(needed, length <= Integer.MAX_VALUE / 2 ? length * 2 : Integer.MAX_VALUE);
+  }
+}
