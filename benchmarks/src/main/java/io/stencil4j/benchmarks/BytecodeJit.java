@@ -2,6 +2,7 @@ package io.stencil4j.benchmarks;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
 import static java.lang.constant.ConstantDescs.MTD_void;
 
@@ -31,6 +32,9 @@ import java.util.function.LongSupplier;
  * memory, every value an SSA value for C2. The host function is a direct {@code invokestatic},
  * which C2 inlines. LESS_THAN followed by JUMP_IF_FALSE becomes one {@code lcmp; ifge}, as
  * javac would write {@code if (a < b)}.
+ *
+ * <p>The initial locals are the program's inputs: they come from a field of the instance, as
+ * the stencil JIT's come from memory, so that C2 cannot fold a run into a constant.
  */
 public final class BytecodeJit {
   /** The table inside the PUSH_PRIME stencil (vm_cases.c), indexed modulo 16. */
@@ -39,12 +43,15 @@ public final class BytecodeJit {
   private static final String METHOD = "getAsLong";
   private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_long);
   private static final MethodTypeDesc LONG_TO_LONG = MethodTypeDesc.of(CD_long, CD_long);
+  private static final ClassDesc LONGS = CD_long.arrayType();
+  private static final String LOCALS = "locals";
+  private static final MethodTypeDesc INIT = MethodTypeDesc.of(CD_void, LONGS);
   private static final ClassDesc HOST = ClassDesc.of(HostFunctions.class.getName());
   /** Hidden classes are named after a class of the defining lookup's package. */
   private static final ClassDesc NAME = ClassDesc.of(BytecodeJit.class.getPackageName(),
       "StackVmProgram");
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-  private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class);
+  private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, long[].class);
 
   private BytecodeJit() {}
 
@@ -55,7 +62,8 @@ public final class BytecodeJit {
   public static LongSupplier compile(Program program) {
     try {
       MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(classBytes(program), true);
-      return (LongSupplier) hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR).invoke();
+      return (LongSupplier) hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR)
+          .invoke(program.initialLocals());
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -71,21 +79,25 @@ public final class BytecodeJit {
     return method.findAttribute(Attributes.code()).orElseThrow().codeLength();
   }
 
-  /** A final class implementing {@link LongSupplier}, whose {@code getAsLong} is the program. */
-  static byte[] classBytes(Program program) {
+  /**
+   * A final class implementing {@link LongSupplier}, constructed with the initial locals, whose
+   * {@code getAsLong} is the program.
+   */
+  private static byte[] classBytes(Program program) {
     return ClassFile.of().build(NAME, type -> type
         .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
         .withInterfaceSymbols(ClassDesc.of(LongSupplier.class.getName()))
-        .withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, code -> code
-            .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_())
+        .withField(LOCALS, LONGS, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL)
+        .withMethodBody(INIT_NAME, INIT, ClassFile.ACC_PUBLIC, code -> code
+            .aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void)
+            .aload(0).aload(1).putfield(NAME, LOCALS, LONGS).return_())
         .withMethodBody(METHOD, RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
             code -> translate(program, code)));
   }
 
   private static void translate(Program program, CodeBuilder code) {
-    long[] locals = program.initialLocals();
-    for (int i = 0; i < locals.length; i++) {
-      code.loadConstant(locals[i]).lstore(slot(i));
+    for (int i = 0; i < Program.MAX_LOCALS; i++) {
+      code.aload(0).getfield(NAME, LOCALS, LONGS).loadConstant(i).laload().lstore(slot(i));
     }
     List<Instruction> instructions = program.code();
     Label[] targets = jumpTargets(instructions, code);
