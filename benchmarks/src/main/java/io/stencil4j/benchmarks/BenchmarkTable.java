@@ -107,19 +107,20 @@ public final class BenchmarkTable {
     line("%n(a) Compile latency, program -> callable: stencil runtime (append, finish, entry"
         + " MethodHandle; code freed after), bytecode baseline (java.lang.classfile, hidden"
         + " class, instance), floor (copy every stencil to pages mapped and faulted in before,"
-        + " one store per hole, one mprotect RW -> RX)");
-    line("  %-24s %8s %12s %12s %12s %10s %10s", "program", "stencils", "stencil", "bytecode",
-        "floor", "bytecode /", "stencil /");
-    line("  %-24s %8s %12s %12s %12s %10s %10s", "", "", "runtime", "baseline", "", "stencil",
-        "floor");
+        + " one store per hole, one mprotect RW -> RX), copies (the floor without the mprotect)");
+    line("  %-24s %8s %10s %10s %10s %10s %10s %10s %10s", "program", "stencils", "stencil",
+        "bytecode", "floor", "copies", "bytecode /", "stencil /", "stencil /");
+    line("  %-24s %8s %10s %10s %10s %10s %10s %10s %10s", "", "", "runtime", "baseline", "",
+        "", "stencil", "floor", "copies");
     for (String key : BenchmarkPrograms.KEYS) {
       Program program = BenchmarkPrograms.program(key);
       double stencil = get("CompileBenchmark.stencil:" + key).median();
       double bytecode = get("CompileBenchmark.bytecode:" + key).median();
       double floor = get("CompileBenchmark.floor:" + key).median();
-      line("  %-24s %8d %12s %12s %12s %9.1fx %9.1fx", program.name(),
-          program.code().size() + 1, time(stencil), time(bytecode), time(floor),
-          bytecode / stencil, stencil / floor);
+      double copies = get("CompileBenchmark.copies:" + key).median();
+      line("  %-24s %8d %10s %10s %10s %10s %9.1fx %9.1fx %9.1fx", program.name(),
+          program.code().size() + 1, time(stencil), time(bytecode), time(floor), time(copies),
+          bytecode / stencil, stencil / floor, stencil / copies);
     }
     List<String> small = BenchmarkPrograms.KEYS.subList(0, 4);
     long met = small.stream().filter(key -> {
@@ -128,10 +129,12 @@ public final class BenchmarkTable {
     }).count();
     line("  Target (issue 11), small programs <= 2 us and >= 10x faster than the baseline: %s"
         + " (%d of %d)", met == small.size() ? "met" : "NOT met", met, small.size());
-    double ratio = get("CompileBenchmark.stencil:synthetic10000").median()
-        / get("CompileBenchmark.floor:synthetic10000").median();
+    double stencil = get("CompileBenchmark.stencil:synthetic10000").median();
+    double floor = get("CompileBenchmark.floor:synthetic10000").median();
+    double copies = get("CompileBenchmark.copies:synthetic10000").median();
     line("  Target (issue 11), the 10,000-instruction program within 2x of the floor: %s"
-        + " (%.1fx)", ratio <= 2 ? "met" : "NOT met", ratio);
+        + " (%.1fx; %.1fx of the copies alone)", stencil <= 2 * floor ? "met" : "NOT met",
+        stencil / floor, stencil / copies);
   }
 
   private void freshJvm() {

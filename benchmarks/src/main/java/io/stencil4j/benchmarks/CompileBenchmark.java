@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compile latency, program to something callable, for each benchmarked program: the stencil
- * runtime, the bytecode baseline and the floor of copy-and-patch ({@link CopyFloor}). Sampled,
- * so that the median (p0.50) is there to read on a machine that other work shares.
+ * runtime, the bytecode baseline and the floor of copy-and-patch ({@link CopyFloor}), with and
+ * without its protection change. Sampled, so that the median (p0.50) is there to read on a
+ * machine that other work shares.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,9 +42,9 @@ public class CompileBenchmark {
   private StackVmJit jit;
   private Program code;
 
-  /** The floor's pages, mapped once; made writable again after each measured call. */
+  /** The floor's pages, mapped once. */
   @State(Scope.Thread)
-  public static class Floor {
+  public static class Copies {
     CopyFloor floor;
 
     @Setup
@@ -51,14 +52,18 @@ public class CompileBenchmark {
       floor = new CopyFloor(BenchmarkPrograms.program(benchmark.program));
     }
 
-    @TearDown(Level.Invocation)
-    public void makeWritable() {
-      floor.makeWritable();
-    }
-
     @TearDown
     public void tearDown() {
       floor.close();
+    }
+  }
+
+  /** The floor's pages, made writable again after each measured call. */
+  @State(Scope.Thread)
+  public static class Floor extends Copies {
+    @TearDown(Level.Invocation)
+    public void makeWritable() {
+      floor.makeWritable();
     }
   }
 
@@ -92,5 +97,11 @@ public class CompileBenchmark {
   @Benchmark
   public MemorySegment floor(Floor floor) {
     return floor.floor.emit();
+  }
+
+  /** The floor without the mprotect: copy every stencil, store every hole. */
+  @Benchmark
+  public MemorySegment copies(Copies copies) {
+    return copies.floor.copy();
   }
 }

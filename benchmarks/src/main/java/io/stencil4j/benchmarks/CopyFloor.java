@@ -17,7 +17,9 @@ import java.util.List;
  * each instruction's stencil, as {@code StackVmJit} appends them), their places laid out back to
  * back as the runtime lays them out, every hole's place and width, and pages for code and data,
  * mapped and faulted in. {@link #emit} then measures only copying every stencil's code and data
- * bytes to their place, one store per hole, and one {@code mprotect} of the code to read-execute.
+ * bytes to their place, one store per hole, and one {@code mprotect} of the code to read-execute;
+ * {@link #copy} the same without the {@code mprotect}, the floor of a runtime that writes code
+ * through a writable alias of executable memory and changes no protection per function.
  *
  * <p>The stored values are not the holes' real values (the address of the hole plus its addend
  * stands in for them), so the result is never run; computing the real values, labels and symbol
@@ -89,8 +91,18 @@ final class CopyFloor implements AutoCloseable {
     return stencils;
   }
 
-  /** The measured work; {@link #makeWritable} undoes the protection change before the next. */
+  /**
+   * The measured work: {@link #copy}, then one {@code mprotect} of the code to read-execute;
+   * {@link #makeWritable} undoes it before the next.
+   */
   MemorySegment emit() {
+    MemorySegment code = copy();
+    this.code.makeExecutable();
+    return code;
+  }
+
+  /** Every stencil's bytes copied to their place, one store per hole; returns the code. */
+  MemorySegment copy() {
     for (int i = 0; i < codes.length; i++) {
       MemorySegment.copy(codes[i], 0, codeBytes, ValueLayout.JAVA_BYTE, codeAt[i],
           codes[i].length);
@@ -99,7 +111,6 @@ final class CopyFloor implements AutoCloseable {
     }
     store(codeBytes, codeHoleAt, codeHoleWide, codeHoleValue);
     store(dataBytes, dataHoleAt, dataHoleWide, dataHoleValue);
-    code.makeExecutable();
     return codeBytes;
   }
 
