@@ -92,7 +92,7 @@ public final class BenchmarkTable {
         System.getProperty("java.version"),
         Triple.host().map(Triple::triple).orElse("an unknown triple"),
         Runtime.getRuntime().availableProcessors());
-    line("Medians [min - max]. Compile: of every sampled call (JMH sample mode, 1 fork, 3 s"
+    line("Medians. Compile: of every sampled call (JMH sample mode, 1 fork, 3 s"
         + " after 3 s of warm-up); execution and emit: of 1-s iterations (1 fork); fresh JVMs:"
         + " of %d launches per JIT, alternating; C: of 21 or more samples (gcc -O2).",
         freshJvms.get("stencil").count());
@@ -188,7 +188,7 @@ public final class BenchmarkTable {
         stencils, bytes);
     line("  %-44s %12s %12s %10s", "", "per program", "per stencil", "MB/s");
     emitRow("Java: append (copy, record)", get("EmitBenchmark.append"), stencils, bytes);
-    emitRow("Java: append + finish (patch, map, protect)", get("EmitBenchmark.appendAndFinish"),
+    emitRow("Java: append + finish (patch, place, free)", get("EmitBenchmark.appendAndFinish"),
         stencils, bytes);
     for (COutput.Emit emit : c.emits) {
       emitRow("C: " + emit.what() + " (generated header)", emit.time(), emit.stencils(),

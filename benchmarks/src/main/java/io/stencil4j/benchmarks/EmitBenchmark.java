@@ -50,8 +50,8 @@ public class EmitBenchmark {
   }
 
   /**
-   * All of it: appending, then resolving labels and symbols, mapping memory, patching every hole,
-   * making the code executable and, when the arena closes, unmapping it.
+   * All of it: appending, then resolving labels and symbols, placing the function in executable
+   * memory, patching every hole and, when the arena closes, freeing it.
    */
   @Benchmark
   public JitFunction appendAndFinish() {
