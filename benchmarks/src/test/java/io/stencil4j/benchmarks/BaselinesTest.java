@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,8 +49,10 @@ class BaselinesTest {
         Stream.of(comparisons));
   }
 
+  /** A wrong jump or operation can make a loop endless: the JIT code then runs on, detached. */
   @ParameterizedTest
   @MethodSource("programs")
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void everyJitGivesTheInterpretersResult(Program program) {
     long expected = new Interpreter(program).run();
     try (Arena arena = Arena.ofConfined()) {
