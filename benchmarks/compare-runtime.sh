@@ -17,14 +17,10 @@ revision=${1:-main}
 rounds=${ROUNDS:-2}
 work=$PWD/benchmarks/target/compare
 rm -rf "$work" && mkdir -p "$work/src" "$work/classes"
-# the last module built writes the file last: the benchmarks' classpath, sibling modules' jars
-mvn -B -ntp -q -o -Dstyle.color=never package dependency:build-classpath -pl benchmarks -am \
-  -DskipTests -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=runtime
 # everything but the runtime, which each run puts first
-deps=$(tr ':' '\n' < "$work/classpath" | grep -v stencil4j-runtime | paste -sd:)
+common=$(benchmarks/classpath.sh -o | tr ':' '\n' | grep -v stencil4j-runtime | paste -sd:)
 git archive "$revision" runtime/src/main/java | tar -x -C "$work/src"
-javac --release 22 -nowarn -d "$work/classes" -cp "$deps" $(find "$work/src" -name '*.java')
-common=benchmarks/target/classes:$deps
+javac --release 22 -nowarn -d "$work/classes" -cp "$common" $(find "$work/src" -name '*.java')
 # the classpath of runtime "before" (REVISION's) or "after" (this worktree's)
 classpath() {
   if [ "$1" = before ]; then echo "$work/classes:$common"
@@ -35,7 +31,7 @@ for round in $(seq "$rounds"); do
     echo "== $runtime ($([ "$runtime" = before ] && echo "$revision" || echo worktree))," \
       "round $round"
     java --enable-native-access=ALL-UNNAMED -cp "$(classpath $runtime)" org.openjdk.jmh.Main \
-      CompileBenchmark ${JMH_OPTIONS:-} 2>&1 | grep -E '^CompileBenchmark.compile:p0.50'
+      CompileBenchmark.stencil ${JMH_OPTIONS:-} 2>&1 | grep -E "^CompileBenchmark.stencil:p0.50"
   done
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -43,7 +39,7 @@ for runtime in before after; do : > "$work/cold-$runtime"; done
 for run in $(seq "${COLD_RUNS:-9}"); do
   for runtime in before after; do
     java --enable-native-access=ALL-UNNAMED -cp "$(classpath $runtime)" \
-      io.stencil4j.benchmarks.FirstResult "$(date +%s%N)" \
+      io.stencil4j.benchmarks.FirstResult "$(date +%s%N)" stencil \
       | sed -E 's/.* ([0-9]+) us$/\1/' >> "$work/cold-$runtime"
   done
 done

@@ -1,157 +1,208 @@
 package io.stencil4j.benchmarks;
 
+import io.stencil4j.examples.stackvm.Program;
 import io.stencil4j.examples.stackvm.Programs;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitFunction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark with JMH and prints one table: emit speed, execution against the
- * interpreter, first-call latency. Each number is the median of the measured iterations of all
- * forks (for one-shot cold starts: of the forks). JMH's own report goes to target/jmh.txt.
+ * Runs every benchmark and prints one table with the targets of issues 11 and 12: compile
+ * latency against the bytecode baseline and the floor, launch to first result in fresh JVMs,
+ * execution against the bytecode baseline and the interpreters, emit speed. JMH's own report
+ * goes to target/jmh.txt.
  *
- * <p>Argument: optionally, the C emit benchmark's binary (examples/c/stackvm_bench.c), run for
- * the C row of the emit table.
+ * <p>Arguments: optionally, the C benchmark's binary (examples/c/stackvm_bench.c), run for the C
+ * columns; {@code --quick} for a smoke run (one short iteration each, one JVM per JIT), whose
+ * numbers mean nothing.
  */
 public final class BenchmarkTable {
-  /** A result line of stackvm_bench.c. */
-  private static final Pattern C_EXECUTION = Pattern.compile(
-      "execute (.+): interpreter median (\\d+) ns, JIT median (\\d+) ns");
-  private static final Pattern C_RESULT = Pattern.compile("(?m)^(emit|emit \\+ map) (\\d+)"
-      + " stencils (\\d+) bytes: median ([0-9.]+) ns \\((\\d+) runs\\)$");
+  /** Launches per JIT for launch to first result. */
+  private static final int FRESH_JVMS = 7;
+  private static final long C_TIMEOUT_SECONDS = 300;
+  /** HotSpot's HugeMethodLimit: larger methods are never compiled (DontCompileHugeMethods). */
+  private static final int HUGE_METHOD_LIMIT = 8000;
 
   private final Map<String, Statistics> results = new HashMap<>();
+  private final Map<String, Statistics> freshJvms;
+  private final COutput c;
+  private final StringBuilder out = new StringBuilder();
 
-  private BenchmarkTable(Collection<RunResult> runs) {
+  private BenchmarkTable(Collection<RunResult> runs, Map<String, Statistics> freshJvms,
+      COutput c) {
     for (RunResult run : runs) {
       String method = run.getParams().getBenchmark();
       method = method.substring(method.lastIndexOf('.', method.lastIndexOf('.') - 1) + 1);
       String program = run.getParams().getParam("program");
       results.put(program == null ? method : method + ":" + program, Statistics.of(run));
     }
+    this.freshJvms = freshJvms;
+    this.c = c;
   }
 
   public static void main(String[] args) throws RunnerException {
-    String cBenchmark = args.length > 0 && !args[0].isBlank() ? args[0] : null;
+    List<String> arguments = List.of(args);
+    boolean quick = arguments.contains("--quick");
+    String cBenchmark = arguments.stream().filter(a -> !a.equals("--quick")).findFirst()
+        .orElse(null);
     Path log = Path.of("target", "jmh.txt").toAbsolutePath();
-    System.err.println("Running the benchmarks (about 4 minutes); JMH's report: " + log);
-    Collection<RunResult> runs = new Runner(new OptionsBuilder()
-        .include(Pattern.quote(EmitBenchmark.class.getName()) + ".*")
+    System.err.println("Running JMH (" + (quick ? "a few seconds per benchmark" : "about 6 minutes")
+        + "); its report: " + log);
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(Pattern.quote(CompileBenchmark.class.getName()) + ".*")
         .include(Pattern.quote(ExecutionBenchmark.class.getName()) + ".*")
-        .include(Pattern.quote(FirstCallBenchmark.class.getName()) + ".*")
+        .include(Pattern.quote(EmitBenchmark.class.getName()) + ".*")
         .timeUnit(TimeUnit.NANOSECONDS)
-        .jvmArgsAppend(forkFlags())
-        .output(log.toString())
-        .build()).run();
-    BenchmarkTable table = new BenchmarkTable(runs);
-    System.out.print(table.render(emittedBytes(), cBenchmark == null ? "" : runC(cBenchmark)));
+        // replace the benchmarks' own flags: JMH uses sun.misc.Unsafe, which JDK 24 warns of
+        .jvmArgsAppend("--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow")
+        .output(log.toString());
+    if (quick) {
+      options.warmupIterations(0).measurementIterations(1)
+          .measurementTime(TimeValue.milliseconds(200));
+    }
+    Collection<RunResult> runs = new Runner(options.build()).run();
+    int launches = quick ? 1 : FRESH_JVMS;
+    System.err.println("Launching " + 2 * launches + " fresh JVMs");
+    Map<String, Statistics> fresh = FreshJvms.measure(launches);
+    COutput c = COutput.NONE;
+    if (cBenchmark != null) {
+      System.err.println("Running " + cBenchmark);
+      c = new COutput(Processes.run(List.of(cBenchmark), C_TIMEOUT_SECONDS));
+    }
+    System.out.print(new BenchmarkTable(runs, fresh, c).render());
   }
 
-  /**
-   * The flags of the forked JVMs, which replace the benchmarks' own: native access, and on JDK
-   * 23+ no warning about JMH's use of sun.misc.Unsafe.
-   */
-  private static String[] forkFlags() {
-    return Runtime.version().feature() >= 23
-        ? new String[] {"--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow"}
-        : new String[] {"--enable-native-access=ALL-UNNAMED"};
+  private String render() {
+    line("Stencil4j benchmarks: JMH 1.37, %s %s, %s, %d cores", System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        Triple.host().map(Triple::triple).orElse("an unknown triple"),
+        Runtime.getRuntime().availableProcessors());
+    line("Medians. Compile: of every sampled call (JMH sample mode, 1 fork, 3 s"
+        + " after 3 s of warm-up); execution and emit: of 1-s iterations (1 fork); fresh JVMs:"
+        + " of %d launches per JIT, alternating; C: of 21 or more samples (gcc -O2).",
+        freshJvms.get("stencil").count());
+    compileLatency();
+    freshJvm();
+    execution();
+    emit();
+    return out.toString();
   }
 
-  /** The code and data bytes of the emit benchmark's program, compiled once. */
+  private void compileLatency() {
+    line("%n(a) Compile latency, program -> callable: stencil runtime (append, finish, entry"
+        + " MethodHandle; code freed after), bytecode baseline (java.lang.classfile, hidden"
+        + " class, instance), floor (copy every stencil to pages mapped and faulted in before,"
+        + " one store per hole, one mprotect RW -> RX), copies (the floor without the mprotect)");
+    line("  %-24s %8s %10s %10s %10s %10s %10s %10s %10s", "program", "stencils", "stencil",
+        "bytecode", "floor", "copies", "bytecode /", "stencil /", "stencil /");
+    line("  %-24s %8s %10s %10s %10s %10s %10s %10s %10s", "", "", "runtime", "baseline", "",
+        "", "stencil", "floor", "copies");
+    for (String key : BenchmarkPrograms.KEYS) {
+      Program program = BenchmarkPrograms.program(key);
+      double stencil = get("CompileBenchmark.stencil:" + key).median();
+      double bytecode = get("CompileBenchmark.bytecode:" + key).median();
+      double floor = get("CompileBenchmark.floor:" + key).median();
+      double copies = get("CompileBenchmark.copies:" + key).median();
+      line("  %-24s %8d %10s %10s %10s %10s %9.1fx %9.1fx %9.1fx", program.name(),
+          program.code().size() + 1, time(stencil), time(bytecode), time(floor), time(copies),
+          bytecode / stencil, stencil / floor, stencil / copies);
+    }
+    List<String> small = BenchmarkPrograms.KEYS.subList(0, 4);
+    long met = small.stream().filter(key -> {
+      double stencil = get("CompileBenchmark.stencil:" + key).median();
+      return stencil <= 2000 && get("CompileBenchmark.bytecode:" + key).median() / stencil >= 10;
+    }).count();
+    line("  Target (issue 11), small programs <= 2 us and >= 10x faster than the baseline: %s"
+        + " (%d of %d)", met == small.size() ? "met" : "NOT met", met, small.size());
+    double stencil = get("CompileBenchmark.stencil:synthetic10000").median();
+    double floor = get("CompileBenchmark.floor:synthetic10000").median();
+    double copies = get("CompileBenchmark.copies:synthetic10000").median();
+    line("  Target (issue 11), the 10,000-instruction program within 2x of the floor: %s"
+        + " (%.1fx; %.1fx of the copies alone)", stencil <= 2 * floor ? "met" : "NOT met",
+        stencil / floor, stencil / copies);
+  }
+
+  private void freshJvm() {
+    line("%n(b) Launch -> first result, factorial(20) compiled and run in a fresh JVM");
+    for (String jit : FreshJvms.JITS) {
+      Statistics s = freshJvms.get(jit);
+      line("  %-24s %12s   [%s - %s, n = %d]", jit.equals("stencil") ? "stencil runtime"
+          : "bytecode baseline", time(s.median()), time(s.min()), time(s.max()), s.count());
+    }
+    double ratio = freshJvms.get("stencil").median() / freshJvms.get("bytecode").median();
+    line("  Target (issue 11), stencil runtime no slower than the baseline: %s (%.2fx)",
+        ratio <= 1 ? "met" : "NOT met", ratio);
+  }
+
+  private void execution() {
+    line("%n(c) Execution, time per call: Java interpreter (C2-compiled switch), stencil JIT,"
+        + " bytecode JIT (HotSpot, C2 when the method is small enough), C interpreter, C JIT");
+    line("  %-24s %9s %12s %12s %12s %12s %12s %10s", "program", "bytecode", "Java interp.",
+        "stencil JIT", "bytecode JIT", "C interp.", "C JIT", "stencil /");
+    line("  %-24s %9s %12s %12s %12s %12s %12s %10s", "", "bytes", "", "", "", "", "",
+        "bytecode");
+    double logSum = 0;
+    double logSumSmall = 0;
+    for (String key : BenchmarkPrograms.KEYS) {
+      Program program = BenchmarkPrograms.program(key);
+      double stencil = get("ExecutionBenchmark.stencil:" + key).median();
+      double bytecode = get("ExecutionBenchmark.bytecode:" + key).median();
+      line("  %-24s %9d %12s %12s %12s %12s %12s %9.2fx", program.name(),
+          BytecodeJit.bytecodeSize(program),
+          time(get("ExecutionBenchmark.interpreter:" + key).median()), time(stencil),
+          time(bytecode), time(c.interpreter(program.name())), time(c.jit(program.name())),
+          stencil / bytecode);
+      logSum += Math.log(stencil / bytecode);
+      logSumSmall += key.equals("synthetic10000") ? 0 : Math.log(stencil / bytecode);
+    }
+    int n = BenchmarkPrograms.KEYS.size();
+    double geomean = Math.exp(logSum / n);
+    line("  Target (issue 12), stencil JIT within 1.5x of the bytecode JIT (geometric mean): %s"
+        + " (%.2fx over all %d programs; %.2fx without the 10,000-instruction one)",
+        geomean <= 1.5 ? "met" : "NOT met", geomean, n, Math.exp(logSumSmall / (n - 1)));
+    int huge = BytecodeJit.bytecodeSize(BenchmarkPrograms.program("synthetic10000"));
+    line("  synthetic(10000) is %,d bytes of bytecode, over HotSpot's HugeMethodLimit (%,d):"
+        + " HotSpot never compiles it, it runs in the bytecode interpreter.", huge,
+        HUGE_METHOD_LIMIT);
+  }
+
+  private void emit() {
+    long bytes = emittedBytes();
+    int stencils = BenchmarkPrograms.LENGTH + 1;
+    line("%n(d) Emit the 10,000-instruction program: %,d stencils, %,d bytes of code and data",
+        stencils, bytes);
+    line("  %-44s %12s %12s %10s", "", "per program", "per stencil", "MB/s");
+    emitRow("Java: append (copy, record)", get("EmitBenchmark.append"), stencils, bytes);
+    emitRow("Java: append + finish (patch, place, free)", get("EmitBenchmark.appendAndFinish"),
+        stencils, bytes);
+    for (COutput.Emit emit : c.emits) {
+      emitRow("C: " + emit.what() + " (generated header)", emit.time(), emit.stencils(),
+          emit.bytes());
+    }
+  }
+
+  /** The code and data bytes of the large program, compiled once. */
   private static long emittedBytes() {
     try (Arena arena = Arena.ofConfined()) {
       JitFunction function = new StackVmJit(arena)
-          .assemble(Programs.synthetic(EmitBenchmark.LENGTH)).finish(arena);
+          .assemble(Programs.synthetic(BenchmarkPrograms.LENGTH)).finish(arena);
       return function.code().byteSize() + function.data().byteSize();
     }
-  }
-
-  private static String runC(String binary) {
-    try {
-      Process process = new ProcessBuilder(binary).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException(binary + " failed:\n" + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String render(long bytes, String cOutput) {
-    int stencils = EmitBenchmark.LENGTH + 1;
-    StringBuilder out = new StringBuilder();
-    out.append(String.format("Stencil4j benchmarks: JMH 1.37, %s %s, %s, %d cores%n",
-        System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        Triple.host().map(Triple::triple).orElse("an unknown triple"),
-        Runtime.getRuntime().availableProcessors()));
-    out.append("Medians of 1-second iterations (2 forks x 5 after warm-up), or of one-shot runs"
-        + " in fresh JVMs; [min - max]\n\n");
-
-    out.append(String.format("(a) Emit: the %,d-instruction stack VM program = %,d stencils,"
-        + " %,d bytes of code and data%n", EmitBenchmark.LENGTH, stencils, bytes));
-    out.append(String.format("  %-44s %12s %12s %10s   %s%n", "", "per program", "per stencil",
-        "MB/s", "[min - max] per program"));
-    emitRow(out, "Java: append (copy, record)", get("EmitBenchmark.append"), stencils, bytes);
-    emitRow(out, "Java: append + finish (patch, mmap, munmap)",
-        get("EmitBenchmark.appendAndFinish"), stencils, bytes);
-    Matcher c = C_RESULT.matcher(cOutput);
-    while (c.find()) {
-      double nanos = Double.parseDouble(c.group(4));
-      Statistics single = new Statistics(nanos, nanos, nanos, Integer.parseInt(c.group(5)));
-      emitRow(out, "C: " + c.group(1) + " (generated header, gcc -O2)", single,
-          Integer.parseInt(c.group(2)), Long.parseLong(c.group(3)));
-    }
-
-    out.append(String.format("%n(b) Execution: JIT-compiled vs the Java interpreter (C2) and,"
-        + " same run, the C interpreter and C's JIT from the generated header (gcc -O2)%n"));
-    out.append(String.format("  %-24s %12s %12s %9s %12s %12s %9s%n", "", "Java interp.",
-        "Java JIT", "speed-up", "C interp.", "C JIT", "JIT vs C interp."));
-    Map<String, double[]> inCByName = new HashMap<>();
-    Matcher execution = C_EXECUTION.matcher(cOutput);
-    while (execution.find()) {
-      inCByName.put(execution.group(1), new double[] {Double.parseDouble(execution.group(2)),
-          Double.parseDouble(execution.group(3))});
-    }
-    for (String key : List.of("factorial", "sum", "fibonacci", "primes")) {
-      Statistics interpreted = get("ExecutionBenchmark.interpreter:" + key);
-      Statistics jitted = get("ExecutionBenchmark.jit:" + key);
-      String name = ExecutionBenchmark.program(key).name();
-      double[] inC = inCByName.get(name);
-      out.append(String.format("  %-24s %12s %12s %8.2fx %12s %12s %8.2fx%n", name,
-          time(interpreted.median()), time(jitted.median()),
-          interpreted.median() / jitted.median(), inC == null ? "-" : time(inC[0]),
-          inC == null ? "-" : time(inC[1]),
-          inC == null ? Double.NaN : inC[0] / jitted.median()));
-    }
-
-    out.append(String.format(
-        "%n(c) First call: factorial(20), from the first stencil appended to the result%n"));
-    firstCallRow(out, "fresh JVM, JIT set-up included", get("FirstCallBenchmark.coldWithSetUp"));
-    firstCallRow(out, "fresh JVM, JIT set up before", get("FirstCallBenchmark.cold"));
-    firstCallRow(out, "warm JVM (emit, mmap, call, munmap)", get("FirstCallBenchmark.warm"));
-    return out.toString();
   }
 
   private Statistics get(String key) {
@@ -162,20 +213,20 @@ public final class BenchmarkTable {
     return statistics;
   }
 
-  private static void emitRow(StringBuilder out, String label, Statistics s, int stencils,
-      long bytes) {
-    out.append(String.format("  %-44s %12s %9.1f ns %10.0f   [%s - %s]%n", label,
-        time(s.median()), s.median() / stencils, bytes / (s.median() / 1e9) / 1e6,
-        time(s.min()), time(s.max())));
+  private void emitRow(String label, Statistics s, int stencils, long bytes) {
+    line("  %-44s %12s %9.1f ns %10.0f", label, time(s.median()), s.median() / stencils,
+        bytes / (s.median() / 1e9) / 1e6);
   }
 
-  private static void firstCallRow(StringBuilder out, String label, Statistics s) {
-    out.append(String.format("  %-44s %12s   [%s - %s, n = %d]%n", label, time(s.median()),
-        time(s.min()), time(s.max()), s.count()));
+  private void line(String format, Object... arguments) {
+    out.append(String.format(format, arguments)).append('\n');
   }
 
-  /** Nanoseconds in the unit that keeps 3-4 significant digits. */
+  /** Nanoseconds in the unit that keeps 3-4 significant digits; "-" if not measured. */
   private static String time(double nanos) {
+    if (Double.isNaN(nanos)) {
+      return "-";
+    }
     if (nanos >= 1e6) {
       return String.format("%.2f ms", nanos / 1e6);
     }

@@ -23,13 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class EmitBenchmark {
-  /** Instructions in the program; with the shim, it is one stencil more. */
-  static final int LENGTH = 10_000;
-
   private Arena arena;
   private StackVmJit jit;
   private Program program;
@@ -38,7 +35,7 @@ public class EmitBenchmark {
   public void setUp() {
     arena = Arena.ofConfined();
     jit = new StackVmJit(arena);
-    program = Programs.synthetic(LENGTH);
+    program = Programs.synthetic(BenchmarkPrograms.LENGTH);
   }
 
   @TearDown
@@ -53,8 +50,8 @@ public class EmitBenchmark {
   }
 
   /**
-   * All of it: appending, then resolving labels and symbols, mapping memory, patching every hole,
-   * making the code executable and, when the arena closes, unmapping it.
+   * All of it: appending, then resolving labels and symbols, placing the function in executable
+   * memory, patching every hole and, when the arena closes, freeing it.
    */
   @Benchmark
   public JitFunction appendAndFinish() {

@@ -3,10 +3,10 @@ package io.stencil4j.benchmarks;
 import io.stencil4j.examples.stackvm.CompiledProgram;
 import io.stencil4j.examples.stackvm.Interpreter;
 import io.stencil4j.examples.stackvm.Program;
-import io.stencil4j.examples.stackvm.Programs;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,41 +20,36 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The example programs JIT-compiled against the Java interpreter (itself compiled by C2). */
+/**
+ * One run of each benchmarked program: the Java interpreter (itself compiled by C2), the stencil
+ * JIT and the bytecode baseline (HotSpot's tiers, C2 once hot, unless the method is too large).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Measurement(iterations = 4, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ExecutionBenchmark {
-  /** Keys of {@link #program(String)}: names with spaces and parentheses make poor JMH params. */
-  @Param({"factorial", "sum", "fibonacci", "primes"})
+  /** {@link BenchmarkPrograms#KEYS}. */
+  @Param({"factorial", "sum", "fibonacci", "primes", "synthetic10000"})
   public String program;
 
   private Arena arena;
   private Interpreter interpreter;
-  private CompiledProgram compiled;
-
-  /** The C consumer's program for a {@link #program} key. */
-  static Program program(String key) {
-    return switch (key) {
-      case "factorial" -> Programs.factorial();
-      case "sum" -> Programs.sum();
-      case "fibonacci" -> Programs.fibonacci();
-      case "primes" -> Programs.sumOfSquaredPrimes();
-      default -> throw new IllegalArgumentException("no program " + key);
-    };
-  }
+  private CompiledProgram stencils;
+  private LongSupplier bytecode;
 
   @Setup
   public void setUp() {
-    Program chosen = program(program);
+    Program chosen = BenchmarkPrograms.program(program);
     arena = Arena.ofConfined();
     interpreter = new Interpreter(chosen);
-    compiled = new StackVmJit(arena).compile(chosen, arena);
-    if (interpreter.run() != compiled.run()) {
-      throw new IllegalStateException(chosen + ": the JIT and the interpreter differ");
+    stencils = new StackVmJit(arena).compile(chosen, arena);
+    bytecode = BytecodeJit.compile(chosen);
+    long expected = interpreter.run();
+    if (stencils.run() != expected || bytecode.getAsLong() != expected) {
+      throw new IllegalStateException(chosen + ": the JITs and the interpreter differ");
     }
   }
 
@@ -69,7 +64,12 @@ public class ExecutionBenchmark {
   }
 
   @Benchmark
-  public long jit() {
-    return compiled.run();
+  public long stencil() {
+    return stencils.run();
+  }
+
+  @Benchmark
+  public long bytecode() {
+    return bytecode.getAsLong();
   }
 }
