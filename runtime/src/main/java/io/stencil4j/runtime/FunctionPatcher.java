@@ -18,22 +18,27 @@ final class FunctionPatcher {
    * @throws IllegalStateException if a label is not in {@code labels}
    */
   static void resolveLabels(StagedFunction staged, Map<Label, Integer> labels) {
-    for (int i = 0; i < staged.count; i++) {
-      PreparedStencil stencil = staged.stencils[i];
-      for (int index = 0; index < stencil.parameterCount; index++) {
-        int slot = staged.parametersAt[i] + index;
-        Label label = staged.parameterLabels[slot];
-        if (label != null) {
-          Integer offset = labels.get(label);
-          if (offset == null) {
-            throw new IllegalStateException("label " + label + " is never bound; parameter "
-                + stencil.stencil.parameters().get(index) + " of " + staged.describe(i)
-                + " jumps to it");
-          }
-          staged.parameterValues[slot] = offset;
+    for (int slot = 0; slot < staged.parameterCount; slot++) {
+      Label label = staged.parameterLabels[slot];
+      if (label != null) {
+        Integer offset = labels.get(label);
+        if (offset == null) {
+          throw unbound(staged, slot, label);
         }
+        staged.parameterValues[slot] = offset;
       }
     }
+  }
+
+  /** The error for parameter {@code slot}, filled with a label nothing bound. */
+  private static IllegalStateException unbound(StagedFunction staged, int slot, Label label) {
+    int i = 0;
+    while (i + 1 < staged.count && staged.parametersAt[i + 1] <= slot) {
+      i++;
+    }
+    return new IllegalStateException("label " + label + " is never bound; parameter "
+        + staged.stencils[i].stencil.parameters().get(slot - staged.parametersAt[i]) + " of "
+        + staged.describe(i) + " jumps to it");
   }
 
   /**

@@ -35,7 +35,7 @@ import java.util.Objects;
 public final class JitAssembler implements StencilSink {
   private final PreparedLibrary library;
   private final SymbolAddresses symbols;
-  private final StagedFunction staged = new StagedFunction();
+  private final StagedFunction staged;
   /** Code offsets of the bound labels; handed to the function finished, not copied. */
   private Map<Label, Integer> labels = new IdentityHashMap<>();
   /** The patch sites made since the last reset, bound to the function finish makes. */
@@ -57,6 +57,7 @@ public final class JitAssembler implements StencilSink {
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
+    this.staged = new StagedFunction(this.library.shimIndex);
     this.symbols = new SymbolAddresses(Objects.requireNonNull(symbols, "symbols"),
         this.library.size());
   }
@@ -74,8 +75,8 @@ public final class JitAssembler implements StencilSink {
     staged.clear();
     symbols.forgetUsed();
     if (!labels.isEmpty()) {
-      // the function finished last keeps the map
-      labels = new IdentityHashMap<>();
+      // the function finished last keeps the map; the next is sized for as many labels
+      labels = new IdentityHashMap<>(labels.size());
     }
     sites.clear();
     finished = false;
@@ -187,7 +188,7 @@ public final class JitAssembler implements StencilSink {
         staged.codeSize);
     MemorySegment.copy(staged.data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, staged.dataSize);
     JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
-        library.hasShim ? staged.codeOffsetsOf(library.shimIndex) : null);
+        library.hasShim ? staged.shimOffsets() : null);
     for (PatchSite site : sites) {
       site.bind(function, staged);
     }

@@ -31,6 +31,15 @@ final class StagedFunction {
   boolean[] filled = new boolean[INITIAL_STENCILS];
   int parameterCount;
 
+  /** The library's index of its shim, or -1; where each staged shim starts, kept as they come. */
+  private final int shimIndex;
+  private int[] shimsAt = new int[4];
+  private int shimCount;
+
+  StagedFunction(int shimIndex) {
+    this.shimIndex = shimIndex;
+  }
+
   /** Forgets every stencil staged, keeping the arrays. */
   void clear() {
     Arrays.fill(parameterLabels, 0, parameterCount, null);
@@ -39,11 +48,18 @@ final class StagedFunction {
     codeSize = 0;
     dataSize = 0;
     parameterCount = 0;
+    shimCount = 0;
   }
 
   /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
   void add(PreparedStencil stencil) {
     reserve(stencil);
+    if (stencil.index == shimIndex) {
+      if (shimCount == shimsAt.length) {
+        shimsAt = Arrays.copyOf(shimsAt, shimCount * 2);
+      }
+      shimsAt[shimCount++] = codeSize;
+    }
     stencil.stencil.copyCode(code, codeSize);
     stencil.stencil.copyData(data, dataSize);
     stencils[count] = stencil;
@@ -77,16 +93,9 @@ final class StagedFunction {
     return slot;
   }
 
-  /** The code offsets of the staged instances of library stencil {@code index}, ascending. */
-  int[] codeOffsetsOf(int index) {
-    int[] offsets = new int[count];
-    int found = 0;
-    for (int i = 0; i < count; i++) {
-      if (stencils[i].index == index) {
-        offsets[found++] = codeAt[i];
-      }
-    }
-    return Arrays.copyOf(offsets, found);
+  /** The code offsets of the staged shims, ascending: the function's entries. */
+  int[] shimOffsets() {
+    return Arrays.copyOf(shimsAt, shimCount);
   }
 
   /** "stencil NAME (#i, at code offset 0x...)", naming staged stencil {@code i}. */

@@ -54,7 +54,7 @@ class InstructionCacheTest {
       assertEquals(code, function.code().address());
       assertEquals(List.of(Long.toHexString(code) + " 6"), flushed);
 
-      StagedFunction staged = new StagedFunction();
+      StagedFunction staged = new StagedFunction(-1);
       staged.add(new PreparedStencil(RETURN_VALUE, 0));
       PatchSite site = new PatchSite(0, 0, "parameter VALUE of stencil RETURN_VALUE");
       site.bind(function, staged);

@@ -36,7 +36,7 @@ class PrivatePagesTest {
       assertEquals("rw-p", ProcessMaps.permissions(function.data().address()));
 
       // its code cannot be re-patched: that would make executable pages writable
-      StagedFunction staged = new StagedFunction();
+      StagedFunction staged = new StagedFunction(-1);
       staged.add(new PreparedStencil(new StencilGroup("RETURN_42", RETURN_42, new byte[0],
           List.of(Hole.parameter(1, HoleKind.ABS_32, "VALUE", 0)), List.of()), 0));
       PatchSite site = new PatchSite(0, 0, "parameter VALUE of stencil RETURN_42");

@@ -15,6 +15,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,8 @@ public final class StackVmJit {
   private final StencilLibrary stencils = StackVmStencils.forHost();
   private final JitAssembler assembler;
   private final StackVm vm;
+  /** The labels of jump targets by instruction, made as programs need them. */
+  private Label[] labels = new Label[0];
 
   /**
    * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
@@ -101,16 +104,28 @@ public final class StackVmJit {
   }
 
   /** A label for each instruction a jump goes to; null for the others. */
-  private static Label[] jumpTargets(List<Instruction> code) {
+  private Label[] jumpTargets(List<Instruction> code) {
     Label[] targets = new Label[code.size()];
     for (Instruction instruction : code) {
       if (instruction.op() == Op.JUMP || instruction.op() == Op.JUMP_IF_FALSE) {
         int target = (int) instruction.argument();
-        if (targets[target] == null) {
-          targets[target] = new Label("instruction " + target);
-        }
+        targets[target] = label(target);
       }
     }
     return targets;
+  }
+
+  /**
+   * The label of instruction {@code pc}, made once: a label is bound again in each function,
+   * and naming one formats a number, which would cost more than the stencil it marks.
+   */
+  private Label label(int pc) {
+    if (pc >= labels.length) {
+      labels = Arrays.copyOf(labels, Math.max(pc + 1, labels.length * 2));
+    }
+    if (labels[pc] == null) {
+      labels[pc] = new Label("instruction " + pc);
+    }
+    return labels[pc];
   }
 }
