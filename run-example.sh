@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
-mvn -B -ntp -q -Dstyle.color=never install -DskipTests
+# Maven 3.8 writes colour resets (ESC[0m) even in batch mode with colours off
+plain() { sed -u $'s/\e\\[[0-9;]*m//g'; }
+mvn -B -ntp -q -Dstyle.color=never install -DskipTests 2>&1 | plain
 echo "== Java =="
-mvn -B -ntp -q -Dstyle.color=never -pl examples exec:exec
+mvn -B -ntp -q -Dstyle.color=never -pl examples exec:exec 2>&1 | plain
 echo
 echo "== C =="
 headers=examples/target/generated-sources/annotations/io/stencil4j/examples/stackvm
