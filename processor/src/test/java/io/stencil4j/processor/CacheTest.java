@@ -108,6 +108,45 @@ class CacheTest {
   }
 
   @Test
+  void aCheckoutElsewhereTakesEveryStencilFromTheCache(@TempDir Path elsewhere)
+      throws IOException {
+    Files.writeString(shared.resolve("scale.h"), "#define SCALE 3\n");
+    String includes = "cases = \"calc_cases.c\", includes = \"" + shared + "\"";
+    String first = header(assertSummary(fixture().file("calc.h", "#include <scale.h>\n")
+        .edit("cases = \"calc_cases.c\"", includes), 2, 1, 0));
+    // the same project, include directory and all, at other paths
+    Path otherShared = Files.createDirectories(elsewhere.resolve("shared"));
+    Files.writeString(otherShared.resolve("scale.h"), "#define SCALE 3\n");
+    StencilFixture moved = new StencilFixture(Files.createDirectories(elsewhere.resolve("project")))
+        .option("-Astencil.cache=" + cache)
+        .file("calc.h", "#include <scale.h>\n")
+        .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE)
+        .file("calc_cases.c", StencilFixture.CASES.replace("acc = -acc;", "acc = -acc * SCALE;"))
+        .edit("cases = \"calc_cases.c\"", "cases = \"calc_cases.c\", includes = \""
+            + otherShared + "\"");
+    assertThat(header(assertSummary(moved, 0, 0, 2))).isEqualTo(first);
+    // and a header changed there is still seen
+    Files.writeString(otherShared.resolve("scale.h"), "#define SCALE 5\n");
+    assertSummary(moved, 2, 1, 0);
+  }
+
+  @Test
+  void aCachedWarningNamesTheFilesOfTheCheckoutThatTakesIt(@TempDir Path elsewhere)
+      throws IOException {
+    String cases = StencilFixture.CASES.replace("    acc = -acc;\n",
+        "#warning \"check NEGATE\"\n    acc = -acc;\n");
+    assertSummary(fixture().file("calc_cases.c", cases), 2, 1, 0);
+    Path moved = Files.createDirectories(elsewhere.resolve("project"));
+    Compilation compilation = assertSummary(new StencilFixture(moved)
+        .option("-Astencil.cache=" + cache).file("calc.h", "#define SCALE 3\n")
+        .file("calc.c", "#include \"calc.h\"\n" + StencilFixture.TEMPLATE)
+        .file("calc_cases.c", cases), 0, 0, 2);
+    assertThat(compilation).hadWarningContaining("clang warned on case NEGATE for "
+        + "x86_64-unknown-linux-gnu:\n  " + moved.resolve("calc_cases.c") + ":6:2: warning: "
+        + "\"check NEGATE\" [-W#warnings]");
+  }
+
+  @Test
   void aDamagedEntryIsBuiltAgain() throws IOException {
     StencilFixture fixture = fixture();
     assertSummary(fixture, 2, 1, 0);

@@ -83,7 +83,7 @@ final class LibraryBuilder {
       if (keptObjects.isPresent()) {
         KeptObjects.write(objects, keptObjects.get());
       }
-      store(spec, sources, objects, plan);
+      store(spec, sources, objects, plan, digest);
       Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
       Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
       CompilerWarnings warnings = new CompilerWarnings();
@@ -146,7 +146,7 @@ final class LibraryBuilder {
               unit.text(), name);
           keysOfTriple.put(name, key);
           Optional<CachedStencil> hit = cache.isPresent() && keptObjects.isEmpty()
-              ? cache.get().find(key, triple) : Optional.empty();
+              ? cache.get().find(key, triple, digest::local) : Optional.empty();
           hit.ifPresent(stencil -> hits.put(name, stencil));
         }
         if (hits.size() == unit.stencilNames().size()) {
@@ -164,7 +164,7 @@ final class LibraryBuilder {
 
   /** Reads the {@code objects} into stencils, adds them to the plan's and to the cache. */
   private void store(LibrarySpec spec, SourceSet sources, List<CompiledObject> objects,
-      Plan plan) throws IOException, StencilException {
+      Plan plan, InputDigest digest) throws IOException, StencilException {
     for (Triple triple : spec.triples()) {
       List<CompiledObject> ofTriple =
           objects.stream().filter(o -> o.job().triple() == triple).toList();
@@ -182,7 +182,8 @@ final class LibraryBuilder {
               CompilerDiagnostics.about(stencil.name(), diagnostics, sources));
           plan.built().get(triple).put(stencil.name(), fresh);
           if (cache.isPresent()) {
-            cache.get().store(plan.keys().get(triple).get(stencil.name()), triple, fresh);
+            cache.get().store(plan.keys().get(triple).get(stencil.name()), triple,
+                digest.portable(fresh));
           }
         }
       }

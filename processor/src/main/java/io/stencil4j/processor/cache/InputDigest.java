@@ -13,6 +13,9 @@ import java.util.Map;
  * of a whole library that its headers and snapshots record.
  */
 public final class InputDigest {
+  private static final String TEMPLATE_DIRECTORY = "<template directory>";
+  private static final String INCLUDE = "<include ";
+
   private final LibrarySpec spec;
   private final String processorVersion;
   private final Map<String, String> normalizedUnits = new LinkedHashMap<>();
@@ -34,7 +37,26 @@ public final class InputDigest {
   public String stencil(String compilerVersion, Triple triple, List<String> flags,
       String unitText, String name) {
     return StencilCache.key(List.of("stencil4j " + processorVersion, compilerVersion,
-        triple.triple(), String.join("\u0000", flags), unitText, name));
+        triple.triple(), normalized(String.join("\u0000", flags)), normalized(unitText), name));
+  }
+
+  /**
+   * {@code stencil} as the cache keeps it: the headers it read and its warnings name the
+   * project's directories by role, so that a checkout elsewhere finds it (see {@link #local}).
+   */
+  public CachedStencil portable(CachedStencil stencil) {
+    Map<String, String> dependencies = new LinkedHashMap<>();
+    stencil.dependencies().forEach((header, digest) -> dependencies.put(portable(header), digest));
+    return new CachedStencil(stencil.stencil(), stencil.disassembly(), dependencies,
+        stencil.warnings().stream().map(this::portable).toList());
+  }
+
+  /** A stencil from the cache with this checkout's directories in its headers and warnings. */
+  public CachedStencil local(CachedStencil stencil) {
+    Map<String, String> dependencies = new LinkedHashMap<>();
+    stencil.dependencies().forEach((header, digest) -> dependencies.put(local(header), digest));
+    return new CachedStencil(stencil.stencil(), stencil.disassembly(), dependencies,
+        stencil.warnings().stream().map(this::local).toList());
   }
 
   /**
@@ -80,10 +102,24 @@ public final class InputDigest {
 
   /** {@code text} without the paths that differ between checkouts. */
   private String normalized(String text) {
-    String normalized = text.replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1");
+    return portable(text.replaceAll("(?m)^#line (\\d+) \".*\"$", "#line $1"));
+  }
+
+  /** {@code text} with the project's directories named by their role. */
+  private String portable(String text) {
+    String portable = text;
     for (int i = 0; i < spec.includes().size(); i++) {
-      normalized = normalized.replace(spec.includes().get(i).toString(), "<include " + i + ">");
+      portable = portable.replace(spec.includes().get(i).toString(), INCLUDE + i + ">");
     }
-    return normalized.replace(spec.template().getParent().toString(), "<template directory>");
+    return portable.replace(spec.template().getParent().toString(), TEMPLATE_DIRECTORY);
+  }
+
+  /** {@code text} from {@link #portable(String)} with this checkout's directories. */
+  private String local(String text) {
+    String local = text.replace(TEMPLATE_DIRECTORY, spec.template().getParent().toString());
+    for (int i = spec.includes().size() - 1; i >= 0; i--) {
+      local = local.replace(INCLUDE + i + ">", spec.includes().get(i).toString());
+    }
+    return local;
   }
 }

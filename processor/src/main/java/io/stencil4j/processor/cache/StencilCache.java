@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * Built stencils by content: the key is a digest of everything known before compiling (the
@@ -97,15 +98,16 @@ public final class StencilCache {
   }
 
   /**
-   * The stencil stored under {@code key}, if there is one whose headers still hold what they
-   * held when it was built. An entry that is damaged (deleted) or cannot be read counts as
-   * missing, with a {@link #warning()}.
+   * The stencil stored under {@code key}, made {@code local} to this checkout, if there is one
+   * whose headers still hold what they held when it was built. An entry that is damaged
+   * (deleted) or cannot be read counts as missing, with a {@link #warning()}.
    */
-  public Optional<CachedStencil> find(String key, Triple triple) {
+  public Optional<CachedStencil> find(String key, Triple triple,
+      UnaryOperator<CachedStencil> local) {
     Path file = entry(key);
     CachedStencil cached;
     try {
-      cached = decode(SealedFile.read(file, MAX_ENTRY_BYTES), triple);
+      cached = local.apply(decode(SealedFile.read(file, MAX_ENTRY_BYTES), triple));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {

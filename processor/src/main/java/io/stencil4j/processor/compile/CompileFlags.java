@@ -5,7 +5,10 @@ import io.stencil4j.processor.spec.LibrarySpec;
 import io.stencil4j.processor.target.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The flags a library's units are compiled with: the compiler's, the target's, the user's. */
 public final class CompileFlags {
@@ -46,8 +49,28 @@ public final class CompileFlags {
     for (Path include : spec.includes()) {
       flags.add("-I" + include);
     }
+    flags.addAll(prefixMaps(spec));
     flags.addAll(spec.flags());
     return flags;
+  }
+
+  /**
+   * The project's directories renamed in what the compiler writes ({@code __FILE__}, debug
+   * information), so that a stencil's bytes do not depend on where the project lives and a
+   * checkout elsewhere may take it from the cache. A directory inside another comes after it
+   * (gcc applies the last matching map, clang the longest); otherwise they keep their order,
+   * which is the same wherever the project lives.
+   */
+  private static List<String> prefixMaps(LibrarySpec spec) {
+    Map<Path, String> names = new LinkedHashMap<>();
+    names.put(spec.template().getParent(), "template");
+    for (int i = 0; i < spec.includes().size(); i++) {
+      names.putIfAbsent(spec.includes().get(i), "include" + i);
+    }
+    return names.entrySet().stream()
+        .sorted(Comparator.comparingLong(e -> names.keySet().stream()
+            .filter(other -> !other.equals(e.getKey()) && e.getKey().startsWith(other)).count()))
+        .map(e -> "-ffile-prefix-map=" + e.getKey() + "=" + e.getValue()).toList();
   }
 
   /** {@code flags} for {@code unit}: a batch's cases each in sections of their own. */

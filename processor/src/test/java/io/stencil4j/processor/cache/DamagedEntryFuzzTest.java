@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +112,7 @@ class DamagedEntryFuzzTest {
       StencilCache reader = new StencilCache(cache);
       Optional<CachedStencil> found;
       try {
-        found = reader.find(key, TRIPLE);
+        found = reader.find(key, TRIPLE, UnaryOperator.identity());
       } catch (RuntimeException | Error e) {
         throw new AssertionError("round " + round + ": " + HexFormat.of().formatHex(bytes), e);
       }
