@@ -12,6 +12,7 @@ import java.util.Map;
  * output, each with where its addend is stored ({@link CoffRelocations} reads it there).
  */
 public enum CoffRelocationType implements RelocationType {
+  // The format's table, one constant per type as LLVM names it (data, so the rows look alike).
   IMAGE_REL_AMD64_ABSOLUTE(IMAGE_FILE_MACHINE_AMD64, 0x0, Addend.NONE),
   IMAGE_REL_AMD64_ADDR64(IMAGE_FILE_MACHINE_AMD64, 0x1, Addend.FIELD_64),
   IMAGE_REL_AMD64_ADDR32(IMAGE_FILE_MACHINE_AMD64, 0x2, Addend.FIELD_32),

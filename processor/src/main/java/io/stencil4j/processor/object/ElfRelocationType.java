@@ -13,6 +13,7 @@ import java.util.Map;
  * wrong name to garbage types.
  */
 public enum ElfRelocationType implements RelocationType {
+  // The format's table, one constant per type as LLVM names it (data, so the rows look alike).
   R_X86_64_NONE(EM_X86_64, 0),
   R_X86_64_64(EM_X86_64, 1),
   R_X86_64_PC32(EM_X86_64, 2, true),

@@ -12,6 +12,7 @@ import java.util.Map;
  * width or PC-relativity would give a wrong addend: such entries are rejected instead.
  */
 public enum MachORelocationType implements RelocationType {
+  // The format's table, one constant per type as LLVM names it (data, so the rows look alike).
   X86_64_RELOC_UNSIGNED(CPU_TYPE_X86_64, 0, false,
       MachORelocationType.VARIABLE_LENGTH, true, Addend.FIELD),
   X86_64_RELOC_SIGNED(CPU_TYPE_X86_64, 1, true, 2, true, Addend.FIELD_FROM_END, 4),
