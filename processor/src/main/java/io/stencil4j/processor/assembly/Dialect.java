@@ -1,6 +1,7 @@
 package io.stencil4j.processor.assembly;
 
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.target.Target;
 
 /**
  * What the optimizer needs to know of one triple's assembly language: its branches, how a
@@ -9,8 +10,7 @@ import io.stencil4j.model.Triple;
  *
  * @param branches the instruction set's jumps and conditional branches
  * @param comment what starts a comment
- * @param symbolPrefix what the format puts before a C name ({@code _} on Mach-O and 32-bit
- *     Windows)
+ * @param symbolPrefix what the format puts before a C name, as the triple's {@link Target} says
  * @param gotTailJumps whether clang jumps to an undefined function through the GOT ({@code jmp
  *     *f@GOTPCREL(%rip)}), which a direct jump can replace
  * @param conditionalBranchesToSymbols whether a conditional branch may target a symbol: Mach-O
@@ -20,14 +20,15 @@ record Dialect(Branches branches, String comment, String symbolPrefix, boolean g
     boolean conditionalBranchesToSymbols) {
 
   static Dialect of(Triple triple) {
+    String prefix = Target.of(triple).symbolPrefix();
     return switch (triple) {
-      case X86_64_UNKNOWN_LINUX_GNU -> new Dialect(X86Branches.INSTANCE, "#", "", true, true);
-      case X86_64_APPLE_DARWIN -> new Dialect(X86Branches.INSTANCE, "#", "_", true, true);
-      case X86_64_PC_WINDOWS_MSVC -> new Dialect(X86Branches.INSTANCE, "#", "", false, true);
-      case I686_PC_WINDOWS_MSVC -> new Dialect(X86Branches.INSTANCE, "#", "_", false, true);
+      case X86_64_UNKNOWN_LINUX_GNU, X86_64_APPLE_DARWIN ->
+          new Dialect(X86Branches.INSTANCE, "#", prefix, true, true);
+      case X86_64_PC_WINDOWS_MSVC, I686_PC_WINDOWS_MSVC ->
+          new Dialect(X86Branches.INSTANCE, "#", prefix, false, true);
       case AARCH64_UNKNOWN_LINUX_GNU, AARCH64_PC_WINDOWS_MSVC ->
-          new Dialect(Arm64Branches.INSTANCE, "//", "", false, true);
-      case AARCH64_APPLE_DARWIN -> new Dialect(Arm64Branches.INSTANCE, ";", "_", false, false);
+          new Dialect(Arm64Branches.INSTANCE, "//", prefix, false, true);
+      case AARCH64_APPLE_DARWIN -> new Dialect(Arm64Branches.INSTANCE, ";", prefix, false, false);
     };
   }
 }
