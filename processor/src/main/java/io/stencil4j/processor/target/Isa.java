@@ -14,8 +14,12 @@ enum Isa {
       "ff2500000000" + "0000000000000000", 6),
   /** 32-bit x86: every address is in reach of a 32-bit displacement, so no trampolines. */
   X86_32(ObjectFile.Architecture.X86_32, 1, "90", "e900000000", 1, -4, "", 0),
-  /** ldr x16, #8; br x16; .quad address. */
-  ARM64(ObjectFile.Architecture.AARCH64, 8, "1f2003d5", "00000014", 0, 0,
+  /**
+   * ldr x16, #8; br x16; .quad address. Stencils are only 4-byte aligned (an instruction), as
+   * CPython's are, so the address may be only 4-byte aligned in memory: AArch64 loads from
+   * unaligned normal memory in user code on Linux, macOS and Windows.
+   */
+  ARM64(ObjectFile.Architecture.AARCH64, 4, "1f2003d5", "00000014", 0, 0,
       "50000058" + "00021fd6" + "0000000000000000", 8);
 
   private static final int X86_NOP = 0x90;
