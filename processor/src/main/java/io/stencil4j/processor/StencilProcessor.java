@@ -190,9 +190,18 @@ public final class StencilProcessor extends AbstractProcessor {
         .getTypeElement(GENERATED) != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
         .write(build.names(), build.libraries(), emitters);
+    String entry = JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName();
+    List<String> generated = new ArrayList<>(List.of(entry + ".java"));
+    generated.addAll(HeaderFiles.names(spec.library().header(),
+        List.copyOf(build.libraries().keySet())));
     try {
+      Optional<InputsRecord> record = InputsRecord.before(processingEnv.getFiler(),
+          packageOf(spec.type()), spec.type(), entry, generated);
       HeaderFiles.write(sourceOutput(spec.type()), spec.library().header(), build);
       javaFile.writeTo(processingEnv.getFiler());
+      if (record.isPresent()) {
+        record.get().write(sourceOutput(spec.type()), build.inputs());
+      }
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot write the generated files: " + e);
     }
@@ -214,6 +223,7 @@ public final class StencilProcessor extends AbstractProcessor {
     List<String> names = new ArrayList<>();
     String entry = JavaWriter.entryClassName(ClassName.get(type)).simpleName();
     names.add(entry + ".java");
+    names.add(InputsRecord.name(entry));
     String header = (String) new SpecReader(processingEnv)
         .value(SpecReader.stencilAnnotation(type), "header").getValue();
     if (header.isEmpty() || StencilNames.headerProblem(header).isPresent()) {

@@ -56,7 +56,8 @@ class BadInputCatalogueTest {
     List<Diagnostic<? extends JavaFileObject>> errors = errors(compile(source, options(Map.of()), good));
     assertWithMessage("errors of the good build").that(errors).isEmpty();
     assertThat(generated(good)).containsExactly("demo/CalcStencils.java",
-        "demo/calc-x86_64-unknown-linux-gnu.h", "demo/calc.h");
+        "demo/CalcStencils.stencil-inputs", "demo/calc-x86_64-unknown-linux-gnu.h",
+        "demo/calc.h");
     assertThat(entryClasses(good)).isNotEmpty();
   }
 

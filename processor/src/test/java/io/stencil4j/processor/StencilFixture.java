@@ -179,7 +179,8 @@ final class StencilFixture {
     assertWithMessage("errors").that(compileInto(output).stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList()).isEmpty();
     assertWithMessage("generated").that(generated(output)).containsExactly(
-        "demo/CalcStencils.java", "demo/calc-x86_64-unknown-linux-gnu.h", "demo/calc.h");
+        "demo/CalcStencils.java", "demo/CalcStencils.stencil-inputs",
+        "demo/calc-x86_64-unknown-linux-gnu.h", "demo/calc.h");
     return this;
   }
 

@@ -2,8 +2,11 @@ package io.stencil4j.processor.build;
 
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What building one {@code @Stencil} interface produced, before anything is written.
@@ -13,6 +16,9 @@ import java.util.Map;
  * @param disassembly per triple, per stencil name, llvm-objdump's lines (empty without objdump)
  * @param digest a SHA-256 of every input, hex
  * @param sources the input files' names, for the header's comment
+ * @param inputs every file the stencils were built from (the template, cases and shim, each
+ *     header a compiler read, the snapshots of a build without a compiler), with the SHA-256 of
+ *     its contents as the build read them
  * @param compiled how many stencils (over all triples) were compiled
  * @param cached how many came from the cache
  * @param snapshotted how many came from snapshots
@@ -23,8 +29,12 @@ import java.util.Map;
  */
 public record BuiltLibrary(List<String> names, Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
-    int compiled, int cached, int snapshotted, int compilerRuns, long compilerNanos,
-    List<String> notes, List<Warning> warnings) {
+    Map<Path, String> inputs, int compiled, int cached, int snapshotted, int compilerRuns,
+    long compilerNanos, List<String> notes, List<Warning> warnings) {
+
+  public BuiltLibrary {
+    inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
+  }
 
   /**
    * A compiler's warning.

@@ -5,6 +5,7 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.processor.cache.CachedStencil;
 import io.stencil4j.processor.cache.InputDigest;
+import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.SnapshotStore;
 import io.stencil4j.processor.cache.StencilCache;
 import io.stencil4j.processor.compile.BatchCompiler;
@@ -25,6 +26,7 @@ import io.stencil4j.processor.spec.SourceSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,10 +112,13 @@ final class LibraryBuilder {
         new SnapshotStore(snapshots.get(), spec, sources, digest, compilers, processorVersion)
             .write(plan.built()).forEach(w -> allWarnings.add(new BuiltLibrary.Warning("", w)));
       }
+      Map<Path, String> inputs = new HashMap<>(sources.digests());
+      plan.built().values().forEach(stencils -> stencils.values().forEach(stencil ->
+          stencil.dependencies().forEach((header, sha) -> inputs.put(Path.of(header), sha))));
       int compiled = sources.names().size() * spec.triples().size() - cached;
       return new BuiltLibrary(sources.names(), libraries, disassembly,
           digest.library(sources.description(), batching, versions, flags, plan.built()),
-          sources.description(), compiled, cached, 0, objects.size(),
+          sources.description(), inputs, compiled, cached, 0, objects.size(),
           objects.stream().mapToLong(CompiledObject::nanos).sum(), notes, allWarnings);
     } catch (IOException e) {
       throw StencilException.onAnnotation("cannot compile stencils: " + e);
@@ -206,16 +211,19 @@ final class LibraryBuilder {
     Map<Triple, String> versions = new LinkedHashMap<>();
     Map<Triple, StencilLibrary> libraries = new LinkedHashMap<>();
     Map<Triple, Map<String, List<String>>> disassembly = new LinkedHashMap<>();
-    store.read(noCompiler).forEach((triple, snapshot) -> {
+    Map<Triple, Snapshot> snapshotsRead = store.read(noCompiler);
+    snapshotsRead.forEach((triple, snapshot) -> {
       built.put(triple, store.stencils(snapshot));
       versions.put(triple, snapshot.compilerVersion());
       libraries.put(triple, snapshot.library());
       disassembly.put(triple, snapshot.disassembly());
     });
+    Map<Path, String> inputs = new HashMap<>(sources.digests());
+    inputs.putAll(store.inputs(snapshotsRead));
     int stencils = sources.names().size() * spec.triples().size();
     return new BuiltLibrary(sources.names(), libraries, disassembly,
         digest.library(sources.description(), batching, versions, flags(spec), built),
-        sources.description(), 0, 0, stencils, 0, 0,
+        sources.description(), inputs, 0, 0, stencils, 0, 0,
         List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "
             + snapshots.get()), List.of());
   }

@@ -95,6 +95,27 @@ public final class SnapshotStore {
     return snapshots;
   }
 
+  /**
+   * The files a build from {@code snapshots} (as {@link #read} returned them) was made of, each
+   * with the SHA-256 of its contents: the snapshot files, and the headers they record but the
+   * compiler's own.
+   */
+  public Map<Path, String> inputs(Map<Triple, Snapshot> snapshots) throws StencilException {
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    SnapshotHeaders headers = headers();
+    for (Map.Entry<Triple, Snapshot> snapshot : snapshots.entrySet()) {
+      Path file = Snapshot.file(directory, spec.header(), snapshot.getKey());
+      try {
+        inputs.put(file, StencilCache.contentDigest(file));
+      } catch (IOException e) {
+        throw StencilException.onAnnotation("cannot read the snapshot " + file + " again: " + e);
+      }
+      snapshot.getValue().inputs().values().forEach(input -> input.dependencies().forEach(
+          (header, sha) -> headers.file(header).ifPresent(path -> inputs.put(path, sha))));
+    }
+    return inputs;
+  }
+
   /** The stencils of the library that {@code snapshot} holds, by name. */
   public Map<String, CachedStencil> stencils(Snapshot snapshot) {
     Map<String, CachedStencil> stencils = new LinkedHashMap<>();

@@ -7,8 +7,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,24 +27,28 @@ import java.util.Optional;
  * @param whole the template compiled as it is, when there are no cases
  * @param description the files' names, for the header's comment
  * @param members the {@code @Stencil} member of each file, by the path the compiler names
+ * @param digests the SHA-256 (hex) of each file's bytes as they were read, by path: what a
+ *     later build compares to tell whether the file changed
  */
 public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> template,
     List<StencilCase> cases, Optional<SourceFile> whole, String description,
-    Map<String, String> members) {
+    Map<String, String> members, Map<Path, String> digests) {
 
   public SourceSet {
     cases = List.copyOf(cases);
     members = Map.copyOf(members);
+    digests = Map.copyOf(digests);
   }
 
   /** Reads and splits the files of {@code spec}. */
   public static SourceSet read(LibrarySpec spec) throws StencilException {
+    Map<Path, String> digests = new HashMap<>();
     Optional<SourceFile> shim = Optional.empty();
     if (spec.shim().isPresent()) {
       shim = Optional.of(new SourceFile("SHIM", "shim", spec.shim().get(),
-          read("shim", spec.shim().get())));
+          read("shim", spec.shim().get(), digests)));
     }
-    String template = read("template", spec.template());
+    String template = read("template", spec.template(), digests);
     List<String> files = new ArrayList<>(List.of(spec.template().getFileName().toString()));
     spec.cases().ifPresent(c -> files.add(c.getFileName().toString()));
     spec.shim().ifPresent(c -> files.add(c.getFileName().toString()));
@@ -61,26 +68,35 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
       }
       return new SourceSet(shim, Optional.empty(), List.of(),
           Optional.of(new SourceFile(name, "template", spec.template(), template)), description,
-          members);
+          members, digests);
     }
     SplitTemplate split = SplitTemplate.split(spec.template(), template);
     Path casesFile = spec.cases().get();
-    List<StencilCase> cases = spec.caseSplitter().split(casesFile, read("cases", casesFile));
+    List<StencilCase> cases = spec.caseSplitter().split(casesFile,
+        read("cases", casesFile, digests));
     for (StencilCase stencilCase : cases) {
       if (stencilCase.name().equals("SHIM") && spec.shim().isPresent()) {
         throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
             + ": the case name SHIM is taken by the shim");
       }
     }
-    return new SourceSet(shim, Optional.of(split), cases, Optional.empty(), description, members);
+    return new SourceSet(shim, Optional.of(split), cases, Optional.empty(), description, members,
+        digests);
   }
 
-  private static String read(String member, Path file) throws StencilException {
+  /** The text of {@code file}, adding the digest of the bytes read to {@code digests}. */
+  private static String read(String member, Path file, Map<Path, String> digests)
+      throws StencilException {
     ByteBuffer bytes;
     try {
-      bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+      byte[] read = Files.readAllBytes(file);
+      digests.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(read)));
+      bytes = ByteBuffer.wrap(read);
     } catch (IOException e) {
       throw StencilException.at(member, "cannot read " + file + ": " + e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();

@@ -1,0 +1,8 @@
+    case ADD: {
+        acc += ADDEND;
+        break;
+    }
+
+    case RETURN: {
+        return acc;
+    }
