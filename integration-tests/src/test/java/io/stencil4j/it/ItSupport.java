@@ -368,7 +368,7 @@ final class ItSupport {
     return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
   }
 
-  private static String property(String name) {
+  static String property(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
       fail("system property " + name + " is not set: run the integration tests through Maven "

@@ -11,11 +11,9 @@ import io.stencil4j.model.Triple;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StencilRebuildTest {
   private static final String PACKAGE = "io/example";
-  private static final Duration LIMIT = Duration.ofMinutes(5);
   /** ADDEND in calc.h, as the little-endian bytes of the instruction that adds it. */
   private static final String OLD_ADDEND = "0x11223344";
   private static final byte[] OLD_BYTES = {0x44, 0x33, 0x22, 0x11};
@@ -43,6 +40,7 @@ class StencilRebuildTest {
   private static final byte[] NEW_BYTES = {(byte) 0x88, 0x77, 0x66, 0x55};
 
   @TempDir Path work;
+  private Path settings;
 
   @Test
   void aChangedHeaderRebuildsTheStencilsThatReadItAndNothingElse() throws Exception {
@@ -121,9 +119,7 @@ class StencilRebuildTest {
 
   /**
    * Copies the project into the temporary directory, with this build's Stencil4j version, and
-   * writes its Maven settings: the repository that this module's build installed Stencil4j in
-   * (target/it-repo), and ~/.m2 as the only remote one, so that nothing is downloaded and
-   * nothing is installed into ~/.m2.
+   * writes its Maven settings ({@link MavenBuilds#settings}).
    */
   private Path copyProject() throws IOException {
     Path source = ItSupport.moduleDirectory().resolve("src/it/stencil-rebuild");
@@ -139,32 +135,13 @@ class StencilRebuildTest {
         }
       }
     }
-    Path userRepository = Path.of(System.getProperty("user.home"), ".m2", "repository");
-    Files.writeString(work.resolve("settings.xml"), """
-        <settings>
-          <localRepository>%s</localRepository>
-          <mirrors>
-            <mirror>
-              <id>user-repository</id>
-              <mirrorOf>*</mirrorOf>
-              <url>%s</url>
-            </mirror>
-          </mirrors>
-        </settings>
-        """.formatted(System.getProperty("stencil.it.repository"), userRepository.toUri()),
-        StandardCharsets.UTF_8);
+    settings = MavenBuilds.settings(work);
     return project;
   }
 
   /** Runs {@code mvn compile} on {@code project}, asserting success; returns its output. */
   private String mvnCompile(Path project) {
-    List<String> command = List.of(ItSupport.tool("mvn", "maven").toString(), "-B", "-ntp",
-        "-Dstyle.color=never", "-s", work.resolve("settings.xml").toString(), "compile");
-    ItSupport.Result result = ItSupport.runWithin(project, command,
-            Map.of("JAVA_HOME", System.getProperty("java.home")), LIMIT)
-        .orElseGet(() -> fail("mvn compile did not finish in " + LIMIT));
-    result.assertSuccess();
-    return result.stdout();
+    return MavenBuilds.mvn(project, settings, "compile");
   }
 
   /** The last-modified time of every class, generated source and header, by path. */

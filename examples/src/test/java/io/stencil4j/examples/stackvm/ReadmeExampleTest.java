@@ -17,31 +17,29 @@ import java.lang.invoke.MethodType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The runtime's usage example in the README, as it is written there. */
+/**
+ * The runtime's example in the README, as it is written there: the lines from {@code long r;}
+ * to the end of the {@code try} block are the README's (integration-tests' {@code ReadmeTest}
+ * checks that they are).
+ */
 class ReadmeExampleTest {
   @Test
   void readmeExample() throws Throwable {
     MethodHandle squareInJava = MethodHandles.lookup().findStatic(HostFunctions.class, "square",
         MethodType.methodType(long.class, long.class));
+    long r;
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment square = Linker.nativeLinker().upcallStub(squareInJava,
+      MemorySegment square = Linker.nativeLinker().upcallStub(squareInJava,  // a host helper in Java
           FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-      JitAssembler asm = new JitAssembler(StackVmStencils.forHost(),
+      JitAssembler asm = new JitAssembler(StackVmStencils.forHost(),         // this machine's stencils
           Symbols.of(Map.of("stackvm_host_square", square)));
-      StackVm vm = StackVmStencils.emitter(asm);
+      StackVm vm = StackVmStencils.emitter(asm);                             // typed emitter
       Label done = new Label("done");
-      vm.shim();
-      vm.pushConst(6);
-      vm.callHost();
-      vm.pushConst(6);
-      vm.add();
-      vm.jump(done);
-      asm.bind(done);
-      vm.ret();
+      vm.shim(); vm.pushConst(6); vm.callHost(); vm.pushConst(6); vm.add(); vm.jump(done);
+      asm.bind(done); vm.ret();
       MethodHandle f = asm.finish(arena).handle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS));
-      long result = (long) f.invokeExact(arena.allocate(JAVA_LONG, 64),
-          arena.allocate(JAVA_LONG, 4));
-      assertEquals(42L, result);
+      r = (long) f.invokeExact(arena.allocate(JAVA_LONG, 64), arena.allocate(JAVA_LONG, 4));  // 42
     }
+    assertEquals(42L, r);
   }
 }
