@@ -56,7 +56,10 @@ public final class StencilGroup {
 
   private List<Hole> sorted(List<Hole> holes, int size, String part) {
     List<Hole> copy = new ArrayList<>(holes);
-    copy.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    if (!sortedByOffset(copy)) {
+      // decoded holes come sorted: the comparator, a lambda, would spin a class in a fresh JVM
+      copy.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    }
     int end = 0;
     for (Hole hole : copy) {
       // offset > size - width, as offset + width overflows for an offset near 2^31
@@ -67,6 +70,15 @@ public final class StencilGroup {
       end = hole.offset() + hole.kind().width();
     }
     return Collections.unmodifiableList(copy);
+  }
+
+  private static boolean sortedByOffset(List<Hole> holes) {
+    for (int i = 1; i < holes.size(); i++) {
+      if (holes.get(i - 1).offset() > holes.get(i).offset()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The stencil's name, e.g. {@code PUSH_CONST}. */

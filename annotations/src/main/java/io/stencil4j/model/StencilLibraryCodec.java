@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The binary form of a {@link StencilLibrary}. Generated classes keep it in string constants
@@ -69,8 +70,11 @@ public final class StencilLibraryCodec {
             "not an encoded stencil library of version 1 or " + VERSION);
       }
       String tripleName = in.readUTF();
-      Triple triple = Triple.of(tripleName).orElseThrow(
-          () -> new IllegalArgumentException("unknown triple " + tripleName));
+      // no lambda for the exception: it would spin a class in a fresh JVM, even if not called
+      Optional<Triple> triple = Triple.of(tripleName);
+      if (triple.isEmpty()) {
+        throw new IllegalArgumentException("unknown triple " + tripleName);
+      }
       int count = in.readInt();
       List<StencilGroup> stencils = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -85,7 +89,7 @@ public final class StencilLibraryCodec {
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the encoded stencil library");
       }
-      return new StencilLibrary(triple, stencils);
+      return new StencilLibrary(triple.get(), stencils);
     } catch (EOFException e) {
       throw new IllegalArgumentException("truncated encoded stencil library", e);
     } catch (UTFDataFormatException e) {

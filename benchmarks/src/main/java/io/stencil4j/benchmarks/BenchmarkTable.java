@@ -77,7 +77,8 @@ public final class BenchmarkTable {
     }
     Collection<RunResult> runs = new Runner(options.build()).run();
     int launches = quick ? 1 : FRESH_JVMS;
-    System.err.println("Launching " + 2 * launches + " fresh JVMs");
+    System.err.println("Launching " + 2 * launches + " fresh JVMs (as many again with AOT caches"
+        + " on JDK 25+)");
     Map<String, Statistics> fresh = FreshJvms.measure(launches);
     COutput c = COutput.NONE;
     if (cBenchmark != null) {
@@ -139,14 +140,24 @@ public final class BenchmarkTable {
 
   private void freshJvm() {
     line("%n(b) Launch -> first result, factorial(20) compiled and run in a fresh JVM");
-    for (String jit : FreshJvms.JITS) {
-      Statistics s = freshJvms.get(jit);
-      line("  %-24s %12s   [%s - %s, n = %d]", jit.equals("stencil") ? "stencil runtime"
-          : "bytecode baseline", time(s.median()), time(s.min()), time(s.max()), s.count());
-    }
+    freshJvmRows("");
     double ratio = freshJvms.get("stencil").median() / freshJvms.get("bytecode").median();
     line("  Target (issue 11), stencil runtime no slower than the baseline: %s (%.2fx)",
         ratio <= 1 ? "met" : "NOT met", ratio);
+    if (freshJvms.containsKey("stencil" + FreshJvms.AOT)) {
+      line("  With an AOT cache each (JDK 25 -XX:AOTCache, written by one training run of the"
+          + " same JIT; not the target's measure):");
+      freshJvmRows(FreshJvms.AOT);
+    }
+  }
+
+  /** A row per JIT, of the launches whose key ends with {@code suffix}. */
+  private void freshJvmRows(String suffix) {
+    for (String jit : FreshJvms.JITS) {
+      Statistics s = freshJvms.get(jit + suffix);
+      line("  %-24s %12s   [%s - %s, n = %d]", jit.equals("stencil") ? "stencil runtime"
+          : "bytecode baseline", time(s.median()), time(s.min()), time(s.max()), s.count());
+    }
   }
 
   private void execution() {

@@ -1,45 +1,126 @@
 package io.stencil4j.benchmarks;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Launch to first result: {@link FirstResult} in fresh JVMs (this JVM's {@code java} and class
- * path), the JITs alternating so that both see the same machine, and the median of each.
+ * path), the JITs alternating so that both see the same machine, and the median of each. On JDK
+ * 25 and later also with an AOT cache ({@code -XX:AOTCache}) that a training run of the same
+ * JIT wrote, for both JITs alike.
  */
 final class FreshJvms {
   static final List<String> JITS = List.of("stencil", "bytecode");
+  /** The suffix of a JIT's key in {@link #measure}'s result when launched with an AOT cache. */
+  static final String AOT = " (AOT cache)";
   private static final Pattern ELAPSED = Pattern.compile("launch to first result (\\d+) us");
   private static final long TIMEOUT_SECONDS = 60;
+  private static final int FIRST_AOT_JDK = 25;
 
   private FreshJvms() {}
 
-  /** {@code runs} launches per JIT: for each, the statistics of the times in nanoseconds. */
+  /**
+   * {@code runs} launches per JIT, and as many with an AOT cache where the JDK has them: for
+   * each, the statistics of the times in nanoseconds.
+   */
   static Map<String, Statistics> measure(int runs) {
     Map<String, List<Double>> times = new TreeMap<>();
+    String classPath = System.getProperty("java.class.path");
     for (int run = 0; run < runs; run++) {
       for (String jit : JITS) {
-        times.computeIfAbsent(jit, j -> new ArrayList<>()).add(launch(jit));
+        times.computeIfAbsent(jit, j -> new ArrayList<>()).add(launch(jit, classPath, List.of()));
       }
+    }
+    if (Runtime.version().feature() >= FIRST_AOT_JDK) {
+      withAotCaches(runs, times);
     }
     Map<String, Statistics> statistics = new TreeMap<>();
     times.forEach((jit, values) -> statistics.put(jit, Statistics.of(values)));
     return statistics;
   }
 
-  private static double launch(String jit) {
+  /** Trains an AOT cache per JIT (one run each), then launches with it, alternating. */
+  private static void withAotCaches(int runs, Map<String, List<Double>> times) {
+    Path directory = null;
+    try {
+      directory = Files.createTempDirectory("stencil4j-aot");
+      String classPath = jarsOnly(directory);
+      for (String jit : JITS) {
+        launch(jit, classPath, List.of("-XX:AOTCacheOutput=" + directory.resolve(jit + ".aot")));
+      }
+      for (int run = 0; run < runs; run++) {
+        for (String jit : JITS) {
+          times.computeIfAbsent(jit + AOT, j -> new ArrayList<>()).add(launch(jit, classPath,
+              List.of("-XX:AOTCache=" + directory.resolve(jit + ".aot"))));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(directory);
+    }
+  }
+
+  /** This JVM's class path with each directory packed into a jar: AOT caches take jars only. */
+  private static String jarsOnly(Path directory) throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (!Files.isDirectory(path)) {
+        entries.add(entry);
+        continue;
+      }
+      Path jar = directory.resolve("classes-" + entries.size() + ".jar");
+      try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+          Stream<Path> files = Files.walk(path)) {
+        for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          out.putNextEntry(new JarEntry(path.relativize(file).toString()
+              .replace(File.separatorChar, '/')));
+          Files.copy(file, (OutputStream) out);
+          out.closeEntry();
+        }
+      }
+      entries.add(jar.toString());
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static void delete(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static double launch(String jit, String classPath, List<String> options) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(options);
     Instant now = Instant.now();
     String launched = Long.toString(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-    String output = Processes.run(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"), FirstResult.class.getName(), launched, jit),
-        TIMEOUT_SECONDS);
+    command.addAll(List.of("-cp", classPath, FirstResult.class.getName(), launched, jit));
+    String output = Processes.run(command, TIMEOUT_SECONDS);
     Matcher elapsed = ELAPSED.matcher(output);
     if (!elapsed.find()) {
       throw new IllegalStateException("FirstResult " + jit + " printed no time:\n" + output);

@@ -13,10 +13,15 @@ import java.lang.invoke.VarHandle;
 final class Native {
   static final Linker LINKER = Linker.nativeLinker();
 
-  /** The layout of what {@link Linker.Option#captureCallState} captures. */
-  static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-
   private Native() {}
+
+  /**
+   * The layout of what {@link Linker.Option#captureCallState} captures; asked for only where a
+   * call state is, as building it costs a fresh JVM a layout and its classes.
+   */
+  static StructLayout callState() {
+    return Linker.Option.captureStateLayout();
+  }
 
   /** A downcall to {@code name}, found in {@code lookup}, which {@code library} names. */
   static MethodHandle function(SymbolLookup lookup, String library, String name,
@@ -28,7 +33,7 @@ final class Native {
 
   /** A handle on the error code {@code name} (errno, GetLastError) in a captured call state. */
   static VarHandle capturedError(String name) {
-    return CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement(name));
+    return callState().varHandle(MemoryLayout.PathElement.groupElement(name));
   }
 
   /**

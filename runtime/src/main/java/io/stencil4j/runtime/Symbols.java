@@ -3,7 +3,9 @@ package io.stencil4j.runtime;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Symbol lookups for the external symbols stencils call. */
 public final class Symbols {
@@ -17,5 +19,40 @@ public final class Symbols {
   public static SymbolLookup of(Map<String, MemorySegment> addresses) {
     Map<String, MemorySegment> copy = Map.copyOf(addresses);
     return name -> Optional.ofNullable(copy.get(name));
+  }
+
+  /**
+   * A lookup that finds {@code name}, and only it, at the address {@code address} gives when it
+   * is first looked up, once. An assembler looks up the symbols of the stencils a function uses
+   * when it finishes the function, so an upcall stub made here ({@code () ->
+   * Linker.nativeLinker().upcallStub(...)}) is linked only if a function calls it: linking an
+   * upcall costs a fresh JVM tens of milliseconds.
+   */
+  public static SymbolLookup lazy(String name, Supplier<MemorySegment> address) {
+    return new Lazy(Objects.requireNonNull(name, "name"),
+        Objects.requireNonNull(address, "address"));
+  }
+
+  /** The lookup {@link #lazy} makes. */
+  private static final class Lazy implements SymbolLookup {
+    private final String name;
+    private final Supplier<MemorySegment> supplier;
+    private MemorySegment address;
+
+    Lazy(String name, Supplier<MemorySegment> supplier) {
+      this.name = name;
+      this.supplier = supplier;
+    }
+
+    @Override
+    public synchronized Optional<MemorySegment> find(String symbol) {
+      if (!name.equals(symbol)) {
+        return Optional.empty();
+      }
+      if (address == null) {
+        address = Objects.requireNonNull(supplier.get(), "the address of " + name);
+      }
+      return Optional.of(address);
+    }
   }
 }

@@ -23,23 +23,30 @@ import java.lang.invoke.MethodType;
  */
 public final class Upcalls {
   private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
-  private static final MethodHandle RECORD;
-  private static final MethodHandle RETHROW;
   private static volatile boolean made;
 
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      RECORD = lookup.findStatic(Upcalls.class, "record",
-          MethodType.methodType(void.class, Throwable.class));
-      RETHROW = lookup.findStatic(Upcalls.class, "rethrowPending",
-          MethodType.methodType(void.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+  private Upcalls() {}
+
+  /**
+   * The handles on {@link #record} and {@link #rethrowPending}, looked up with the first stub:
+   * a fresh JVM whose JIT functions call no stub spins no method handle for them.
+   */
+  private static final class Handles {
+    static final MethodHandle RECORD;
+    static final MethodHandle RETHROW;
+
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        RECORD = lookup.findStatic(Upcalls.class, "record",
+            MethodType.methodType(void.class, Throwable.class));
+        RETHROW = lookup.findStatic(Upcalls.class, "rethrowPending",
+            MethodType.methodType(void.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
-
-  private Upcalls() {}
 
   /**
    * An upcall stub calling {@code target}, which has {@code descriptor}'s type, living as long as
@@ -51,7 +58,7 @@ public final class Upcalls {
     MethodType type = descriptor.toMethodType();
     MethodHandle recordAndReturnZero = MethodHandles.foldArguments(
         MethodHandles.dropArguments(MethodHandles.zero(type.returnType()), 0, Throwable.class),
-        RECORD);
+        Handles.RECORD);
     MethodHandle handler = MethodHandles.dropArguments(recordAndReturnZero, 1,
         type.parameterList());
     return Native.LINKER.upcallStub(
@@ -65,8 +72,8 @@ public final class Upcalls {
       return handle;
     }
     Class<?> result = handle.type().returnType();
-    MethodHandle check = result == void.class ? RETHROW : MethodHandles.foldArguments(
-        MethodHandles.identity(result), MethodHandles.dropArguments(RETHROW, 0, result));
+    MethodHandle check = result == void.class ? Handles.RETHROW : MethodHandles.foldArguments(
+        MethodHandles.identity(result), MethodHandles.dropArguments(Handles.RETHROW, 0, result));
     return MethodHandles.filterReturnValue(handle, check);
   }
 

@@ -73,7 +73,7 @@ final class WindowsMemory extends ExecutableMemory {
     MemorySegment pages;
     int error;
     try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
+      MemorySegment state = call.allocate(Native.callState());
       pages = (MemorySegment) virtualAlloc.invokeExact(state, MemorySegment.NULL, size,
           MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
       error = (int) lastError.get(state, 0L);
@@ -97,7 +97,7 @@ final class WindowsMemory extends ExecutableMemory {
     int result;
     int error;
     try (Arena call = Arena.ofConfined()) {
-      MemorySegment state = call.allocate(Native.CALL_STATE);
+      MemorySegment state = call.allocate(Native.callState());
       MemorySegment oldProtection = call.allocate(JAVA_INT);
       result = (int) virtualProtect.invokeExact(state, pages, pages.byteSize(),
           PAGE_EXECUTE_READ, oldProtection);

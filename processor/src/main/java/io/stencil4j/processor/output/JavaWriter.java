@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -130,12 +131,15 @@ public final class JavaWriter {
   }
 
   private FieldSpec triplesField(Set<Triple> triples) {
-    CodeBlock list = triples.stream().map(t -> CodeBlock.of("$T.$L", TRIPLE, t.name()))
+    CodeBlock list = triples.stream().sorted().map(t -> CodeBlock.of("$T.$L", TRIPLE, t.name()))
         .collect(CodeBlock.joining(", "));
+    // in the enum's order, as an EnumSet would iterate; but an EnumSet finds the enum's
+    // constants reflectively, the first reflective call of a fresh JVM (milliseconds)
     return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Set.class), TRIPLE),
             "TRIPLES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.unmodifiableSet($T.of($L))", ClassName.get("java.util", "Collections"),
-            ClassName.get("java.util", "EnumSet"), list)
+        .initializer("$T.unmodifiableSet(new $T<>($T.of($L)))",
+            ClassName.get("java.util", "Collections"), ClassName.get("java.util", "LinkedHashSet"),
+            ClassName.get(List.class), list)
         .build();
   }
 
@@ -145,28 +149,34 @@ public final class JavaWriter {
             + "they were not built for it\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(TRIPLE, "triple")
-        .returns(LIBRARY)
-        .beginControlFlow("switch (triple)");
+        .returns(LIBRARY);
+    // comparisons rather than a switch, which javac compiles to one more class (its switch map)
+    // that a fresh JVM would load on the way to its first stencil
     for (Triple triple : triples) {
-      method.addStatement("case $L: return $L.LIBRARY", triple.name(), holderName(triple));
+      method.beginControlFlow("if (triple == $T.$L)", TRIPLE, triple.name())
+          .addStatement("return $L.LIBRARY", holderName(triple))
+          .endControlFlow();
     }
-    return method.addStatement("default: throw new $T($S + triple + $S + TRIPLES)",
+    return method.addStatement("throw new $T($S + triple + $S + TRIPLES)",
             UnsupportedOperationException.class, iface.simpleName() + " has no stencils for ",
             "; they were built for ")
-        .endControlFlow()
         .build();
   }
 
   private MethodSpec forHost() {
+    // no lambda for the exception: each spins a class at run time, even if never called
     return MethodSpec.methodBuilder("forHost")
         .addJavadoc("The stencils for the machine this JVM runs on.\n\n@throws "
             + "UnsupportedOperationException if they were not built for it\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(LIBRARY)
-        .addStatement("return forTriple($T.host().orElseThrow(() -> new $T($S + "
-                + "System.getProperty($S) + $S + System.getProperty($S))))", TRIPLE,
+        .addStatement("$T<$T> host = $T.host()", Optional.class, TRIPLE, TRIPLE)
+        .beginControlFlow("if (host.isEmpty())")
+        .addStatement("throw new $T($S + System.getProperty($S) + $S + System.getProperty($S))",
             UnsupportedOperationException.class, "Stencil4j knows no triple for os.name=",
             "os.name", ", os.arch=", "os.arch")
+        .endControlFlow()
+        .addStatement("return forTriple(host.get())")
         .build();
   }
 
