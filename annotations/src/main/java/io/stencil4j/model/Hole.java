@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record Hole(int offset, HoleKind kind, HoleValue value, String name, long addend) {
 
-  /** Rejects a negative offset, and a name on a hole that takes none or none where it must. */
+  /**
+   * Rejects a negative offset, and a name on a hole that takes none or none where it must.
+   *
+   * @param offset where the patched bytes start, not negative
+   * @param kind how the value is encoded
+   * @param value what the value is relative to
+   * @param name the parameter or symbol name, empty for any other value
+   * @param addend added to the value
+   */
   public Hole {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(value, "value");
