@@ -42,6 +42,8 @@ import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
 /**
+ * Created by javac through the service loader ({@code META-INF/services}).
+ *
  * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
  * and C headers. Every problem becomes one javac error on the element, annotation and value it
  * concerns; nothing is written for an interface that has one.
