@@ -23,8 +23,8 @@ public final class StencilException extends Exception {
   }
 
   /**
-   * {@return a problem with the {@code @Stencil} annotation's value {@code member}, e.g}
-   * "template".
+   * {@return a problem with the {@code @Stencil} annotation's value {@code member}, such as
+   * "template"}
    *
    * @param member the member, as the annotation spells it
    * @param message the error, naming file, case and triple where they apply
@@ -34,7 +34,7 @@ public final class StencilException extends Exception {
   }
 
   /**
-   * {@return a problem with the {@code @Stencil} annotation as a whole, e.g} no usable clang.
+   * {@return a problem with the {@code @Stencil} annotation as a whole, such as no usable clang}
    *
    * @param message the error
    */
@@ -67,7 +67,8 @@ public final class StencilException extends Exception {
   }
 
   /**
-   * {@return a problem with an element of the interface, e.g} an emitter method or its parameter.
+   * {@return a problem with an element of the interface, such as an emitter method or its
+   * parameter}
    *
    * @param element the method or parameter the error is on
    * @param message the error

@@ -197,8 +197,8 @@ public final class SpecReader {
   }
 
   /**
-   * {@return {@code pushConst} → {@code PUSH_CONST}, {@code loadHTTPValue} → {@code
-   * LOAD_HTTP_VALUE}}
+   * {@return {@code camel} in upper snake case: {@code pushConst} → {@code PUSH_CONST},
+   * {@code loadHTTPValue} → {@code LOAD_HTTP_VALUE}}
    *
    * @param camel a Java method name
    */
