@@ -42,8 +42,6 @@ import javax.tools.Diagnostic;
 import javax.tools.StandardLocation;
 
 /**
- * Created by javac through the service loader ({@code META-INF/services}).
- *
  * Compiles the C stencils of every {@code @Stencil} interface and writes their Java entry class
  * and C headers. Every problem becomes one javac error on the element, annotation and value it
  * concerns; nothing is written for an interface that has one.
@@ -69,6 +67,9 @@ public final class StencilProcessor extends AbstractProcessor {
 
   private StencilBuild pipeline;
   private final HeaderClaims headers = new HeaderClaims();
+
+  /** Created by javac, which finds the processor through {@code META-INF/services}. */
+  public StencilProcessor() {}
 
   /**
    * {@code @Stencil} and {@code @Case}, and {@code @Generated}, which the generated entry class

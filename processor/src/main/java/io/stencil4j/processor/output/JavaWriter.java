@@ -46,6 +46,8 @@ public final class JavaWriter {
   private final boolean generatedAvailable;
 
   /**
+   * A writer of {@code type}'s entry class.
+   *
    * @param type the annotated interface
    * @param generatedAvailable whether {@code javax.annotation.processing.Generated} exists
    */

@@ -12,6 +12,9 @@ import java.util.List;
  * a name it cannot find is one error listing every place tried and what was there.
  */
 public abstract class FileLocator {
+  /** A locator whose places to look {@link #candidates} gives. */
+  protected FileLocator() {}
+
   /**
    * {@return a locator that resolves relative names against {@code directory}, as a shell does}
    *
