@@ -134,6 +134,11 @@ public final class StencilCache {
   public Optional<CachedStencil> find(String key, Triple triple,
       UnaryOperator<CachedStencil> local) {
     Path file = entry(key);
+    // missing, also where a file stands in place of its directory: JDK 17 reads that as "not a
+    // directory" where later JDKs say "no such file"
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
     CachedStencil cached;
     try {
       cached = local.apply(decode(SealedFile.read(file, MAX_ENTRY_BYTES), triple));
