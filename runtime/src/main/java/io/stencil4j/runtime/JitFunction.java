@@ -163,7 +163,7 @@ public final class JitFunction {
    *
    * @throws UnsupportedOperationException if llvm-mc cannot be run, or the host has no triple
    * @throws IllegalStateException if it fails or times out
-   * @return llvm-mc's listing, one instruction a line
+   * @return llvm-mc's listing of the code, in Intel syntax on x86
    */
   public String disassemble() {
     Triple triple = Triple.host().orElseThrow(() -> new UnsupportedOperationException(
