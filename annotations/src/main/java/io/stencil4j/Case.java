@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Case {
-  /** The case's name as the cases file spells it, e.g. {@code "PUSH_CONST"}. */
+  /** {@return the case's name as the cases file spells it, e.g. {@code "PUSH_CONST"}} */
   String value();
 }

@@ -7,15 +7,21 @@ package io.stencil4j;
 public final class Label {
   private final String name;
 
+  /** A label without a name: error messages show its identity instead. */
   public Label() {
     this("");
   }
 
-  /** A label whose name appears in error messages. */
+  /**
+   * A label whose name appears in error messages.
+   *
+   * @param name how error messages and {@link #toString()} call this label
+   */
   public Label(String name) {
     this.name = name;
   }
 
+  /** {@return the name given at construction, empty for an unnamed label} */
   public String name() {
     return name;
   }

@@ -23,42 +23,45 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Stencil {
 
-  /** The C template; it defines {@code _JIT_ENTRY} and contains the token {@code CASE}. */
+  /** {@return the C template; it defines {@code _JIT_ENTRY} and contains the token {@code CASE}} */
   String template();
 
   /**
-   * The cases file: {@code case NAME: { ... }} blocks, one stencil each, pasted in place of the
-   * template's {@code CASE} token. Empty: the template is one stencil, named after its file.
+   * {@return the cases file: {@code case NAME: { ... }} blocks, one stencil each, pasted in place
+   * of the template's {@code CASE} token} Empty: the template is one stencil, named after its
+   * file.
    */
   String cases() default "";
 
   /**
-   * The shim: a C file whose {@code _JIT_ENTRY} has the native calling convention and calls
-   * {@code _JIT_CONTINUE}, the first stencil. It becomes the stencil {@code SHIM}.
+   * {@return the shim: a C file whose {@code _JIT_ENTRY} has the native calling convention and
+   * calls {@code _JIT_CONTINUE}, the first stencil} It becomes the stencil {@code SHIM}. Empty:
+   * no shim.
    */
   String shim() default "";
 
-  /** Target triples, e.g. {@code "x86_64-unknown-linux-gnu"}. */
+  /** {@return the target triples, e.g. {@code "x86_64-unknown-linux-gnu"}} */
   String[] triples() default {"x86_64-unknown-linux-gnu"};
 
-  /** Include directories, resolved like the C files. */
+  /** {@return include directories, resolved like the C files} */
   String[] includes() default {};
 
-  /** Preprocessor definitions, {@code NAME} or {@code NAME=VALUE}. */
+  /** {@return preprocessor definitions, {@code NAME} or {@code NAME=VALUE}} */
   String[] defines() default {};
 
-  /** Extra clang flags, passed after Stencil4j's own flags so they take precedence. */
+  /** {@return extra clang flags, passed after Stencil4j's own flags so they take precedence} */
   String[] flags() default {};
 
   /**
-   * The base name of the generated C headers ({@code NAME.h} and {@code NAME-TRIPLE.h}) and the
-   * prefix of their C identifiers. Empty: the interface's name in lower snake case.
+   * {@return the base name of the generated C headers ({@code NAME.h} and {@code NAME-TRIPLE.h})
+   * and the prefix of their C identifiers} Empty: the interface's name in lower snake case.
    */
   String header() default "";
 
   /**
-   * The regular expression that finds cases in the cases file. It must define the named groups
-   * {@code case} (the text pasted in place of {@code CASE}) and {@code name} (the stencil name).
+   * {@return the regular expression that finds cases in the cases file} It must define the named
+   * groups {@code case} (the text pasted in place of {@code CASE}) and {@code name} (the stencil
+   * name).
    * Empty: blocks that open with a line <code>case NAME: {</code> and close at the first
    * <code>}</code> line indented like that {@code case}.
    */

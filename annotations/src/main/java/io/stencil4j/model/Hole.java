@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record Hole(int offset, HoleKind kind, HoleValue value, String name, long addend) {
 
+  /**
+   * Rejects a negative offset, and a name on a hole that takes none or none where it must.
+   *
+   * @param offset where the patched bytes start, not negative
+   * @param kind how the value is encoded
+   * @param value what the value is relative to
+   * @param name the parameter or symbol name, empty for any other value
+   * @param addend added to the value
+   */
   public Hole {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(value, "value");
@@ -28,22 +37,51 @@ public record Hole(int offset, HoleKind kind, HoleValue value, String name, long
     }
   }
 
-  /** A hole relative to {@code value}, which is neither a parameter nor a symbol. */
+  /**
+   * A hole relative to {@code value}, which is neither a parameter nor a symbol.
+   *
+   * @param offset where the patched bytes start
+   * @param kind how the value is encoded
+   * @param value what the value is relative to
+   * @param addend added to the value
+   * @return the hole
+   */
   public static Hole of(int offset, HoleKind kind, HoleValue value, long addend) {
     return new Hole(offset, kind, value, "", addend);
   }
 
-  /** A hole filled from the emitter's parameter {@code name}. */
+  /**
+   * A hole filled from the emitter's parameter {@code name}.
+   *
+   * @param offset where the patched bytes start
+   * @param kind how the value is encoded
+   * @param name the parameter, as after {@code _JIT_} in the template
+   * @param addend added to the parameter's value
+   * @return the hole
+   */
   public static Hole parameter(int offset, HoleKind kind, String name, long addend) {
     return new Hole(offset, kind, HoleValue.PARAMETER, name, addend);
   }
 
-  /** A hole filled with the address of the external symbol {@code name}. */
+  /**
+   * A hole filled with the address of the external symbol {@code name}.
+   *
+   * @param offset where the patched bytes start
+   * @param kind how the value is encoded
+   * @param name the symbol as the object file names it
+   * @param addend added to the symbol's address
+   * @return the hole
+   */
   public static Hole symbol(int offset, HoleKind kind, String name, long addend) {
     return new Hole(offset, kind, HoleValue.SYMBOL, name, addend);
   }
 
-  /** This hole moved by {@code delta} bytes. */
+  /**
+   * {@return this hole moved by {@code delta} bytes} For bytes placed behind others, as the jump
+   * in front of a stencil's trampolines is.
+   *
+   * @param delta bytes to add to the offset
+   */
   public Hole shifted(int delta) {
     return new Hole(offset + delta, kind, value, name, addend);
   }

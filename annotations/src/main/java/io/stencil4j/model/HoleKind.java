@@ -50,7 +50,7 @@ public enum HoleKind {
     this.width = width;
   }
 
-  /** How many bytes at the hole's offset this kind rewrites. */
+  /** {@return how many bytes at the hole's offset this kind rewrites} */
   public int width() {
     return width;
   }

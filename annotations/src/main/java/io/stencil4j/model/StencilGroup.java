@@ -21,13 +21,28 @@ public final class StencilGroup {
   private final List<String> symbols;
   private final boolean fallsThrough;
 
-  /** A stencil whose code does not fall off its end. */
+  /**
+   * A stencil whose code does not fall off its end.
+   *
+   * @param name the case's name, e.g. {@code PUSH_CONST}
+   * @param code the machine code, holes unpatched (copied)
+   * @param data the data the code references, holes unpatched (copied)
+   * @param codeHoles the holes in {@code code}; they must not overlap
+   * @param dataHoles the holes in {@code data}; they must not overlap
+   */
   public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
       List<Hole> dataHoles) {
     this(name, code, data, codeHoles, dataHoles, false);
   }
 
   /**
+   * A stencil that may fall off its end into the next one.
+   *
+   * @param name the case's name, e.g. {@code PUSH_CONST}
+   * @param code the machine code, holes unpatched (copied)
+   * @param data the data the code references, holes unpatched (copied)
+   * @param codeHoles the holes in {@code code}; they must not overlap
+   * @param dataHoles the holes in {@code data}; they must not overlap
    * @param fallsThrough whether the code may run off its end into whatever follows it: the jump
    *     to {@code _JIT_CONTINUE} that ended it was removed
    */
@@ -81,54 +96,60 @@ public final class StencilGroup {
     return true;
   }
 
-  /** The stencil's name, e.g. {@code PUSH_CONST}. */
+  /** {@return the stencil's name, e.g. {@code PUSH_CONST}} */
   public String name() {
     return name;
   }
 
-  /** A copy of the machine code, holes unpatched. */
+  /** {@return a copy of the machine code, holes unpatched} */
   public byte[] code() {
     return code.clone();
   }
 
+  /** {@return the machine code's length in bytes, without the copy {@link #code()} makes} */
   public int codeSize() {
     return code.length;
   }
 
   /**
-   * A copy of the data (constants, GOT slots), holes unpatched. Its size is a multiple of 16 and
-   * it must be placed at a 16-byte aligned address (SSE constants are read with aligned loads).
+   * {@return a copy of the data (constants, GOT slots), holes unpatched} Its size is a multiple of
+   * 16 and it must be placed at a 16-byte aligned address (SSE constants are read with aligned
+   * loads).
    */
   public byte[] data() {
     return data.clone();
   }
 
+  /** {@return the data's length in bytes, without the copy {@link #data()} makes} */
   public int dataSize() {
     return data.length;
   }
 
-  /** Holes in the code, by offset. */
+  /** {@return the holes in the code, by offset} */
   public List<Hole> codeHoles() {
     return codeHoles;
   }
 
-  /** Holes in the data, by offset. */
+  /** {@return the holes in the data, by offset} */
   public List<Hole> dataHoles() {
     return dataHoles;
   }
 
-  /** The names of the parameters the emitter fills, sorted: a parameter's index in this list. */
+  /**
+   * {@return the names of the parameters the emitter fills, sorted} A parameter's index in this
+   * list is the index {@link io.stencil4j.StencilSink#fill(int, long)} takes.
+   */
   public List<String> parameters() {
     return parameters;
   }
 
-  /** The external symbols the stencil needs, sorted. */
+  /** {@return the external symbols the stencil needs, sorted} */
   public List<String> symbols() {
     return symbols;
   }
 
   /**
-   * Whether the code may run off its end, into the next stencil: the jump to {@code
+   * {@return whether the code may run off its end, into the next stencil} The jump to {@code
    * _JIT_CONTINUE} that ended it was removed, so that stencils fall through. Such a stencil must
    * not end a function. (A stencil may also continue through a code hole of value {@link
    * HoleValue#CONTINUE}.)
@@ -137,12 +158,22 @@ public final class StencilGroup {
     return fallsThrough;
   }
 
-  /** Copies the unpatched code into {@code target} at {@code offset}, without allocating. */
+  /**
+   * Copies the unpatched code into {@code target} at {@code offset}, without allocating.
+   *
+   * @param target where the code goes
+   * @param offset where in {@code target} it starts
+   */
   public void copyCode(byte[] target, int offset) {
     System.arraycopy(code, 0, target, offset, code.length);
   }
 
-  /** Copies the unpatched data into {@code target} at {@code offset}, without allocating. */
+  /**
+   * Copies the unpatched data into {@code target} at {@code offset}, without allocating.
+   *
+   * @param target where the data goes
+   * @param offset where in {@code target} it starts
+   */
   public void copyData(byte[] target, int offset) {
     System.arraycopy(data, 0, target, offset, data.length);
   }

@@ -12,6 +12,12 @@ public final class StencilLibrary {
   private final List<StencilGroup> stencils;
   private final Map<String, StencilGroup> byName = new HashMap<>();
 
+  /**
+   * A library whose stencils have distinct names.
+   *
+   * @param triple the triple every stencil was compiled for
+   * @param stencils the stencils in the order their names were declared (copied)
+   */
   public StencilLibrary(Triple triple, List<StencilGroup> stencils) {
     this.triple = Objects.requireNonNull(triple, "triple");
     this.stencils = List.copyOf(stencils);
@@ -22,16 +28,22 @@ public final class StencilLibrary {
     }
   }
 
+  /** {@return the triple every stencil was compiled for} */
   public Triple triple() {
     return triple;
   }
 
-  /** The stencils in the order their names were declared. */
+  /** {@return the stencils in the order their names were declared} */
   public List<StencilGroup> stencils() {
     return stencils;
   }
 
-  /** The stencil named {@code name}. */
+  /**
+   * {@return the stencil named {@code name}}
+   *
+   * @param name the case's name, e.g. {@code PUSH_CONST}
+   * @throws NoSuchElementException if there is none, with the names there are
+   */
   public StencilGroup stencil(String name) {
     StencilGroup stencil = byName.get(name);
     if (stencil == null) {
@@ -41,7 +53,13 @@ public final class StencilLibrary {
     return stencil;
   }
 
-  /** The stencil named by a constant of a generated {@code Name} enum. */
+  /**
+   * {@return the stencil named by a constant of a generated {@code Name} enum} Found by the
+   * constant's ordinal when it matches, by name otherwise.
+   *
+   * @param name the constant
+   * @throws NoSuchElementException if there is none, with the names there are
+   */
   public StencilGroup stencil(Enum<?> name) {
     int ordinal = name.ordinal();
     if (ordinal < stencils.size() && stencils.get(ordinal).name().equals(name.name())) {

@@ -25,6 +25,11 @@ public final class StencilLibraryCodec {
 
   private StencilLibraryCodec() {}
 
+  /**
+   * {@return the library's binary form, as generated classes store it}
+   *
+   * @param library the library to encode
+   */
   public static byte[] encode(StencilLibrary library) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -46,7 +51,12 @@ public final class StencilLibraryCodec {
     return bytes.toByteArray();
   }
 
-  /** Decodes the constants of a generated class: each char of each chunk is one byte. */
+  /**
+   * {@return the library decoded from the constants of a generated class}
+   *
+   * @param latin1Chunks the constants in order; each char of each chunk is one byte
+   * @throws IllegalArgumentException if the bytes are not an encoded library
+   */
   public static StencilLibrary decode(String... latin1Chunks) {
     int size = 0;
     for (String chunk : latin1Chunks) {
@@ -62,6 +72,12 @@ public final class StencilLibraryCodec {
     return decode(bytes);
   }
 
+  /**
+   * {@return the library decoded from its binary form}
+   *
+   * @param bytes what {@link #encode(StencilLibrary)} returned
+   * @throws IllegalArgumentException if the bytes are not an encoded library
+   */
   public static StencilLibrary decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readInt() == MAGIC ? in.readUnsignedByte() : -1;

@@ -63,6 +63,11 @@ public final class StencilCli {
 
   private StencilCli() {}
 
+  /**
+   * Runs the command line and exits with its status (see {@link #run}).
+   *
+   * @param args the arguments, as {@code --help} lists them
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
@@ -70,6 +75,11 @@ public final class StencilCli {
   /**
    * Runs with {@code args}; 0 when the headers are written (or already up to date), 1 on bad
    * input, 2 on bad usage.
+   *
+   * @param args the arguments, as {@code --help} lists them
+   * @param out where {@code --help} and {@code --version} print
+   * @param err where errors and notes go
+   * @return the exit status
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return run(args, out, err, Path.of("").toAbsolutePath());

@@ -68,6 +68,9 @@ public final class StencilProcessor extends AbstractProcessor {
   private StencilBuild pipeline;
   private final HeaderClaims headers = new HeaderClaims();
 
+  /** Created by javac, which finds the processor through {@code META-INF/services}. */
+  public StencilProcessor() {}
+
   /**
    * {@code @Stencil} and {@code @Case}, and {@code @Generated}, which the generated entry class
    * carries into the next round: all three are claimed, so {@code -Xlint:processing} finds no

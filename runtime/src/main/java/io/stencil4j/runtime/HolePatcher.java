@@ -30,6 +30,11 @@ public final class HolePatcher {
    * which may differ from where {@code bytes} is now (a staging buffer).
    *
    * @throws HoleRangeException if the value does not fit the hole; nothing is written then
+   * @param bytes the code or data being patched
+   * @param offset the hole's offset in {@code bytes}
+   * @param address P, the hole's address at run time
+   * @param kind how the value is encoded
+   * @param value V, the value to write
    */
   public static void patch(MemorySegment bytes, long offset, long address, HoleKind kind,
       long value) {

@@ -8,10 +8,21 @@ package io.stencil4j.runtime;
 public final class HoleRangeException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A value that does not fit its hole.
+   *
+   * @param message the stencil, hole and value, and the range the hole takes
+   */
   public HoleRangeException(String message) {
     super(message);
   }
 
+  /**
+   * A value that does not fit its hole, naming where it was patched.
+   *
+   * @param message the stencil, hole and value, and the range the hole takes
+   * @param cause the exception that named the hole itself
+   */
   public HoleRangeException(String message, Throwable cause) {
     super(message, cause);
   }

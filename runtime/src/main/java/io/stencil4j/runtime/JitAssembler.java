@@ -42,7 +42,11 @@ public final class JitAssembler implements StencilSink {
   private final List<PatchSite> sites = new ArrayList<>();
   private boolean finished;
 
-  /** An assembler whose stencils' external symbols are found in the default native libraries. */
+  /**
+   * An assembler whose stencils' external symbols are found in the default native libraries.
+   *
+   * @param library the host's stencils
+   */
   public JitAssembler(StencilLibrary library) {
     this(library, Native.LINKER.defaultLookup());
   }
@@ -54,6 +58,8 @@ public final class JitAssembler implements StencilSink {
    * upcall stubs by name ({@link Symbols#of}), or several chained with {@link SymbolLookup#or}.
    *
    * @throws IllegalArgumentException if the stencils were built for another triple
+   * @param library the host's stencils
+   * @param symbols finds the stencils' external symbols
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
@@ -131,6 +137,7 @@ public final class JitAssembler implements StencilSink {
    * Binds {@code label} to the current position: the code of the next stencil appended.
    *
    * @throws IllegalStateException if the label is bound already
+   * @param label a label not bound yet
    */
   public void bind(Label label) {
     Objects.requireNonNull(label, "label");
@@ -154,6 +161,8 @@ public final class JitAssembler implements StencilSink {
    * @throws HoleRangeException if a value does not fit its hole; the function's space is given
    *     back then (or, where each function has pages of its own, with {@code arena})
    * @throws OutOfMemoryError if the system maps no more memory
+   * @param arena owns the function's memory: closing it frees the function
+   * @return the function, callable through {@link JitFunction#handle}
    */
   public JitFunction finish(Arena arena) {
     return finish(arena, "stencil4j");
@@ -164,6 +173,10 @@ public final class JitAssembler implements StencilSink {
    * system property {@code stencil4j.perfmap} is {@code functions} ({@code NAME}) or {@code
    * stencils} ({@code NAME:STENCIL} for each stencil): {@code perf record} then {@code perf
    * report} show JIT code by name.
+   *
+   * @param arena owns the function's memory: closing it frees the function
+   * @param name the function's name in perf's map
+   * @return the function, callable through {@link JitFunction#handle}
    */
   public JitFunction finish(Arena arena, String name) {
     Objects.requireNonNull(arena, "arena");
@@ -206,6 +219,9 @@ public final class JitAssembler implements StencilSink {
    *
    * @throws IllegalStateException if no stencil was appended
    * @throws IndexOutOfBoundsException if the stencil has no such parameter
+   * @param index the parameter's index in the stencil's {@link
+   *     io.stencil4j.model.StencilGroup#parameters()}
+   * @return the site to hand to {@link JitFunction#patch}
    */
   public PatchSite patchable(int index) {
     checkNotFinished();

@@ -59,6 +59,10 @@ public final class JitFunction {
    * The handle rethrows what a host function made with {@link Upcalls#stub} threw during the
    * call (if it is made after the first such stub). It may be called from the threads the function's arena allows: a confined arena's
    * owner only; any thread for a shared, global or automatic arena.
+   *
+   * @param descriptor the shim's C signature
+   * @param options the linker's options
+   * @return a handle that runs the function
    */
   public MethodHandle handle(FunctionDescriptor descriptor, Linker.Option... options) {
     return handle(code, descriptor, options);
@@ -71,6 +75,10 @@ public final class JitFunction {
    *
    * @throws IllegalArgumentException if {@code entry} is not bound in this function, or not to
    *     a shim when its library has one
+   * @param entry a label bound in this function, before a shim stencil if the library has a shim
+   * @param descriptor the shim's C signature
+   * @param options the linker's options
+   * @return a handle that runs the function from {@code entry}
    */
   public MethodHandle handle(Label entry, FunctionDescriptor descriptor,
       Linker.Option... options) {
@@ -87,6 +95,8 @@ public final class JitFunction {
    * jumps through.
    *
    * @throws IllegalArgumentException if {@code label} is not bound in this function
+   * @param label a label bound in this function
+   * @return the address
    */
   public long address(Label label) {
     return code.address() + offset(label);
@@ -103,6 +113,8 @@ public final class JitFunction {
    * @throws HoleRangeException if the value does not fit a hole; nothing is written then
    * @throws UnsupportedOperationException for a code hole where code is not dual-mapped (each
    *     function in pages of its own: macOS and Windows so far)
+   * @param site a site of this function, from {@link JitAssembler#patchable}
+   * @param value the new value of the site's holes
    */
   public void patch(PatchSite site, long value) {
     if (site.function != this) {
@@ -135,7 +147,12 @@ public final class JitFunction {
     }
   }
 
-  /** Patches {@code site} for the address of the code {@code label} is bound to. */
+  /**
+   * Patches {@code site} for the address of the code {@code label} is bound to.
+   *
+   * @param site a site of this function, from {@link JitAssembler#patchable}
+   * @param label a label bound in this function
+   */
   public void patch(PatchSite site, Label label) {
     patch(site, address(label));
   }
@@ -146,6 +163,7 @@ public final class JitFunction {
    *
    * @throws UnsupportedOperationException if llvm-mc cannot be run, or the host has no triple
    * @throws IllegalStateException if it fails or times out
+   * @return llvm-mc's listing of the code, in Intel syntax on x86
    */
   public String disassemble() {
     Triple triple = Triple.host().orElseThrow(() -> new UnsupportedOperationException(
@@ -154,14 +172,14 @@ public final class JitFunction {
   }
 
   /**
-   * The machine code, patched, read-only: the pages are executable and not writable, so a write
-   * would crash the JVM rather than throw.
+   * {@return the machine code, patched, read-only: the pages are executable and not writable, so a
+   * write would crash the JVM rather than throw}
    */
   public MemorySegment code() {
     return code;
   }
 
-  /** The data of every stencil, patched, read-only, within reach of the code. */
+  /** {@return the data of every stencil, patched, read-only, within reach of the code} */
   public MemorySegment data() {
     return data;
   }

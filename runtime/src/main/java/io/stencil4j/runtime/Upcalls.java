@@ -51,6 +51,11 @@ public final class Upcalls {
   /**
    * An upcall stub calling {@code target}, which has {@code descriptor}'s type, living as long as
    * {@code arena}; what {@code target} throws is rethrown by the JIT function's call.
+   *
+   * @param target the Java host function
+   * @param descriptor its C signature
+   * @param arena owns the stub: closing it frees the stub
+   * @return the stub's address, to hand to {@link Symbols#of}
    */
   public static MemorySegment stub(MethodHandle target, FunctionDescriptor descriptor,
       Arena arena) {

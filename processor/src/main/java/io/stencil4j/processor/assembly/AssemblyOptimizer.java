@@ -56,6 +56,10 @@ public final class AssemblyOptimizer {
   /**
    * {@code assembly}, compiled by clang for {@code triple}, with its branches made direct; empty
    * when it holds inline assembly.
+   *
+   * @param assembly clang's {@code -S} output for one translation unit
+   * @param triple the triple it was compiled for, which decides the assembly dialect
+   * @return the rewritten assembly, or empty to use clang's object as it is
    */
   public static Optional<String> optimize(String assembly, Triple triple) {
     if (INLINE_ASSEMBLY.matcher(assembly).find()) {

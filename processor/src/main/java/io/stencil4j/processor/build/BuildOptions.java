@@ -17,6 +17,11 @@ import java.util.Optional;
 public record BuildOptions(Optional<Directory> keptObjects, boolean isolated, String cacheOption,
     Optional<String> cache, Optional<Directory> snapshots, String version) {
 
-  /** A directory an option names, and the option as the user spelled it. */
+  /**
+   * A directory an option names, and the option as the user spelled it.
+   *
+   * @param option the option as the user spelled it, for messages
+   * @param path the directory
+   */
   public record Directory(String option, Path path) {}
 }

@@ -24,6 +24,9 @@ public final class StencilBuild {
   private Toolchain clang;
 
   /**
+   * A build for javac or the command line; clang is looked up once, when the first library needs
+   * it.
+   *
    * @param compilerOptions the compilers' options, by javac's names ({@link
    *     Toolchain#CLANG_OPTION}, {@link Toolchain#GCC_OPTION}, {@link Toolchain#TIMEOUT_OPTION})
    * @param environment where compilers and the user's cache directory are looked up
@@ -36,6 +39,12 @@ public final class StencilBuild {
   /**
    * Builds the stencils of {@code spec}, once every emitter is known to name one of them: with
    * the compilers, or, when clang is missing, from the snapshots.
+   *
+   * @param spec the library: its files, triples and options
+   * @param emitters the interface's emitter methods (none for the command line)
+   * @param options where objects, the cache and snapshots go
+   * @return the stencils of every triple, and the notes for the user
+   * @throws StencilException if a file, case, compile or object is bad, naming which
    */
   public BuiltLibrary build(LibrarySpec spec, List<EmitterMethod> emitters, BuildOptions options)
       throws StencilException {

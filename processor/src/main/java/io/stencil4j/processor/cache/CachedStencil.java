@@ -16,6 +16,14 @@ import java.util.Map;
 public record CachedStencil(StencilGroup stencil, List<String> disassembly,
     Map<String, String> dependencies, List<String> warnings) {
 
+  /**
+   * Copies the lists and map, so that a stored entry cannot change.
+   *
+   * @param stencil the stencil
+   * @param disassembly llvm-objdump's lines for it
+   * @param dependencies the headers the compiler read, with their digests
+   * @param warnings the compiler's warnings about it
+   */
   public CachedStencil {
     disassembly = List.copyOf(disassembly);
     dependencies = Map.copyOf(dependencies);

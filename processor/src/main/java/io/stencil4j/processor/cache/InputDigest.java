@@ -21,8 +21,12 @@ public final class InputDigest {
   private final Map<String, String> normalizedUnits = new LinkedHashMap<>();
 
   /**
+   * Digests for the library {@code spec}.
+   *
    * @param unitTexts the text of every stencil's unit for a compile of its own, by name, in the
    *     order of the stencils
+   * @param spec the library
+   * @param processorVersion Stencil4j's version and code digest, part of every key
    */
   public InputDigest(LibrarySpec spec, String processorVersion, Map<String, String> unitTexts) {
     this.spec = spec;
@@ -33,6 +37,13 @@ public final class InputDigest {
   /**
    * The cache key of the stencil {@code name} compiled from {@code unitText} (its unit, which
    * may be a batch) for {@code triple} with {@code flags}.
+   *
+   * @param compilerVersion the first line of the compiler's {@code --version}
+   * @param triple the triple compiled for
+   * @param flags the compiler's flags; paths in them are replaced by their role
+   * @param unitText the unit's text; paths in it are replaced by their role
+   * @param name the stencil
+   * @return the key, the same for this project at any path
    */
   public String stencil(String compilerVersion, Triple triple, List<String> flags,
       String unitText, String name) {
@@ -41,8 +52,10 @@ public final class InputDigest {
   }
 
   /**
-   * {@code stencil} as the cache keeps it: the headers it read and its warnings name the
-   * project's directories by role, so that a checkout elsewhere finds it (see {@link #local}).
+   * {@return {@code stencil} as the cache keeps it: the headers it read and its warnings name the
+   * project's directories by role, so that a checkout elsewhere finds it (see {@link #local})}
+   *
+   * @param stencil as built, with this checkout's paths
    */
   public CachedStencil portable(CachedStencil stencil) {
     Map<String, String> dependencies = new LinkedHashMap<>();
@@ -51,7 +64,11 @@ public final class InputDigest {
         stencil.warnings().stream().map(this::portable).toList());
   }
 
-  /** A stencil from the cache with this checkout's directories in its headers and warnings. */
+  /**
+   * {@return a stencil from the cache with this checkout's directories in its headers and warnings}
+   *
+   * @param stencil as the cache stored it
+   */
   public CachedStencil local(CachedStencil stencil) {
     Map<String, String> dependencies = new LinkedHashMap<>();
     stencil.dependencies().forEach((header, digest) -> dependencies.put(local(header), digest));
@@ -66,6 +83,9 @@ public final class InputDigest {
    * @param compilerVersions the version of each triple's compiler
    * @param flags each triple's flags
    * @param built each triple's stencils, by name
+   * @param sources the digest of the library's source files
+   * @param batching whether the cases were compiled in batches, which changes the objects
+   * @return the digest, the same for this project at any path
    */
   public String library(String sources, boolean batching, Map<Triple, String> compilerVersions,
       Map<Triple, List<String>> flags, Map<Triple, Map<String, CachedStencil>> built) {
@@ -90,12 +110,20 @@ public final class InputDigest {
     return StencilCache.key(parts);
   }
 
-  /** The digest of the stencil {@code name}'s own unit, as a snapshot records it. */
+  /**
+   * {@return the digest of the stencil {@code name}'s own unit, as a snapshot records it}
+   *
+   * @param name the stencil
+   */
   public String unit(String name) {
     return StencilCache.key(List.of(normalizedUnits.get(name)));
   }
 
-  /** The digest of {@code flags}, as a snapshot records them. */
+  /**
+   * {@return the digest of {@code flags}, as a snapshot records them}
+   *
+   * @param flags the compiler's flags for one triple
+   */
   public String flags(List<String> flags) {
     return StencilCache.key(List.of(normalized(String.join(" ", flags))));
   }

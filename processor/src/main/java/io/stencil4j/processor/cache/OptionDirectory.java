@@ -18,6 +18,11 @@ public final class OptionDirectory {
    * Checks that {@code directory}, which {@code option} (as the user spells it, e.g.
    * {@code -Astencil.objects} or {@code --snapshot}) names, is a directory or can be created,
    * and, if {@code writing}, that it can be written.
+   *
+   * @param option the option as the user spells it
+   * @param directory the directory it names
+   * @param writing whether it will be written
+   * @throws StencilException if it is not usable, naming the option and why
    */
   public static void check(String option, Path directory, boolean writing)
       throws StencilException {

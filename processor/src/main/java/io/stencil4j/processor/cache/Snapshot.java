@@ -56,16 +56,34 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
    *     SHA-256 of its contents
    */
   public record Input(String unitDigest, Map<String, String> dependencies) {
+    /**
+     * Copies the map into a sorted one, so that encoding is deterministic.
+     *
+     * @param unitDigest a digest of its translation unit
+     * @param dependencies the headers it read, with their digests
+     */
     public Input {
       dependencies = new TreeMap<>(dependencies);
     }
   }
 
+  /**
+   * Copies the maps, so that a snapshot cannot change once made.
+   *
+   * @param library the stencils
+   * @param disassembly per stencil, llvm-objdump's lines
+   * @param processorVersion the Stencil4j that built it
+   * @param compilerVersion the compiler that built it
+   * @param flagsDigest a digest of the compiler flags
+   * @param templateDigest a digest of the template and shim texts
+   * @param inputs per stencil, what it was built from
+   */
   public Snapshot {
     disassembly = new LinkedHashMap<>(disassembly);
     inputs = new LinkedHashMap<>(inputs);
   }
 
+  /** {@return the sealed binary form that {@link #decode} reads} */
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -91,7 +109,13 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     return SealedFile.seal(bytes.toByteArray());
   }
 
-  /** {@code DIR/HEADER-TRIPLE.snapshot}. */
+  /**
+   * {@return {@code DIR/HEADER-TRIPLE.snapshot}}
+   *
+   * @param directory the snapshot directory
+   * @param header the library's header name
+   * @param triple the triple
+   */
   public static Path file(Path directory, String header, Triple triple) {
     return directory.resolve(header + "-" + triple.triple() + ".snapshot");
   }
@@ -100,6 +124,13 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
    * Checks that {@code directory}, which {@code option} (as the user spells it) names, can hold
    * the snapshots of {@code header} for {@code triples}: a directory, or nothing yet, with no
    * directory where a snapshot should be, and writable when {@code writing}.
+   *
+   * @param option the option as the user spells it
+   * @param directory the snapshot directory
+   * @param header the library's header name
+   * @param triples the library's triples
+   * @param writing whether snapshots will be written
+   * @throws StencilException if the directory cannot hold them, naming the option and the path
    */
   public static void checkOption(String option, Path directory, String header,
       List<Triple> triples, boolean writing) throws StencilException {
@@ -116,6 +147,10 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
   /**
    * Reads the snapshot {@code file}: {@code NoSuchFileException} if there is none, else {@code
    * IllegalArgumentException} says why it cannot be read or is not a snapshot.
+   *
+   * @param file the snapshot file
+   * @return the snapshot
+   * @throws NoSuchFileException if there is no file
    */
   public static Snapshot read(Path file) throws NoSuchFileException {
     try {
@@ -130,6 +165,11 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
   /**
    * Writes {@code bytes}, an encoded snapshot, to {@code file}, unless it holds them already; a
    * warning if the file it replaces was damaged, which nothing else would tell.
+   *
+   * @param file the snapshot file
+   * @param bytes what {@link #encode()} returned
+   * @return the warning about a damaged file replaced, if any
+   * @throws IOException if the file cannot be read or written
    */
   public static Optional<String> write(Path file, byte[] bytes) throws IOException {
     Optional<String> damage = Optional.empty();
@@ -149,7 +189,12 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
     return damage;
   }
 
-  /** Reads a snapshot; {@code IllegalArgumentException} says why {@code bytes} are not one. */
+  /**
+   * Reads a snapshot; {@code IllegalArgumentException} says why {@code bytes} are not one.
+   *
+   * @param bytes a snapshot file's contents
+   * @return the snapshot
+   */
   public static Snapshot decode(byte[] bytes) {
     return SealedFile.decode(bytes, in -> {
       if (in.readInt() != MAGIC || in.readUnsignedByte() != VERSION) {
@@ -177,6 +222,9 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
   /**
    * What differs between the stencils this snapshot was built from and {@code current}, one
    * phrase each; empty when it matches.
+   *
+   * @param current the snapshot of the sources as they are now
+   * @return the differences, for the error that says why the snapshot cannot be used
    */
   public List<String> differences(Snapshot current) {
     List<String> changes = new ArrayList<>();

@@ -19,15 +19,23 @@ public final class SnapshotHeaders {
   private final Path templateDirectory;
   private final List<Path> includes;
 
-  /** The names for a library whose template is in {@code templateDirectory}. */
+  /**
+   * The names for a library whose template is in {@code templateDirectory}.
+   *
+   * @param templateDirectory the template's directory, named {@code <template directory>}
+   * @param includes the library's include directories, named {@code <include N>} by position
+   */
   public SnapshotHeaders(Path templateDirectory, List<Path> includes) {
     this.templateDirectory = templateDirectory;
     this.includes = List.copyOf(includes);
   }
 
   /**
-   * The name of {@code header} (an absolute path, or a name given before, which stays),
-   * {@code compilerDirectories} being the compiler's own header directories.
+   * {@return the name of {@code header} (an absolute path, or a name given before, which stays),
+   * {@code compilerDirectories} being the compiler's own header directories}
+   *
+   * @param header the header as the compiler read it
+   * @param compilerDirectories the compiler's own header directories, named {@code <compiler N>}
    */
   public String name(Path header, List<Path> compilerDirectories) {
     if (!header.isAbsolute()) {
@@ -53,8 +61,10 @@ public final class SnapshotHeaders {
   }
 
   /**
-   * The file a recorded header {@code name} is now, to check its contents; empty for the
-   * compiler's own headers, which are not checked.
+   * {@return the file a recorded header {@code name} is now, to check its contents; empty for the
+   * compiler's own headers, which are not checked}
+   *
+   * @param name a name {@link #name} gave
    */
   public Optional<Path> file(String name) {
     Matcher matcher = PLACED.matcher(name);

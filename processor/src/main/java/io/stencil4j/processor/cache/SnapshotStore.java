@@ -32,6 +32,16 @@ public final class SnapshotStore {
   private final Compilers compilers;
   private final String processorVersion;
 
+  /**
+   * The snapshots of {@code spec} in {@code directory}.
+   *
+   * @param directory where the snapshot files are
+   * @param spec the library
+   * @param sources its source files, as read for this build
+   * @param digest the digests of its units and flags
+   * @param compilers the compilers, whose versions and flags snapshots record
+   * @param processorVersion Stencil4j's version, which snapshots record
+   */
   public SnapshotStore(Path directory, LibrarySpec spec, SourceSet sources, InputDigest digest,
       Compilers compilers, String processorVersion) {
     this.directory = directory;
@@ -45,6 +55,11 @@ public final class SnapshotStore {
   /**
    * Writes the snapshots of the stencils {@code built} (per triple, by name), leaving files whose
    * contents would not change; returns a warning for each damaged one it replaced.
+   *
+   * @param built per triple, the stencils by name
+   * @return a warning for each damaged file replaced
+   * @throws IOException if a snapshot cannot be written
+   * @throws StencilException if the compiler cannot say where its own headers are
    */
   public List<String> write(Map<Triple, Map<String, CachedStencil>> built)
       throws IOException, StencilException {
@@ -65,6 +80,9 @@ public final class SnapshotStore {
    * are now, or the build fails naming what changed.
    *
    * @param noCompiler why there is no compiler, for the message
+   * @return each triple's snapshot
+   * @throws StencilException if one is missing, unreadable or does not match, naming the file and
+   *     what changed
    */
   public Map<Triple, Snapshot> read(String noCompiler) throws StencilException {
     Map<Triple, Snapshot> snapshots = new LinkedHashMap<>();
@@ -99,6 +117,10 @@ public final class SnapshotStore {
    * The files a build from {@code snapshots} (as {@link #read} returned them) was made of, each
    * with the SHA-256 of its contents: the snapshot files, and the headers they record but the
    * compiler's own.
+   *
+   * @param snapshots the snapshots {@link #read} returned, by triple
+   * @return each file's SHA-256, by path
+   * @throws StencilException if a snapshot file cannot be read again
    */
   public Map<Path, String> inputs(Map<Triple, Snapshot> snapshots) throws StencilException {
     Map<Path, String> inputs = new LinkedHashMap<>();
@@ -116,7 +138,11 @@ public final class SnapshotStore {
     return inputs;
   }
 
-  /** The stencils of the library that {@code snapshot} holds, by name. */
+  /**
+   * {@return the stencils of the library that {@code snapshot} holds, by name}
+   *
+   * @param snapshot a snapshot {@link #read} returned
+   */
   public Map<String, CachedStencil> stencils(Snapshot snapshot) {
     Map<String, CachedStencil> stencils = new LinkedHashMap<>();
     for (String name : sources.names()) {

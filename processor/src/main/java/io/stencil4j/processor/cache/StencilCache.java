@@ -50,6 +50,11 @@ public final class StencilCache {
   /** False once a store failed: the cache is read-only or full, and is not tried again. */
   private volatile boolean writable = true;
 
+  /**
+   * A cache in {@code directory}, which is created when the first entry is stored.
+   *
+   * @param directory the cache directory
+   */
   public StencilCache(Path directory) {
     this.directory = directory;
   }
@@ -58,6 +63,12 @@ public final class StencilCache {
    * The cache an option names: none for {@code none}, the user's default one for {@code null};
    * {@code option} is the option as the user spells it ({@code -Astencil.cache}, {@code
    * --cache}), for the error a file in the way of the directory is.
+   *
+   * @param option the option as the user spells it
+   * @param value its value: a directory, {@code none}, or null when not given
+   * @param environment where {@code XDG_CACHE_HOME} is looked up
+   * @return the cache, or empty for {@code none}
+   * @throws StencilException if a file is in the way of the directory the option names
    */
   public static Optional<StencilCache> forOption(String option, String value,
       Map<String, String> environment) throws StencilException {
@@ -72,7 +83,11 @@ public final class StencilCache {
     return Optional.of(new StencilCache(Path.of(value)));
   }
 
-  /** The cache in {@code $XDG_CACHE_HOME/stencil4j}, else {@code ~/.cache/stencil4j}. */
+  /**
+   * {@return the cache in {@code $XDG_CACHE_HOME/stencil4j}, else {@code ~/.cache/stencil4j}}
+   *
+   * @param environment where {@code XDG_CACHE_HOME} is looked up
+   */
   public static Path defaultDirectory(Map<String, String> environment) {
     String xdg = environment.get("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
@@ -80,7 +95,12 @@ public final class StencilCache {
     return base.resolve("stencil4j");
   }
 
-  /** The key of a stencil built from {@code parts} (a translation unit, flags, versions...). */
+  /**
+   * {@return the key of a stencil built from {@code parts} (a translation unit, flags,
+   * versions...)}
+   *
+   * @param parts the parts, each length-prefixed in the digest so that no two lists give one key
+   */
   public static String key(List<String> parts) {
     MessageDigest sha = SealedFile.sha256();
     for (String part : parts) {
@@ -92,19 +112,33 @@ public final class StencilCache {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** The SHA-256 of a file's contents, hex. */
+  /**
+   * {@return the SHA-256 of a file's contents, hex}
+   *
+   * @param file the file
+   * @throws IOException if it cannot be read
+   */
   public static String contentDigest(Path file) throws IOException {
     return HexFormat.of().formatHex(SealedFile.sha256().digest(Files.readAllBytes(file)));
   }
 
   /**
-   * The stencil stored under {@code key}, made {@code local} to this checkout, if there is one
-   * whose headers still hold what they held when it was built. An entry that is damaged
+   * {@return the stencil stored under {@code key}, made {@code local} to this checkout, if there is
+   * one whose headers still hold what they held when it was built} An entry that is damaged
    * (deleted) or cannot be read counts as missing, with a {@link #warning()}.
+   *
+   * @param key a key from {@link InputDigest}
+   * @param triple the triple the entry must hold a stencil for
+   * @param local turns the stored entry's paths into this checkout's
    */
   public Optional<CachedStencil> find(String key, Triple triple,
       UnaryOperator<CachedStencil> local) {
     Path file = entry(key);
+    // missing, also where a file stands in place of its directory: JDK 17 reads that as "not a
+    // directory" where later JDKs say "no such file"
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
     CachedStencil cached;
     try {
       cached = local.apply(decode(SealedFile.read(file, MAX_ENTRY_BYTES), triple));
@@ -154,6 +188,10 @@ public final class StencilCache {
   /**
    * Stores {@code stencil} under {@code key}, replacing any entry atomically; if the cache
    * cannot be written, nothing more is stored in it, with a {@link #warning()}.
+   *
+   * @param key a key from {@link InputDigest}
+   * @param triple the stencil's triple
+   * @param stencil the entry, with portable paths
    */
   public void store(String key, Triple triple, CachedStencil stencil) {
     if (!writable) {
@@ -181,8 +219,8 @@ public final class StencilCache {
   }
 
   /**
-   * One warning for everything that went wrong with the cache so far: the first problem, and
-   * how many more there were.
+   * {@return one warning for everything that went wrong with the cache so far: the first problem,
+   * and how many more there were}
    */
   public Optional<String> warning() {
     if (problems.isEmpty()) {

@@ -17,8 +17,12 @@ public final class BatchCompiler {
   private final Map<String, String> members;
 
   /**
+   * A compiler of batches that {@code planner} split into cases when a batch fails.
+   *
    * @param members the {@code @Stencil} member of each source file, by the path the compiler
    *     names, for the errors' positions
+   * @param compiler runs the jobs
+   * @param planner gives each case's unit for a compile of its own
    */
   public BatchCompiler(StencilCompiler compiler, BatchPlanner planner,
       Map<String, String> members) {
@@ -27,7 +31,13 @@ public final class BatchCompiler {
     this.members = members;
   }
 
-  /** The objects of {@code jobs}; a note for the user is added to {@code notes}. */
+  /**
+   * {@return the objects of {@code jobs}; a note for the user is added to {@code notes}}
+   *
+   * @param jobs the jobs, batches or single stencils
+   * @param notes where the note that batches failed goes, once
+   * @throws StencilException if a case fails alone too, with its diagnostics and position
+   */
   public List<CompiledObject> compile(List<CompileJob> jobs, List<String> notes)
       throws StencilException {
     List<CompiledObject> objects = new ArrayList<>();

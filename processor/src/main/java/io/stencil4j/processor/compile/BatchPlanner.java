@@ -18,6 +18,11 @@ public final class BatchPlanner {
   private final SourceSet sources;
   private final Map<String, TranslationUnit> alone = new LinkedHashMap<>();
 
+  /**
+   * A plan for the stencils of {@code sources}.
+   *
+   * @param sources the library's template, cases and shim
+   */
   public BatchPlanner(SourceSet sources) {
     this.sources = sources;
     sources.shim().ifPresent(f -> alone.put(f.stencilName(), TranslationUnit.whole(f)));
@@ -28,7 +33,11 @@ public final class BatchPlanner {
     }
   }
 
-  /** The units that build every stencil: the cases in batches of a fixed size, if batching. */
+  /**
+   * {@return the units that build every stencil: the cases in batches of a fixed size, if batching}
+   *
+   * @param batching whether to batch the cases; false compiles each alone
+   */
   public List<TranslationUnit> units(boolean batching) {
     List<TranslationUnit> units = new ArrayList<>();
     sources.shim().ifPresent(f -> units.add(alone(f.stencilName())));
@@ -45,17 +54,25 @@ public final class BatchPlanner {
     return units;
   }
 
-  /** A unit for each of the stencils {@code names}, compiled alone. */
+  /**
+   * {@return a unit for each of the stencils {@code names}, compiled alone}
+   *
+   * @param names the stencils
+   */
   public List<TranslationUnit> alone(List<String> names) {
     return names.stream().map(this::alone).toList();
   }
 
-  /** The unit that compiles the stencil {@code name} alone. */
+  /**
+   * {@return the unit that compiles the stencil {@code name} alone}
+   *
+   * @param name the stencil
+   */
   public TranslationUnit alone(String name) {
     return alone.get(name);
   }
 
-  /** The text of every stencil's unit for a compile of its own, by name, in order. */
+  /** {@return the text of every stencil's unit for a compile of its own, by name, in order} */
   public Map<String, String> aloneTexts() {
     Map<String, String> texts = new LinkedHashMap<>();
     alone.forEach((name, unit) -> texts.put(name, unit.text()));

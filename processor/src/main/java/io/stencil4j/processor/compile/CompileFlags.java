@@ -26,6 +26,9 @@ public final class CompileFlags {
    * Rejects flags that make code a stencil cannot be: a sanitizer's instrumentation calls its
    * run-time library and adds functions before {@code _JIT_ENTRY}, which would otherwise be
    * reported as if the template were wrong.
+   *
+   * @param spec the library, whose {@code flags} are checked
+   * @throws StencilException on the first such flag, naming it
    */
   public static void check(LibrarySpec spec) throws StencilException {
     for (int i = 0; i < spec.flags().size(); i++) {
@@ -37,7 +40,13 @@ public final class CompileFlags {
     }
   }
 
-  /** The flags of {@code spec}'s units for {@code target}, compiled by {@code compiler}. */
+  /**
+   * {@return the flags of {@code spec}'s units for {@code target}, compiled by {@code compiler}}
+   *
+   * @param spec the library
+   * @param target the triple's rules
+   * @param compiler the kind of compiler, whose flags differ
+   */
   public static List<String> of(LibrarySpec spec, Target target, Toolchain.Kind compiler) {
     List<String> flags = new ArrayList<>(Toolchain.commonFlags(compiler));
     flags.addAll(target.flags());
@@ -73,7 +82,12 @@ public final class CompileFlags {
         .map(e -> "-ffile-prefix-map=" + e.getKey() + "=" + e.getValue()).toList();
   }
 
-  /** {@code flags} for {@code unit}: a batch's cases each in sections of their own. */
+  /**
+   * {@return {@code flags} for {@code unit}: a batch's cases each in sections of their own}
+   *
+   * @param flags the library's flags for a triple
+   * @param unit the unit
+   */
   public static List<String> forUnit(List<String> flags, TranslationUnit unit) {
     if (!unit.batch()) {
       return flags;
@@ -83,7 +97,11 @@ public final class CompileFlags {
     return batch;
   }
 
-  /** A batch's {@code flags} for one of its cases compiled alone. */
+  /**
+   * {@return a batch's {@code flags} for one of its cases compiled alone}
+   *
+   * @param flags a batch's flags
+   */
   public static List<String> alone(List<String> flags) {
     List<String> alone = new ArrayList<>(flags);
     alone.removeAll(BATCH_FLAGS);

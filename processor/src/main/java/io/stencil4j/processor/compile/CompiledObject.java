@@ -16,6 +16,16 @@ import java.util.List;
  */
 public record CompiledObject(CompileJob job, Path file, byte[] bytes, String warnings,
     List<Path> dependencies, long nanos) {
+  /**
+   * Copies the dependencies, so that an object cannot change once made.
+   *
+   * @param job the job that built it
+   * @param file where it was written
+   * @param bytes the object file
+   * @param warnings what clang printed, if anything
+   * @param dependencies the headers clang read
+   * @param nanos how long clang ran
+   */
   public CompiledObject {
     dependencies = List.copyOf(dependencies);
   }

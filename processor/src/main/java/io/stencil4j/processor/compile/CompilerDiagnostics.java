@@ -20,12 +20,21 @@ public final class CompilerDiagnostics {
   private static final Pattern LOCATION =
       Pattern.compile("(?:In file included from )?(\\S.*?):(\\d+):(?:\\d+:)?( .*)?");
 
-  /** Where a diagnostic is: the file as the compiler names it, and the 1-based line. */
+  /**
+   * Where a diagnostic is: the file as the compiler names it, and the 1-based line.
+   *
+   * @param file the file as the compiler names it
+   * @param line the 1-based line
+   */
   public record Location(String file, int line) {}
 
   private CompilerDiagnostics() {}
 
-  /** The diagnostics in {@code output}, in order. */
+  /**
+   * {@return the diagnostics in {@code output}, in order}
+   *
+   * @param output everything the compiler printed
+   */
   public static List<String> split(String output) {
     List<String> diagnostics = new ArrayList<>();
     StringBuilder diagnostic = new StringBuilder();
@@ -50,7 +59,12 @@ public final class CompilerDiagnostics {
     return diagnostics;
   }
 
-  /** The first place {@code diagnostic} names (where the file it is in was included, if so). */
+  /**
+   * {@return the first place {@code diagnostic} names (where the file it is in was included, if
+   * so)}
+   *
+   * @param diagnostic one diagnostic from {@link #split}
+   */
   public static Optional<Location> location(String diagnostic) {
     for (String line : diagnostic.lines().toList()) {
       Matcher matcher = LOCATION.matcher(line);
@@ -62,9 +76,13 @@ public final class CompilerDiagnostics {
   }
 
   /**
-   * Of the {@code diagnostics} of a compile, those about the stencil {@code name}: the ones in
-   * its case, and the ones outside every case (in the template or a header), which belong to
-   * every stencil compiled with them; each once.
+   * {@return of the {@code diagnostics} of a compile, those about the stencil {@code name}: the
+   * ones in its case, and the ones outside every case (in the template or a header), which belong
+   * to every stencil compiled with them; each once}
+   *
+   * @param name the stencil
+   * @param diagnostics the compile's diagnostics, from {@link #split}
+   * @param sources the library's files, to tell which case a line is in
    */
   public static List<String> about(String name, List<String> diagnostics, SourceSet sources) {
     return diagnostics.stream().filter(d -> location(d)

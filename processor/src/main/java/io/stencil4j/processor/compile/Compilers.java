@@ -18,17 +18,30 @@ public record Compilers(Optional<Toolchain> clang, Optional<Toolchain> gcc) {
     return gcc.isPresent() && triple == Triple.X86_64_UNKNOWN_LINUX_GNU;
   }
 
-  /** The compiler of {@code triple}'s stencils. */
+  /**
+   * {@return the compiler of {@code triple}'s stencils}
+   *
+   * @param triple the triple
+   */
   public Toolchain of(Triple triple) {
     return byGcc(triple) ? gcc.get() : clang.orElseThrow();
   }
 
-  /** The target {@code triple}'s stencils are compiled for. */
+  /**
+   * {@return the target {@code triple}'s stencils are compiled for}
+   *
+   * @param triple the triple
+   */
   public Target target(Triple triple) {
     return byGcc(triple) ? Target.gcc() : Target.of(triple);
   }
 
-  /** The flags {@code spec}'s units are compiled with for {@code triple}. */
+  /**
+   * {@return the flags {@code spec}'s units are compiled with for {@code triple}}
+   *
+   * @param spec the library
+   * @param triple the triple
+   */
   public List<String> flags(LibrarySpec spec, Triple triple) {
     return CompileFlags.of(spec, target(triple),
         byGcc(triple) ? Toolchain.Kind.GCC : Toolchain.Kind.CLANG);

@@ -23,8 +23,12 @@ public final class Disassembler {
   private Disassembler() {}
 
   /**
-   * Per stencil name, llvm-objdump's lines for its object (instructions and relocations); empty
-   * lists without llvm-objdump.
+   * {@return per stencil name, llvm-objdump's lines for its object (instructions and relocations);
+   * empty lists without llvm-objdump}
+   *
+   * @param clang the toolchain, whose llvm-objdump is used
+   * @param objects the compiled objects
+   * @throws IOException if llvm-objdump cannot be run
    */
   public static Map<String, List<String>> disassemble(Toolchain clang,
       List<CompiledObject> objects) throws IOException {

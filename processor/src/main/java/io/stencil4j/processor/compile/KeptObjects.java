@@ -9,7 +9,13 @@ import java.util.List;
 public final class KeptObjects {
   private KeptObjects() {}
 
-  /** Writes {@code objects} under {@code directory}; a batch's is named after its first case. */
+  /**
+   * Writes {@code objects} under {@code directory}; a batch's is named after its first case.
+   *
+   * @param objects the build's objects
+   * @param directory where to write them
+   * @throws IOException if they cannot be written
+   */
   public static void write(List<CompiledObject> objects, Path directory) throws IOException {
     for (CompiledObject object : objects) {
       List<String> names = object.job().unit().stencilNames();

@@ -31,7 +31,15 @@ public final class ProcessRunner {
    */
   public record Result(int exitCode, String output, boolean timedOut, long cut) {}
 
-  /** Runs {@code command} with no input, for at most {@code timeout}. */
+  /**
+   * Runs {@code command} with no input, for at most {@code timeout}.
+   *
+   * @param command the program and its arguments
+   * @param timeout when the process and its children are stopped
+   * @param limit how many bytes of output to keep
+   * @return the exit status and output
+   * @throws IOException if the program cannot be started
+   */
   public static Result run(List<String> command, Duration timeout, int limit) throws IOException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();
@@ -57,7 +65,11 @@ public final class ProcessRunner {
     return new Result(process.exitValue(), reader.text(), false, reader.cut());
   }
 
-  /** "did not finish in 5 seconds", for a message about {@code timeout}. */
+  /**
+   * {@return "did not finish in 5 seconds", for a message about {@code timeout}}
+   *
+   * @param timeout the timeout that passed
+   */
   public static String didNotFinish(Duration timeout) {
     long seconds = timeout.toSeconds();
     return "did not finish in " + seconds + (seconds == 1 ? " second" : " seconds")

@@ -25,6 +25,11 @@ public final class StencilCompiler implements AutoCloseable {
   private final Path directory;
   private int sequence;
 
+  /**
+   * A compiler with a temporary directory of its own.
+   *
+   * @throws IOException if the directory cannot be created
+   */
   public StencilCompiler() throws IOException {
     this.directory = Files.createTempDirectory("stencil4j-");
   }
@@ -34,17 +39,25 @@ public final class StencilCompiler implements AutoCloseable {
    *
    * @param timedOut whether the compiler was stopped at the timeout (compiling the cases of a
    *     batch one by one would only take longer)
+   * @param job the job
+   * @param object the object, or null if the compile failed
+   * @param diagnostics the compiler's diagnostics if it failed
    */
   public record Outcome(CompileJob job, CompiledObject object, String diagnostics,
       boolean timedOut) {
+    /** {@return whether the job gave an object} */
     public boolean succeeded() {
       return object != null;
     }
   }
 
   /**
-   * The error for a failed job (and how many others failed too), on the annotation's
-   * {@code member}.
+   * {@return the error for a failed job (and how many others failed too), on the annotation's
+   * {@code member}}
+   *
+   * @param outcome the failed job's outcome
+   * @param others how many other jobs failed
+   * @param member the {@code @Stencil} member the error is on
    */
   public static StencilException failure(Outcome outcome, int others, String member) {
     CompileJob job = outcome.job();
@@ -54,7 +67,12 @@ public final class StencilCompiler implements AutoCloseable {
         + outcome.diagnostics().strip() + more);
   }
 
-  /** Runs every job, in parallel; failures come back as outcomes, in job order. */
+  /**
+   * {@return runs every job, in parallel; failures come back as outcomes, in job order}
+   *
+   * @param jobs the jobs
+   * @throws StencilException if the compiler cannot be run at all
+   */
   public List<Outcome> run(List<CompileJob> jobs) throws StencilException {
     int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -84,7 +102,12 @@ public final class StencilCompiler implements AutoCloseable {
     }
   }
 
-  /** "case PUSH_CONST for x86_64-unknown-linux-gnu" or "the shim for ...". */
+  /**
+   * {@return how messages name a job: "case PUSH_CONST for x86_64-unknown-linux-gnu" or "the
+   * shim for ..."}
+   *
+   * @param job the job
+   */
   public static String describe(CompileJob job) {
     return job.unit().describe() + " for " + job.triple().triple();
   }

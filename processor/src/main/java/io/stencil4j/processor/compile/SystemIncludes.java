@@ -23,7 +23,14 @@ public final class SystemIncludes {
 
   private SystemIncludes() {}
 
-  /** The directories {@code toolchain} searches for {@code <...>} headers on {@code triple}. */
+  /**
+   * {@return the directories {@code toolchain} searches for {@code <...>} headers on {@code
+   * triple}}
+   *
+   * @param toolchain the compiler, asked once per triple
+   * @param triple the triple
+   * @throws StencilException if the compiler cannot be run or does not list them
+   */
   public static List<Path> of(Toolchain toolchain, Triple triple) throws StencilException {
     List<Object> key = List.of(toolchain, triple);
     List<Path> known = KNOWN.get(key);

@@ -29,7 +29,12 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
     Duration timeout) {
 
   /** The compilers Stencil4j drives. */
-  public enum Kind { CLANG, GCC }
+  public enum Kind {
+    /** clang, for every triple. */
+    CLANG,
+    /** gcc, for x86-64 Linux when {@code -Astencil.gcc} asks for it. */
+    GCC
+  }
 
   /** The javac option that builds the x86-64 Linux stencils with gcc (its value: which gcc). */
   public static final String GCC_OPTION = "stencil.gcc";
@@ -50,6 +55,12 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
   /**
    * Finds clang: {@code -Astencil.clang}, then {@code $STENCIL_CLANG}, then {@code clang-NN} on
    * the PATH from the newest NN down to 19, then {@code clang}.
+   *
+   * @param options javac's options
+   * @param environment where {@code STENCIL_CLANG} and {@code PATH} are looked up
+   * @return clang, version 19 or newer
+   * @throws StencilException if none is found, or the one named is not clang 19+, saying how to
+   *     install one
    */
   public static Toolchain find(Map<String, String> options, Map<String, String> environment)
       throws StencilException {
@@ -129,7 +140,14 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
         timeout);
   }
 
-  /** gcc, when {@code -Astencil.gcc} asks for it: its value, or {@code gcc} on the PATH. */
+  /**
+   * gcc, when {@code -Astencil.gcc} asks for it: its value, or {@code gcc} on the PATH.
+   *
+   * @param options javac's options
+   * @param environment where {@code PATH} is looked up
+   * @return gcc, or empty when not asked for
+   * @throws StencilException if the one named is not gcc
+   */
   public static Optional<Toolchain> gcc(Map<String, String> options,
       Map<String, String> environment) throws StencilException {
     if (!options.containsKey(GCC_OPTION)) {
@@ -149,7 +167,11 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
     return Optional.of(new Toolchain(Kind.GCC, gcc, firstLine, Optional.empty(), timeout));
   }
 
-  /** The command that compiles for {@code triple}, before the flags. */
+  /**
+   * {@return the command that compiles for {@code triple}, before the flags}
+   *
+   * @param triple the triple
+   */
   public List<String> command(Triple triple) {
     return kind == Kind.CLANG
         ? List.of(compiler.toString(), "--target=" + triple.triple())
@@ -161,6 +183,9 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
    * sysroot needed), no unwind tables or stack protector (stencils are code fragments), no
    * builtins (no hidden libc calls), no FP contraction (results equal an interpreter's on every
    * architecture).
+   *
+   * @param kind the compiler
+   * @return the flags
    */
   public static List<String> commonFlags(Kind kind) {
     List<String> flags = new ArrayList<>(List.of("-c", "-O3", "-std=c11", "-ffreestanding",
@@ -214,7 +239,14 @@ public record Toolchain(Kind kind, Path compiler, String version, Optional<Path>
     return result.output().lines().findFirst().orElse("").trim();
   }
 
-  /** Runs {@code command} (this compiler or one of its tools) within this toolchain's timeout. */
+  /**
+   * Runs {@code command} (this compiler or one of its tools) within this toolchain's timeout.
+   *
+   * @param command the program and its arguments
+   * @param limit how many bytes of output to keep
+   * @return the exit status and output
+   * @throws IOException if the program cannot be started
+   */
   public ProcessRunner.Result run(List<String> command, int limit) throws IOException {
     return ProcessRunner.run(command, timeout, limit);
   }

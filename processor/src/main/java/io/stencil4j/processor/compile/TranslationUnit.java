@@ -21,27 +21,47 @@ import java.util.List;
  */
 public record TranslationUnit(List<String> stencilNames, String member, String text,
     boolean batch) {
+  /**
+   * Copies the names, so that a unit cannot change once made.
+   *
+   * @param stencilNames the stencils this compiles to
+   * @param member the {@code @Stencil} member whose file is compiled
+   * @param text the C text
+   * @param batch whether the cases' entries are renamed
+   */
   public TranslationUnit {
     stencilNames = List.copyOf(stencilNames);
   }
 
-  /** A file compiled as it is: the shim, or a template without cases. */
+  /**
+   * {@return a file compiled as it is: the shim, or a template without cases}
+   *
+   * @param source the file
+   */
   public static TranslationUnit whole(SourceFile source) {
     return new TranslationUnit(List.of(source.stencilName()), source.member(),
         lineDirective(1, source.file()) + source.text(), false);
   }
 
-  /** A template with one case pasted in place of its {@code CASE} token. */
+  /**
+   * {@return a template with one case pasted in place of its {@code CASE} token}
+   *
+   * @param template the template, split at {@code CASE}
+   * @param stencilCase the case
+   */
   public static TranslationUnit forCase(SplitTemplate template, StencilCase stencilCase) {
     String text = "enum { " + stencilCase.name() + " };\n" + instance(template, stencilCase);
     return new TranslationUnit(List.of(stencilCase.name()), "cases", text, false);
   }
 
   /**
-   * The template once per case, each instance's {@code _JIT_ENTRY} renamed
-   * {@code _JIT_ENTRY_NAME}. Works for templates whose text outside the entry can be repeated:
+   * {@return the template once per case, each instance's {@code _JIT_ENTRY} renamed {@code
+   * _JIT_ENTRY_NAME}} Works for templates whose text outside the entry can be repeated:
    * declarations, macros, typedefs and guarded includes, but no definitions of functions or
    * variables at file scope.
+   *
+   * @param template the template, split at {@code CASE}
+   * @param cases the cases of the batch
    */
   public static TranslationUnit batch(SplitTemplate template, List<StencilCase> cases) {
     StringBuilder text = new StringBuilder("enum { ");
@@ -70,12 +90,16 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
         + template.after();
   }
 
-  /** The name of {@code stencilName}'s entry function in this unit. */
+  /**
+   * {@return the name of {@code stencilName}'s entry function in this unit}
+   *
+   * @param stencilName one of {@link #stencilNames()}
+   */
   public String entryName(String stencilName) {
     return batch ? TemplateNames.entryOf(stencilName) : TemplateNames.ENTRY;
   }
 
-  /** "case PUSH_CONST", "the shim", "cases ADD ... SUB" (a batch). */
+  /** {@return how messages name this unit: "case PUSH_CONST", "the shim", "cases ADD ... SUB"} */
   public String describe() {
     if (batch) {
       return "cases " + stencilNames.get(0) + " ... " + stencilNames.get(stencilNames.size() - 1)

@@ -79,6 +79,8 @@ public final class CoffReader {
    *
    * @throws MalformedObjectException if {@code bytes} is not a COFF object for AMD64, I386 or
    *     ARM64, or is damaged
+   * @param bytes the file's contents
+   * @return the sections, relocations and symbols
    */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
     return new CoffReader(bytes).read();

@@ -64,6 +64,8 @@ public final class ElfReader {
    *
    * @throws MalformedObjectException if {@code bytes} is not an ELF64 little-endian relocatable
    *     object for x86-64 or AArch64, or is damaged
+   * @param bytes the file's contents
+   * @return the sections, relocations and symbols
    */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
     checkIdentification(bytes);

@@ -103,6 +103,8 @@ public final class MachOReader {
    *
    * @throws MalformedObjectException if {@code bytes} is not a 64-bit little-endian Mach-O
    *     relocatable object for x86-64 or arm64, or is damaged
+   * @param bytes the file's contents
+   * @return the sections, relocations and symbols
    */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
     return new MachOReader(bytes).read();

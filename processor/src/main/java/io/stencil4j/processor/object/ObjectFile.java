@@ -17,11 +17,24 @@ import java.util.Optional;
 public record ObjectFile(Format format, int machine, Architecture architecture,
     List<Section> sections, List<Symbol> symbols) {
 
-  public enum Format { ELF, COFF, MACH_O }
+  /** The container formats the readers accept. */
+  public enum Format {
+    /** Linux's, read by {@link ElfReader}. */
+    ELF,
+    /** Windows', read by {@link CoffReader}. */
+    COFF,
+    /** macOS's, read by {@link MachOReader}. */
+    MACH_O
+  }
 
   /** The instruction sets the readers accept. */
   public enum Architecture {
-    X86_64("x86-64"), X86_32("32-bit x86"), AARCH64("AArch64");
+    /** 64-bit x86. */
+    X86_64("x86-64"),
+    /** 32-bit x86 (i686 Windows). */
+    X86_32("32-bit x86"),
+    /** 64-bit ARM. */
+    AARCH64("AArch64");
 
     private final String description;
 
@@ -35,26 +48,44 @@ public record ObjectFile(Format format, int machine, Architecture architecture,
     }
   }
 
+  /**
+   * Copies the lists, so that an object file cannot change once read.
+   *
+   * @param format the container format
+   * @param machine the format's machine code
+   * @param architecture the instruction set
+   * @param sections every section, in the file's order
+   * @param symbols every symbol, in the file's order
+   */
   public ObjectFile {
     sections = List.copyOf(sections);
     symbols = List.copyOf(symbols);
   }
 
   /**
-   * Whether a linker may move each symbol's piece of a section on its own, so that code can rely
-   * on nothing but the piece a symbol starts: Mach-O's subsections via symbols, which clang
-   * always asks for.
+   * {@return whether a linker may move each symbol's piece of a section on its own, so that code
+   * can rely on nothing but the piece a symbol starts: Mach-O's subsections via symbols, which
+   * clang always asks for}
    */
   public boolean splitsAtSymbols() {
     return format == Format.MACH_O;
   }
 
-  /** The first symbol named {@code name}. */
+  /**
+   * {@return the first symbol named {@code name}}
+   *
+   * @param name the name as stored, with any format prefix
+   */
   public Optional<Symbol> symbol(String name) {
     return symbols.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
-  /** The section with the format's index {@code index}. */
+  /**
+   * {@return the section with the format's index {@code index}}
+   *
+   * @param index the format's section index
+   * @throws IllegalArgumentException if there is no such section
+   */
   public Section section(int index) {
     if (index >= 0 && index < sections.size() && sections.get(index).index() == index) {
       return sections.get(index); // ELF: the index is the position

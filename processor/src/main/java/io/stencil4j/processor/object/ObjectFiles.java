@@ -4,6 +4,12 @@ package io.stencil4j.processor.object;
 public final class ObjectFiles {
   private ObjectFiles() {}
 
+  /**
+   * {@return the object file in {@code bytes}, read by the reader of its format}
+   *
+   * @param bytes the file's contents
+   * @throws MalformedObjectException if the format is unknown or the file is damaged
+   */
   public static ObjectFile read(byte[] bytes) throws MalformedObjectException {
     if (bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L'
         && bytes[3] == 'F') {

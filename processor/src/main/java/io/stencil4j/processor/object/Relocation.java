@@ -26,7 +26,16 @@ public record Relocation(long offset, int type, String typeName, Symbol symbol, 
   /** The {@link #pcBias()} of a relocation whose format leaves the instruction's end open. */
   public static final int UNKNOWN_PC_BIAS = -1;
 
-  /** A relocation whose type fixes its width. */
+  /**
+   * A relocation whose type fixes its width.
+   *
+   * @param offset the patched place, from the start of the section
+   * @param type the format's raw relocation type
+   * @param typeName the type's name as LLVM spells it
+   * @param symbol the symbol referred to
+   * @param addend the ELF-RELA-equivalent addend
+   * @param pcBias how far past the patched place a PC-relative field counts from
+   */
   public Relocation(long offset, int type, String typeName, Symbol symbol, long addend,
       int pcBias) {
     this(offset, type, typeName, symbol, addend, 0, pcBias);

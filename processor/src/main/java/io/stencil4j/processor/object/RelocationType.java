@@ -11,21 +11,31 @@ import java.util.stream.Collectors;
  * MachORelocationType}).
  */
 public interface RelocationType {
-  /** The machine (ELF {@code e_machine}, COFF {@code Machine}, Mach-O {@code cputype}). */
+  /** {@return the machine (ELF {@code e_machine}, COFF {@code Machine}, Mach-O {@code cputype})} */
   int machine();
 
-  /** The type's number, as {@link Relocation#type()} holds it. */
+  /** {@return the type's number, as {@link Relocation#type()} holds it} */
   int number();
 
-  /** LLVM's name of the type, e.g. {@code R_X86_64_PC32}. */
+  /** {@return LLVM's name of the type, such as {@code R_X86_64_PC32}} */
   String name();
 
-  /** LLVM's name of {@code known}, the type numbered {@code type}, or "unknown type 0x..". */
+  /**
+   * {@return LLVM's name of {@code known}, the type numbered {@code type}, or "unknown type 0x.."}
+   *
+   * @param known the type, or null if LLVM does not name it
+   * @param type its number, for the unknown name
+   */
   static String name(RelocationType known, int type) {
     return known != null ? known.name() : "unknown type 0x" + Integer.toHexString(type);
   }
 
-  /** {@code types} by machine, then by number. */
+  /**
+   * {@return {@code types} by machine, then by number}
+   *
+   * @param <T> one format's enum of types
+   * @param types its constants
+   */
   static <T extends RelocationType> Map<Integer, Map<Integer, T>> byMachine(T[] types) {
     return Arrays.stream(types).collect(Collectors.groupingBy(RelocationType::machine,
         Collectors.toUnmodifiableMap(RelocationType::number, Function.identity())));

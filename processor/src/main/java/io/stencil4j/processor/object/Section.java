@@ -48,6 +48,21 @@ public record Section(int index, String name, Kind kind, long type, long flags, 
     STRINGS
   }
 
+  /**
+   * Rejects an entry size that does not fit {@code merge}, and copies the relocations.
+   *
+   * @param index the format's section index
+   * @param name the section's name
+   * @param kind what the section holds
+   * @param type the format's raw section type
+   * @param flags the format's raw flags
+   * @param alignment required alignment in bytes
+   * @param size size in bytes
+   * @param bytes the contents
+   * @param relocations the relocations that apply to this section
+   * @param merge whether a linker may merge the section's entries
+   * @param entrySize the size of one entry, 0 when not mergeable
+   */
   public Section {
     relocations = List.copyOf(relocations);
     if ((merge == Merge.NONE) != (entrySize == 0)) {
@@ -56,7 +71,19 @@ public record Section(int index, String name, Kind kind, long type, long flags, 
     }
   }
 
-  /** A section that is not mergeable. */
+  /**
+   * A section that is not mergeable.
+   *
+   * @param index the format's section index
+   * @param name the section's name
+   * @param kind what the section holds
+   * @param type the format's raw section type
+   * @param flags the format's raw flags
+   * @param alignment required alignment in bytes
+   * @param size size in bytes
+   * @param bytes the contents
+   * @param relocations the relocations that apply to this section
+   */
   public Section(int index, String name, Kind kind, long type, long flags, long alignment,
       long size, byte[] bytes, List<Relocation> relocations) {
     this(index, name, kind, type, flags, alignment, size, bytes, relocations, Merge.NONE, 0);

@@ -19,10 +19,36 @@ public record Symbol(int index, String name, int section, long value, long size,
   /** The section index of an absolute symbol (ELF {@code SHN_ABS}). */
   public static final int ABSOLUTE = -1;
 
-  public enum Binding { LOCAL, GLOBAL, WEAK }
+  /** Who may refer to the symbol, in ELF's terms; the other formats map onto them. */
+  public enum Binding {
+    /** Only its own object file. */
+    LOCAL,
+    /** Any object file. */
+    GLOBAL,
+    /** Any object file, and another definition may take its place. */
+    WEAK
+  }
 
-  public enum Type { NONE, OBJECT, FUNCTION, SECTION, FILE, OTHER }
+  /** What the symbol names, in ELF's terms; the other formats map onto them. */
+  public enum Type {
+    /** Not said. */
+    NONE,
+    /** Data. */
+    OBJECT,
+    /** Code. */
+    FUNCTION,
+    /** A section's start. */
+    SECTION,
+    /** The source file's name. */
+    FILE,
+    /** Anything else, such as thread-local or common data. */
+    OTHER
+  }
 
+  /**
+   * {@return whether a section of this file defines the symbol} An undefined one is external: a
+   * hole, filled at emit time.
+   */
   public boolean isDefined() {
     return section != UNDEFINED;
   }

@@ -35,9 +35,12 @@ public final class HeaderWriter {
   private final EmitFunctions emitFunctions;
 
   /**
-   * {@code base}: the header base name, a lower_snake C identifier, e.g. "stack_vm"; {@code
-   * digest}: a hex digest of the inputs for the first line; {@code sources}: a short description
-   * of the inputs for the second comment line, e.g. "vm.c, vm_cases.c, shim.c" (no paths).
+   * A writer of one library's headers.
+   *
+   * @param base the header base name, a lower_snake C identifier, e.g. "stack_vm"
+   * @param digest a hex digest of the inputs, for the first line
+   * @param sources a short description of the inputs for the second comment line, e.g. "vm.c,
+   *     vm_cases.c, shim.c" (no paths)
    */
   public HeaderWriter(String base, String digest, String sources) {
     this.prefix = CNames.checkBase(base);
@@ -50,14 +53,22 @@ public final class HeaderWriter {
     this.emitFunctions = new EmitFunctions(prefix, macro);
   }
 
-  /** File name of the per-triple header: base + "-" + triple.triple() + ".h". */
+  /**
+   * {@return the file name of the per-triple header: base + "-" + triple.triple() + ".h"}
+   *
+   * @param base the header base name
+   * @param triple the triple
+   */
   public static String tripleHeaderName(String base, Triple triple) {
     return CNames.checkBase(base) + "-" + triple.triple() + ".h";
   }
 
   /**
-   * The per-triple header text. {@code disassembly}: per stencil name, lines of llvm-objdump
-   * disassembly (may be empty or missing for a stencil), rendered as {@code //} comments.
+   * {@return the per-triple header text}
+   *
+   * @param library the triple's stencils
+   * @param disassembly per stencil name, lines of llvm-objdump disassembly (may be empty or
+   *     missing for a stencil), rendered as {@code //} comments
    */
   public String tripleHeader(StencilLibrary library, Map<String, List<String>> disassembly) {
     if (library.stencils().isEmpty()) {
@@ -102,8 +113,11 @@ public final class HeaderWriter {
   }
 
   /**
-   * Every header of a library: per triple (with {@code disassembly}'s comments), then the
-   * dispatcher; by file name, in that order.
+   * {@return every header of a library: per triple (with {@code disassembly}'s comments), then
+   * the dispatcher; by file name, in that order}
+   *
+   * @param libraries each triple's stencils
+   * @param disassembly per triple, per stencil name, llvm-objdump's lines
    */
   public Map<String, String> files(Map<Triple, StencilLibrary> libraries,
       Map<Triple, Map<String, List<String>>> disassembly) {
@@ -117,9 +131,11 @@ public final class HeaderWriter {
   }
 
   /**
-   * The dispatcher header base + ".h": includes the per-triple header of the compiling target,
-   * chosen by {@link Triple#cCondition()}, with an {@code #error} naming the built triples
-   * otherwise.
+   * {@return the dispatcher header base + ".h"} It includes the per-triple header of the
+   * compiling target, chosen by {@link Triple#cCondition()}, with an {@code #error} naming the
+   * built triples otherwise.
+   *
+   * @param triples the triples built, in annotation order
    */
   public String dispatcher(List<Triple> triples) {
     if (triples.isEmpty()) {

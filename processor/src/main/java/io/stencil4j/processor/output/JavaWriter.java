@@ -47,6 +47,8 @@ public final class JavaWriter {
   private final boolean generatedAvailable;
 
   /**
+   * A writer of {@code type}'s entry class.
+   *
    * @param type the annotated interface
    * @param generatedAvailable whether {@code javax.annotation.processing.Generated} exists
    */
@@ -58,13 +60,18 @@ public final class JavaWriter {
     this.generatedAvailable = generatedAvailable;
   }
 
-  /** {@code Vm} → {@code VmStencils}; a nested {@code Outer.Vm} → {@code Outer_VmStencils}. */
+  /**
+   * {@return the entry class's name: {@code Vm} → {@code VmStencils}; a nested {@code Outer.Vm}
+   * → {@code Outer_VmStencils}}
+   *
+   * @param iface the {@code @Stencil} interface
+   */
   public static ClassName entryClassName(ClassName iface) {
     return ClassName.get(iface.packageName(), String.join("_", iface.simpleNames()) + "Stencils");
   }
 
   /**
-   * The entry class.
+   * {@return the entry class}
    *
    * @param names the stencil names, in declaration order
    * @param libraries the stencils for each triple, in annotation order

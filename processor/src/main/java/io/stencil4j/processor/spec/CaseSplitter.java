@@ -30,7 +30,12 @@ public final class CaseSplitter {
     this.pattern = pattern;
   }
 
-  /** A splitter for {@code regex}; empty means CPython's shape. */
+  /**
+   * {@return a splitter for {@code regex}; empty means CPython's shape}
+   *
+   * @param regex the {@code casePattern} value
+   * @throws StencilException if it is not a regular expression or lacks the groups
+   */
   public static CaseSplitter of(String regex) throws StencilException {
     if (regex.isEmpty()) {
       return new CaseSplitter(null);
@@ -50,7 +55,13 @@ public final class CaseSplitter {
     return new CaseSplitter(pattern);
   }
 
-  /** The cases of {@code content}, read from {@code file}, in file order. */
+  /**
+   * {@return the cases of {@code content}, read from {@code file}, in file order}
+   *
+   * @param file the cases file, for messages
+   * @param content its text
+   * @throws StencilException if two cases share a name or a match lacks a group, with the line
+   */
   public List<StencilCase> split(Path file, String content) throws StencilException {
     Found found = new Found(file);
     if (pattern == null) {
@@ -132,7 +143,12 @@ public final class CaseSplitter {
       found.add(name, text, line);
     }
   }
-  /** The 1-based line of {@code content} that holds the character at {@code index}. */
+  /**
+   * {@return the 1-based line of {@code content} that holds the character at {@code index}}
+   *
+   * @param content the text
+   * @param index the character's index
+   */
   public static int lineAt(String content, int index) {
     return 1 + lines(content, 0, index);
   }

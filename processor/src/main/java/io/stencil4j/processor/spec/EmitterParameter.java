@@ -10,6 +10,7 @@ import javax.lang.model.element.VariableElement;
  */
 public record EmitterParameter(VariableElement element, String holeName) {
 
+  /** {@return the parameter's name in Java, for messages} */
   public String name() {
     return element.getSimpleName().toString();
   }

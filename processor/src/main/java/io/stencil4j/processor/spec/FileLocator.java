@@ -12,7 +12,14 @@ import java.util.List;
  * a name it cannot find is one error listing every place tried and what was there.
  */
 public abstract class FileLocator {
-  /** A locator that resolves relative names against {@code directory}, as a shell does. */
+  /** A locator whose places to look {@link #candidates} gives. */
+  protected FileLocator() {}
+
+  /**
+   * {@return a locator that resolves relative names against {@code directory}, as a shell does}
+   *
+   * @param directory the directory, usually the working directory
+   */
   public static FileLocator in(Path directory) {
     return new FileLocator() {
       @Override
@@ -22,17 +29,35 @@ public abstract class FileLocator {
     };
   }
 
-  /** The regular file {@code name}, given as the value {@code member}. */
+  /**
+   * {@return the regular file {@code name}, given as the value {@code member}}
+   *
+   * @param member the annotation member, for the error
+   * @param name the name as given
+   * @throws StencilException if no place has it, listing each place tried
+   */
   public final Path file(String member, String name) throws StencilException {
     return locate(member, -1, name, false);
   }
 
-  /** The directory {@code name}, given as entry {@code index} of the value {@code member}. */
+  /**
+   * {@return the directory {@code name}, given as entry {@code index} of the value {@code member}}
+   *
+   * @param member the annotation member, for the error
+   * @param index the entry of the member's array
+   * @param name the name as given
+   * @throws StencilException if no place has it, listing each place tried
+   */
   public final Path directory(String member, int index, String name) throws StencilException {
     return locate(member, index, name, true);
   }
 
-  /** The places to look for {@code name}, in order: a path, or why a place has none (a string). */
+  /**
+   * {@return the places to look for {@code name}, in order: a path, or why a place has none (a
+   * string)}
+   *
+   * @param name the name as given
+   */
   protected abstract List<Object> candidates(String name);
 
   private Path locate(String member, int index, String name, boolean directory)

@@ -23,6 +23,19 @@ public record LibrarySpec(Path template, Optional<Path> cases, Optional<Path> sh
     List<Triple> triples, List<Path> includes, List<String> defines, List<String> flags,
     String header, CaseSplitter caseSplitter) {
 
+  /**
+   * Copies the lists, so that a spec cannot change once validated.
+   *
+   * @param template the C template
+   * @param cases the cases file, if any
+   * @param shim the shim, if any
+   * @param triples the target triples, in order, without repeats
+   * @param includes include directories
+   * @param defines preprocessor definitions, {@code NAME} or {@code NAME=VALUE}
+   * @param flags extra compiler flags
+   * @param header the C headers' base name, a lower-case C identifier
+   * @param caseSplitter splits the cases file
+   */
   public LibrarySpec {
     triples = List.copyOf(triples);
     includes = List.copyOf(includes);

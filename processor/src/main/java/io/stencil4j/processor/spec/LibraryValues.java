@@ -34,6 +34,19 @@ public record LibraryValues(String template, String cases, String shim, List<Str
       Pattern.DOTALL);
   private static final Set<String> FORBIDDEN_FLAGS = Set.of("-o", "-c", "-S", "-E", "-target");
 
+  /**
+   * Copies the lists, so that the values cannot change once read.
+   *
+   * @param template the template's file name
+   * @param cases the cases file's name, or empty for none
+   * @param shim the shim's file name, or empty for none
+   * @param triples the target triples' names
+   * @param includes include directories' names
+   * @param defines preprocessor definitions
+   * @param flags extra compiler flags
+   * @param header the C headers' base name
+   * @param casePattern the regular expression that starts a case, or empty for the default
+   */
   public LibraryValues {
     triples = List.copyOf(triples);
     includes = List.copyOf(includes);
@@ -41,7 +54,12 @@ public record LibraryValues(String template, String cases, String shim, List<Str
     flags = List.copyOf(flags);
   }
 
-  /** The library these values describe, its files found by {@code files}. */
+  /**
+   * {@return the library these values describe, its files found by {@code files}}
+   *
+   * @param files finds each named file and directory
+   * @throws StencilException on the first bad value, naming its member and entry
+   */
   public LibrarySpec validate(FileLocator files) throws StencilException {
     Path templateFile = files.file("template", template);
     Optional<Path> casesFile = optionalFile(files, "cases", cases);

@@ -25,6 +25,13 @@ public final class SourceLocator extends FileLocator {
   private final TypeElement type;
   private final String packagePath;
 
+  /**
+   * A locator for the C files of {@code type}'s {@code @Stencil}: under {@code -Astencil.root}, on
+   * the source path by package, then beside the interface's source.
+   *
+   * @param env javac's environment: options, filer and messager
+   * @param type the annotated interface
+   */
   public SourceLocator(ProcessingEnvironment env, TypeElement type) {
     this.env = env;
     this.type = type;

@@ -34,13 +34,29 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     List<StencilCase> cases, Optional<SourceFile> whole, String description,
     Map<String, String> members, Map<Path, String> digests) {
 
+  /**
+   * Copies the cases and members, so that a set cannot change once read.
+   *
+   * @param shim the shim, if any
+   * @param template the template split at CASE, if there are cases
+   * @param cases the cases, in file order
+   * @param whole the template compiled as it is, when there are no cases
+   * @param description the files' names, for the header's comment
+   * @param members the {@code @Stencil} member of each file, by the path the compiler names
+   */
   public SourceSet {
     cases = List.copyOf(cases);
     members = Map.copyOf(members);
     digests = Map.copyOf(digests);
   }
 
-  /** Reads and splits the files of {@code spec}. */
+  /**
+   * {@return reads and splits the files of {@code spec}}
+   *
+   * @param spec the library
+   * @throws StencilException if a file is not UTF-8 text or the cases cannot be split, naming the
+   *     file
+   */
   public static SourceSet read(LibrarySpec spec) throws StencilException {
     Map<Path, String> digests = new HashMap<>();
     Optional<SourceFile> shim = Optional.empty();
@@ -107,7 +123,7 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     }
   }
 
-  /** The names of the stencils, in order: the shim first. */
+  /** {@return the names of the stencils, in order: the shim first} */
   public List<String> names() {
     List<String> names = new ArrayList<>();
     shim.ifPresent(f -> names.add(f.stencilName()));
@@ -116,7 +132,11 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     return names;
   }
 
-  /** The {@code @Stencil} member whose file holds the stencil {@code name}. */
+  /**
+   * {@return the {@code @Stencil} member whose file holds the stencil {@code name}}
+   *
+   * @param name the stencil
+   */
   public String member(String name) {
     if (shim.isPresent() && shim.get().stencilName().equals(name)) {
       return shim.get().member();
@@ -124,7 +144,7 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     return whole.map(SourceFile::member).orElse("cases");
   }
 
-  /** The template's and the shim's texts, paths left out. */
+  /** {@return the template's and the shim's texts, paths left out} */
   public String templateText() {
     StringBuilder text = new StringBuilder();
     template.ifPresent(t -> text.append(t.before()).append("CASE").append(t.after()));
@@ -133,7 +153,12 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     return text.toString();
   }
 
-  /** The case whose lines hold {@code line} of {@code file}, if any. */
+  /**
+   * {@return the case whose lines hold {@code line} of {@code file}, if any}
+   *
+   * @param file the file as the compiler names it
+   * @param line the 1-based line
+   */
   public Optional<String> caseAt(String file, int line) {
     for (StencilCase stencilCase : cases) {
       int offset = line - stencilCase.line();

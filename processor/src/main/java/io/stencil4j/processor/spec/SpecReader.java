@@ -22,17 +22,29 @@ import javax.lang.model.util.ElementFilter;
 
 /** Reads and validates a {@code @Stencil} annotation into a {@link StencilSpec}. */
 public final class SpecReader {
+  /** The annotation processed, by name: the processor does not load the annotations' classes. */
   public static final String STENCIL = "io.stencil4j.Stencil";
+  /** The annotation that names an emitter's case, by name. */
   public static final String CASE = "io.stencil4j.Case";
+  /** The type of a parameter filled with a label's address, by name. */
   public static final String LABEL = "io.stencil4j.Label";
 
   private final ProcessingEnvironment env;
 
+  /**
+   * A reader that reports through {@code env}'s types and elements.
+   *
+   * @param env javac's environment
+   */
   public SpecReader(ProcessingEnvironment env) {
     this.env = env;
   }
 
-  /** The {@code @Stencil} annotation on {@code element}. */
+  /**
+   * {@return the {@code @Stencil} annotation on {@code element}}
+   *
+   * @param element an element the processor was given for {@code @Stencil}
+   */
   public static AnnotationMirror stencilAnnotation(Element element) {
     return annotation(element, STENCIL).orElseThrow();
   }
@@ -47,7 +59,12 @@ public final class SpecReader {
     return Optional.empty();
   }
 
-  /** The annotation's explicit or default value {@code member}. */
+  /**
+   * {@return the annotation's explicit or default value {@code member}}
+   *
+   * @param mirror the annotation
+   * @param member the member's name
+   */
   public AnnotationValue value(AnnotationMirror mirror, String member) {
     Map<? extends ExecutableElement, ? extends AnnotationValue> values =
         env.getElementUtils().getElementValuesWithDefaults(mirror);
@@ -59,6 +76,13 @@ public final class SpecReader {
     throw new IllegalArgumentException("@Stencil has no member " + member);
   }
 
+  /**
+   * {@return the annotation's values, validated, with its C files found and its emitters read}
+   *
+   * @param element the annotated element
+   * @throws StencilException if the element is not an interface or a value or method is bad, on
+   *     that member or method
+   */
   public StencilSpec read(Element element) throws StencilException {
     if (element.getKind() != ElementKind.INTERFACE) {
       throw StencilException.on(element, "@Stencil must annotate an interface, not "
@@ -162,12 +186,22 @@ public final class SpecReader {
     return strings;
   }
 
-  /** The header an interface without {@code @Stencil(header)} gets: its name in lower snake case. */
+  /**
+   * {@return the header an interface without {@code @Stencil(header)} gets: its name in lower snake
+   * case}
+   *
+   * @param type the interface
+   */
   public static String defaultHeader(TypeElement type) {
     return upperSnake(type.getSimpleName().toString()).toLowerCase(Locale.ROOT);
   }
 
-  /** {@code pushConst} → {@code PUSH_CONST}, {@code loadHTTPValue} → {@code LOAD_HTTP_VALUE}. */
+  /**
+   * {@return {@code camel} in upper snake case: {@code pushConst} → {@code PUSH_CONST},
+   * {@code loadHTTPValue} → {@code LOAD_HTTP_VALUE}}
+   *
+   * @param camel a Java method name
+   */
   public static String upperSnake(String camel) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < camel.length(); i++) {

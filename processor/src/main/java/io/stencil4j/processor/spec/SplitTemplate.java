@@ -18,7 +18,13 @@ import java.util.regex.Pattern;
 public record SplitTemplate(Path file, String before, String after, int caseLine) {
   private static final Pattern CASE_TOKEN = Pattern.compile("\\bCASE\\b");
 
-  /** Splits {@code text} at its one {@code CASE} token (comments and literals aside). */
+  /**
+   * {@return splits {@code text} at its one {@code CASE} token (comments and literals aside)}
+   *
+   * @param file the template, for messages
+   * @param text its text
+   * @throws StencilException if the template has no {@code CASE} token or more than one
+   */
   public static SplitTemplate split(Path file, String text) throws StencilException {
     String code = blankCommentsAndLiterals(text);
     Matcher matcher = CASE_TOKEN.matcher(code);

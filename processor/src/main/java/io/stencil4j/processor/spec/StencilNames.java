@@ -28,7 +28,11 @@ public final class StencilNames {
 
   private StencilNames() {}
 
-  /** Why {@code name} cannot name a stencil, if it cannot. */
+  /**
+   * {@return why {@code name} cannot name a stencil, if it cannot}
+   *
+   * @param name a case's name
+   */
   public static Optional<String> stencilProblem(String name) {
     if (!C_IDENTIFIER.matcher(name).matches()) {
       return Optional.of("\"" + name + "\" is not a C identifier");
@@ -43,7 +47,11 @@ public final class StencilNames {
     return Optional.empty();
   }
 
-  /** Why {@code header} cannot name the C headers, if it cannot. */
+  /**
+   * {@return why {@code header} cannot name the C headers, if it cannot}
+   *
+   * @param header the {@code header} value
+   */
   public static Optional<String> headerProblem(String header) {
     if (!HEADER.matcher(header).matches()) {
       return Optional.of("header \"" + header + "\" must be a lower-case C identifier that "

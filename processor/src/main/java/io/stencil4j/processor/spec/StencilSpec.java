@@ -12,6 +12,13 @@ import javax.lang.model.element.TypeElement;
  */
 public record StencilSpec(TypeElement type, LibrarySpec library, List<EmitterMethod> emitters) {
 
+  /**
+   * Copies the emitters, so that a spec cannot change once read.
+   *
+   * @param type the annotated interface
+   * @param library what the stencils are built from
+   * @param emitters the interface's emitter methods
+   */
   public StencilSpec {
     emitters = List.copyOf(emitters);
   }

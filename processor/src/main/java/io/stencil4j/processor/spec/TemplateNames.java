@@ -15,7 +15,11 @@ public final class TemplateNames {
 
   private TemplateNames() {}
 
-  /** The entry of case {@code stencilName} where one translation unit holds every case. */
+  /**
+   * {@return the entry of case {@code stencilName} where one translation unit holds every case}
+   *
+   * @param stencilName the case
+   */
   public static String entryOf(String stencilName) {
     return ENTRY + "_" + stencilName;
   }

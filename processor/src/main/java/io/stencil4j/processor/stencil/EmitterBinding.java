@@ -20,11 +20,23 @@ import java.util.TreeSet;
  */
 public record EmitterBinding(EmitterMethod method, List<Integer> parameterIndexes) {
 
+  /**
+   * Copies the indexes, so that a binding cannot change once made.
+   *
+   * @param method the emitter method
+   * @param parameterIndexes for each method parameter, its index in the stencil's parameters
+   */
   public EmitterBinding {
     parameterIndexes = List.copyOf(parameterIndexes);
   }
 
-  /** Checks that every emitter names a case; runs before anything is compiled. */
+  /**
+   * Checks that every emitter names a case; runs before anything is compiled.
+   *
+   * @param methods the interface's emitter methods
+   * @param caseNames the cases of the library
+   * @throws StencilException on a method that names no case, listing the cases
+   */
   public static void checkCases(List<EmitterMethod> methods, Collection<String> caseNames)
       throws StencilException {
     for (EmitterMethod method : methods) {
@@ -36,7 +48,15 @@ public record EmitterBinding(EmitterMethod method, List<Integer> parameterIndexe
     }
   }
 
-  /** Binds {@code method} to its stencil in every library. */
+  /**
+   * Binds {@code method} to its stencil in every library.
+   *
+   * @param method the emitter method
+   * @param libraries the library of every triple
+   * @return the binding
+   * @throws StencilException if a parameter fills no hole of the stencil or a hole is left unfilled
+   *     on some triple, on that method
+   */
   public static EmitterBinding bind(EmitterMethod method, Collection<StencilLibrary> libraries)
       throws StencilException {
     List<String> expected = null;

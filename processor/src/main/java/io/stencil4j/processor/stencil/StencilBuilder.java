@@ -64,15 +64,28 @@ public final class StencilBuilder {
     this.atoms = new Atoms(object);
   }
 
-  /** The stencil {@code name} from {@code object} (its own), compiled for {@code target}. */
+  /**
+   * {@return the stencil {@code name} from {@code object} (its own), compiled for {@code target}}
+   *
+   * @param name the stencil
+   * @param object the object file compiled for it alone
+   * @param target the triple's rules
+   * @throws BadStencilException if the object breaks the template contract, saying how
+   */
   public static StencilGroup build(String name, ObjectFile object, Target target)
       throws BadStencilException {
     return build(name, ENTRY, object, target);
   }
 
   /**
-   * The stencil {@code name} whose entry is the function {@code entryName}, cut out of
-   * {@code object} (which may hold other stencils) with what it references.
+   * {@return the stencil {@code name} whose entry is the function {@code entryName}, cut out of
+   * {@code object} (which may hold other stencils) with what it references}
+   *
+   * @param name the stencil
+   * @param entryName its entry function's name in {@code object}
+   * @param object the object file
+   * @param target the triple's rules
+   * @throws BadStencilException if the object breaks the template contract, saying how
    */
   public static StencilGroup build(String name, String entryName, ObjectFile object,
       Target target) throws BadStencilException {

@@ -15,12 +15,21 @@ import io.stencil4j.model.HoleValue;
  */
 public record Reference(HoleValue value, String name, long offset) {
 
-  /** Whether the address is inside the emitted stencils, so always within reach of the code. */
+  /**
+   * {@return whether the address is inside the emitted stencils, so always within reach of the
+   * code}
+   */
   public boolean isLocal() {
     return value == HoleValue.CODE || value == HoleValue.DATA || value == HoleValue.CONTINUE;
   }
 
-  /** A hole at {@code at} that writes this reference plus {@code addend} as {@code kind}. */
+  /**
+   * {@return a hole at {@code at} that writes this reference plus {@code addend} as {@code kind}}
+   *
+   * @param at the hole's offset in the code or data
+   * @param kind how the hole is written
+   * @param addend the relocation's addend
+   */
   public Hole hole(int at, HoleKind kind, long addend) {
     return new Hole(at, kind, value, name, offset + addend);
   }

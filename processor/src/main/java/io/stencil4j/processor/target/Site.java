@@ -8,5 +8,10 @@ package io.stencil4j.processor.target;
  */
 public record Site(Part part, int offset) {
   /** The two parts of a stencil. */
-  public enum Part { CODE, DATA }
+  public enum Part {
+    /** The machine code. */
+    CODE,
+    /** The data the code references. */
+    DATA
+  }
 }

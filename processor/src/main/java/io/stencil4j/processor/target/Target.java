@@ -34,44 +34,58 @@ public final class Target {
         .collect(Collectors.toUnmodifiableMap(e -> e.getKey().number(), Map.Entry::getValue));
   }
 
-  /** The rules for {@code triple}, compiled by clang. */
+  /**
+   * {@return the rules for {@code triple}, compiled by clang}
+   *
+   * @param triple the triple
+   */
   public static Target of(Triple triple) {
     return Targets.of(triple);
   }
 
-  /** The rules for x86-64 Linux compiled by gcc. */
+  /** {@return the rules for x86-64 Linux compiled by gcc} */
   public static Target gcc() {
     return Targets.gcc();
   }
 
+  /** {@return the triple these rules are for} */
   public Triple triple() {
     return triple;
   }
 
-  /** Stencil4j's clang flags for this triple (the user's flags follow them). */
+  /** {@return stencil4j's clang flags for this triple (the user's flags follow them)} */
   public List<String> flags() {
     return flags;
   }
 
-  /** The prefix the object format puts on C names: {@code _} on Mach-O and 32-bit Windows. */
+  /**
+   * {@return the prefix the object format puts on C names: {@code _} on Mach-O and 32-bit Windows}
+   */
   public String symbolPrefix() {
     return symbolPrefix;
   }
 
   /**
-   * Whether {@code object} holds this target's kind of code: the user's flags can make the
-   * compiler produce another (an {@code -arch} or {@code --target} flag).
+   * {@return whether {@code object} holds this target's kind of code: the user's flags can make the
+   * compiler produce another (an {@code -arch} or {@code --target} flag)}
+   *
+   * @param object an object the compiler wrote
    */
   public boolean accepts(ObjectFile object) {
     return object.format() == format && object.architecture() == isa.architecture();
   }
 
-  /** What an object of this target is: its format and instruction set. */
+  /** {@return what an object of this target is: its format and instruction set} */
   public String describeObject() {
     return describe(format, isa.architecture());
   }
 
-  /** A format and instruction set as messages name them: "an ELF x86-64 object". */
+  /**
+   * {@return a format and instruction set as messages name them: "an ELF x86-64 object"}
+   *
+   * @param format the container format
+   * @param architecture the instruction set
+   */
   public static String describe(ObjectFile.Format format, ObjectFile.Architecture architecture) {
     String name = switch (format) {
       case ELF -> "ELF";
@@ -82,19 +96,23 @@ public final class Target {
         + " object";
   }
 
-  /** Stencil code sizes are multiples of this. */
+  /** {@return the alignment of stencil code: its size is a multiple of it} */
   public int codeAlignment() {
     return isa.codeAlignment();
   }
 
-  /** {@code length} bytes of no-op instructions. */
+  /**
+   * {@return {@code length} bytes of no-op instructions}
+   *
+   * @param length how many bytes
+   */
   public byte[] padding(int length) {
     return isa.padding(length);
   }
 
   /**
-   * The length of the jump to the next stencil that ends the code, so it can be cut off and
-   * stencils fall through; 0 when the code does not end with one.
+   * {@return the length of the jump to the next stencil that ends the code, so it can be cut off
+   * and stencils fall through; 0 when the code does not end with one}
    *
    * @param code the stencil's code, before any relocation is applied
    * @param last the relocation with the highest offset in the code
@@ -117,6 +135,10 @@ public final class Target {
    *
    * @param bytes the code or data {@code site} is in, which may be rewritten
    * @throws UnsupportedRelocationException when this target does not handle the type
+   * @param relocation the relocation
+   * @param site where it applies
+   * @param reference what it refers to
+   * @return the route (direct, through a GOT slot or a trampoline) and the hole's kind
    */
   public Rule rule(Relocation relocation, Site site, Reference reference, byte[] bytes)
       throws UnsupportedRelocationException {
@@ -139,7 +161,11 @@ public final class Target {
     return new Rule(route, action.kind());
   }
 
-  /** How many bytes {@code relocation} patches; 0 for a type this target does not handle. */
+  /**
+   * {@return how many bytes {@code relocation} patches; 0 for a type this target does not handle}
+   *
+   * @param relocation the relocation
+   */
   public int width(Relocation relocation) {
     Action action = action(relocation);
     return action == null ? 0 : action.kind().width();
@@ -152,24 +178,24 @@ public final class Target {
   }
 
   /**
-   * The code of a trampoline: an absolute jump to the address stored at {@link
-   * #trampolineAddressOffset()} within it.
+   * {@return the code of a trampoline: an absolute jump to the address stored at {@link
+   * #trampolineAddressOffset()} within it}
    */
   public byte[] trampoline() {
     return isa.trampoline();
   }
 
-  /** Where in {@link #trampoline()} the address it jumps to is stored. */
+  /** {@return where in {@link #trampoline()} the address it jumps to is stored} */
   public int trampolineAddressOffset() {
     return isa.trampolineAddressOffset();
   }
 
-  /** A jump to the next stencil, to put in front of the trampolines, with its hole. */
+  /** {@return a jump to the next stencil, to put in front of the trampolines, with its hole} */
   public byte[] jump() {
     return isa.jump();
   }
 
-  /** The hole of {@link #jump()}: at the returned hole's offset within the jump. */
+  /** {@return the hole of {@link #jump()}: at the returned hole's offset within the jump} */
   public Hole jumpHole() {
     return Hole.of(isa.jumpHoleOffset(), isa.jumpKind(), HoleValue.CONTINUE, isa.jumpAddend());
   }
