@@ -48,6 +48,9 @@ public final class StaleCheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", required = true, readonly = true)
   private MavenProject project;
 
+  /** Made by Maven, which then injects the parameters. */
+  public StaleCheckMojo() {}
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {

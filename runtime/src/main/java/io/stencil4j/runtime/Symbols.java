@@ -30,6 +30,10 @@ public final class Symbols {
    * when it finishes the function, so an upcall stub made here ({@code () ->
    * Linker.nativeLinker().upcallStub(...)}) is linked only if a function calls it: linking an
    * upcall costs a fresh JVM tens of milliseconds.
+   *
+   * @param name the symbol's name
+   * @param address makes the symbol's address; called at most once
+   * @return the lookup
    */
   public static SymbolLookup lazy(String name, Supplier<MemorySegment> address) {
     return new Lazy(Objects.requireNonNull(name, "name"),

@@ -32,6 +32,7 @@ public record BuiltLibrary(List<String> names, Map<Triple, StencilLibrary> libra
     Map<Path, String> inputs, int compiled, int cached, int snapshotted, int compilerRuns,
     long compilerNanos, List<String> notes, List<Warning> warnings) {
 
+  /** Keeps {@code inputs} sorted by path, so that the inputs record is stable. */
   public BuiltLibrary {
     inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
   }
