@@ -14,11 +14,15 @@ final class PreparedStencil {
   final StencilGroup stencil;
   /** Its position in its library. */
   final int index;
+  /** The unpatched bytes, copied straight from here to a function's. */
+  final byte[] code;
+  final byte[] data;
   final int codeSize;
   final int dataSize;
   final int parameterCount;
   /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
   final List<String> symbols;
+  final boolean hasSymbols;
   final int holeCount;
   /** Holes below this index are in the code, the others in the data. */
   final int codeHoleCount;
@@ -32,10 +36,13 @@ final class PreparedStencil {
   PreparedStencil(StencilGroup stencil, int index) {
     this.stencil = stencil;
     this.index = index;
-    this.codeSize = stencil.codeSize();
-    this.dataSize = stencil.dataSize();
+    this.code = stencil.code();
+    this.data = stencil.data();
+    this.codeSize = code.length;
+    this.dataSize = data.length;
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
+    this.hasSymbols = !symbols.isEmpty();
     this.codeHoleCount = stencil.codeHoles().size();
     this.holeCount = codeHoleCount + stencil.dataHoles().size();
     this.offsets = new int[holeCount];

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * One function's stencils staged until finish: their code and data copied back to back, where
  * each stencil went, and the values its parameters are filled with. Per appended stencil and per
  * parameter the fields are parallel arrays, so that staging allocates nothing once they have
- * grown; {@link #clear} keeps them grown for the next function.
+ * grown; {@link #clear} keeps them grown for the next function. Appending and filling check
+ * only what they must on the way (a capacity, a counter); finding what is wrong is left to the
+ * error's path.
  */
 final class StagedFunction {
   private static final int INITIAL_STENCILS = 64;
@@ -25,11 +27,20 @@ final class StagedFunction {
   int[] parametersAt = new int[INITIAL_STENCILS];
   int count;
 
-  // Per parameter of the appended stencils; a label's code offset replaces its value at finish.
+  // Per parameter of the appended stencils; resolving labels replaces a label's value by its
+  // code offset.
   long[] parameterValues = new long[INITIAL_STENCILS];
   Label[] parameterLabels = new Label[INITIAL_STENCILS];
   boolean[] filled = new boolean[INITIAL_STENCILS];
   int parameterCount;
+  /** The slots filled with a label, in the order filled. */
+  int[] labelSlots = new int[INITIAL_STENCILS];
+  int labelSlotCount;
+  /** How many parameters of the stencil staged last are not filled yet. */
+  int unfilled;
+  /** The stencil staged last's parameter count (0 before any) and its first slot. */
+  private int lastParameters;
+  private int lastParametersAt;
 
   /** The library's index of its shim, or -1; where each staged shim starts, kept as they come. */
   private final int shimIndex;
@@ -42,39 +53,56 @@ final class StagedFunction {
 
   /** Forgets every stencil staged, keeping the arrays. */
   void clear() {
-    Arrays.fill(parameterLabels, 0, parameterCount, null);
+    for (int i = 0; i < labelSlotCount; i++) {
+      parameterLabels[labelSlots[i]] = null;
+    }
     Arrays.fill(filled, 0, parameterCount, false);
     count = 0;
     codeSize = 0;
     dataSize = 0;
     parameterCount = 0;
+    labelSlotCount = 0;
+    unfilled = 0;
+    lastParameters = 0;
+    lastParametersAt = 0;
     shimCount = 0;
   }
 
   /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
   void add(PreparedStencil stencil) {
-    reserve(stencil);
-    if (stencil.index == shimIndex) {
-      if (shimCount == shimsAt.length) {
-        shimsAt = Arrays.copyOf(shimsAt, shimCount * 2);
-      }
-      shimsAt[shimCount++] = codeSize;
+    if (count == stencils.length || stencil.parameterCount > filled.length - parameterCount
+        || stencil.codeSize > code.length - codeSize || stencil.dataSize > data.length - dataSize) {
+      grow(stencil);
     }
-    stencil.stencil.copyCode(code, codeSize);
-    stencil.stencil.copyData(data, dataSize);
-    stencils[count] = stencil;
-    codeAt[count] = codeSize;
-    dataAt[count] = dataSize;
-    parametersAt[count] = parameterCount;
-    count++;
+    if (stencil.index == shimIndex) {
+      addShim();
+    }
+    System.arraycopy(stencil.code, 0, code, codeSize, stencil.codeSize);
+    if (stencil.dataSize != 0) {
+      System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSize);
+    }
+    int at = count;
+    stencils[at] = stencil;
+    codeAt[at] = codeSize;
+    dataAt[at] = dataSize;
+    parametersAt[at] = parameterCount;
+    count = at + 1;
     codeSize += stencil.codeSize;
     dataSize += stencil.dataSize;
-    parameterCount += stencil.parameterCount;
+    lastParametersAt = parameterCount;
+    lastParameters = stencil.parameterCount;
+    unfilled = lastParameters;
+    parameterCount += lastParameters;
   }
 
   /** The stencil staged last; there must be one. */
   PreparedStencil last() {
     return stencils[count - 1];
+  }
+
+  /** Whether the stencil staged last has a parameter {@code index}; false before any. */
+  boolean hasParameter(int index) {
+    return Integer.compareUnsigned(index, lastParameters) < 0;
   }
 
   /**
@@ -84,13 +112,24 @@ final class StagedFunction {
    * @throws IllegalStateException if it is filled already
    */
   int fill(int index) {
-    int slot = parametersAt[count - 1] + index;
+    int slot = lastParametersAt + index;
     if (filled[slot]) {
       throw new IllegalStateException("parameter " + last().stencil.parameters().get(index)
           + " of " + describe(count - 1) + " is filled twice");
     }
     filled[slot] = true;
+    unfilled--;
     return slot;
+  }
+
+  /** Fills parameter {@code index} of the stencil staged last with {@code label}. */
+  void fill(int index, Label label) {
+    int slot = fill(index);
+    parameterLabels[slot] = label;
+    if (labelSlotCount == labelSlots.length) {
+      labelSlots = Arrays.copyOf(labelSlots, labelSlotCount * 2);
+    }
+    labelSlots[labelSlotCount++] = slot;
   }
 
   /** The code offsets of the staged shims, ascending: the function's entries. */
@@ -104,7 +143,14 @@ final class StagedFunction {
         stencils[i].stencil.name(), i, codeAt[i]);
   }
 
-  private void reserve(PreparedStencil stencil) {
+  private void addShim() {
+    if (shimCount == shimsAt.length) {
+      shimsAt = Arrays.copyOf(shimsAt, shimCount * 2);
+    }
+    shimsAt[shimCount++] = codeSize;
+  }
+
+  private void grow(PreparedStencil stencil) {
     if (count == stencils.length) {
       int capacity = grown(count, count + 1);
       stencils = Arrays.copyOf(stencils, capacity);
@@ -112,16 +158,16 @@ final class StagedFunction {
       dataAt = Arrays.copyOf(dataAt, capacity);
       parametersAt = Arrays.copyOf(parametersAt, capacity);
     }
-    if (parameterCount + stencil.parameterCount > filled.length) {
+    if (stencil.parameterCount > filled.length - parameterCount) {
       int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
       parameterValues = Arrays.copyOf(parameterValues, capacity);
       parameterLabels = Arrays.copyOf(parameterLabels, capacity);
       filled = Arrays.copyOf(filled, capacity);
     }
-    if (codeSize + stencil.codeSize > code.length) {
+    if (stencil.codeSize > code.length - codeSize) {
       code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
     }
-    if (dataSize + stencil.dataSize > data.length) {
+    if (stencil.dataSize > data.length - dataSize) {
       data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSize)));
     }
   }
