@@ -33,84 +33,64 @@ public final class HolePatcher {
    */
   public static void patch(MemorySegment bytes, long offset, long address, HoleKind kind,
       long value) {
-    // each kind's encoding in a method of its own keeps this dispatch small enough for the JIT
-    // to inline into a loop that patches thousands of holes
     switch (kind) {
       case ABS_64 -> bytes.set(LONG, offset, value);
-      case ABS_32 -> abs32(bytes, offset, address, kind, value);
-      case ABS_32U -> abs32u(bytes, offset, address, kind, value);
-      case ABS_32S -> abs32s(bytes, offset, address, kind, value);
-      case REL_32 -> rel32(bytes, offset, address, kind, value);
+      case ABS_32 -> {
+        // as int32_t or as uint32_t: V + 2^31 lands in [0, 3 * 2^31)
+        if (Long.compareUnsigned(value + 0x8000_0000L, 0x1_7fff_ffffL) > 0) {
+          throw outOfRange(kind, value, address, "it fits in 32 bits neither signed nor unsigned");
+        }
+        bytes.set(INT, offset, (int) value);
+      }
+      case ABS_32U -> {
+        if (Long.compareUnsigned(value, 0xffff_ffffL) > 0) {
+          throw outOfRange(kind, value, address, "it does not fit in an unsigned 32-bit integer");
+        }
+        bytes.set(INT, offset, (int) value);
+      }
+      case ABS_32S -> {
+        if (value != (int) value) {
+          throw outOfRange(kind, value, address, "it does not fit in a signed 32-bit integer");
+        }
+        bytes.set(INT, offset, (int) value);
+      }
+      case REL_32 -> {
+        long delta = value - address;
+        if (WIDE_ADDRESSES && delta != (int) delta) {
+          throw outOfRange(kind, value, address,
+              "V - P = " + delta + " is out of the signed 32-bit range (+-2 GiB)");
+        }
+        bytes.set(INT, offset, (int) delta);
+      }
       case ARM64_BRANCH26 -> branch(bytes, offset, address, kind, value, 0x03ff_ffff, 0, 27);
       case ARM64_BRANCH19 -> branch(bytes, offset, address, kind, value, 0x7_ffff, 5, 20);
-      case ARM64_PAGE21 -> page21(bytes, offset, address, kind, value);
-      case ARM64_PAGEOFF12 -> pageOffset12(bytes, offset, address, kind, value);
+      case ARM64_PAGE21 -> {
+        long pages = (value >>> 12) - (address >>> 12);
+        if (pages < -(1L << 20) || pages >= 1L << 20) {
+          throw outOfRange(kind, value, address,
+              "the page delta " + pages + " is out of ADRP's range (+-4 GiB)");
+        }
+        int insn = bytes.get(INT, offset) & 0x9f00_001f;
+        int low = (int) pages & 3;
+        int high = (int) (pages >> 2) & 0x7_ffff;
+        bytes.set(INT, offset, insn | low << 29 | high << 5);
+      }
+      case ARM64_PAGEOFF12 -> {
+        int insn = bytes.get(INT, offset);
+        int pageOffset = (int) (value & 0xfff);
+        int shift = accessSizeLog2(insn);
+        if ((pageOffset & ((1 << shift) - 1)) != 0) {
+          throw outOfRange(kind, value, address, String.format(
+              "the page offset %#x is not a multiple of the %d-byte access of instruction %#010x",
+              pageOffset, 1 << shift, insn));
+        }
+        bytes.set(INT, offset, (insn & 0xffc0_03ff) | (pageOffset >>> shift) << 10);
+      }
       case ARM64_MOVW0 -> movw(bytes, offset, value, 0);
       case ARM64_MOVW1 -> movw(bytes, offset, value, 16);
       case ARM64_MOVW2 -> movw(bytes, offset, value, 32);
       case ARM64_MOVW3 -> movw(bytes, offset, value, 48);
     }
-  }
-
-  private static void abs32(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    // as int32_t or as uint32_t: V + 2^31 lands in [0, 3 * 2^31)
-    if (Long.compareUnsigned(value + 0x8000_0000L, 0x1_7fff_ffffL) > 0) {
-      throw outOfRange(kind, value, address, "it fits in 32 bits neither signed nor unsigned");
-    }
-    bytes.set(INT, offset, (int) value);
-  }
-
-  private static void abs32u(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    if (Long.compareUnsigned(value, 0xffff_ffffL) > 0) {
-      throw outOfRange(kind, value, address, "it does not fit in an unsigned 32-bit integer");
-    }
-    bytes.set(INT, offset, (int) value);
-  }
-
-  private static void abs32s(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    if (value != (int) value) {
-      throw outOfRange(kind, value, address, "it does not fit in a signed 32-bit integer");
-    }
-    bytes.set(INT, offset, (int) value);
-  }
-
-  private static void rel32(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    long delta = value - address;
-    if (WIDE_ADDRESSES && delta != (int) delta) {
-      throw outOfRange(kind, value, address,
-          "V - P = " + delta + " is out of the signed 32-bit range (+-2 GiB)");
-    }
-    bytes.set(INT, offset, (int) delta);
-  }
-
-  private static void page21(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    long pages = (value >>> 12) - (address >>> 12);
-    if (pages < -(1L << 20) || pages >= 1L << 20) {
-      throw outOfRange(kind, value, address,
-          "the page delta " + pages + " is out of ADRP's range (+-4 GiB)");
-    }
-    int insn = bytes.get(INT, offset) & 0x9f00_001f;
-    int low = (int) pages & 3;
-    int high = (int) (pages >> 2) & 0x7_ffff;
-    bytes.set(INT, offset, insn | low << 29 | high << 5);
-  }
-
-  private static void pageOffset12(MemorySegment bytes, long offset, long address, HoleKind kind,
-      long value) {
-    int insn = bytes.get(INT, offset);
-    int pageOffset = (int) (value & 0xfff);
-    int shift = accessSizeLog2(insn);
-    if ((pageOffset & ((1 << shift) - 1)) != 0) {
-      throw outOfRange(kind, value, address, String.format(
-          "the page offset %#x is not a multiple of the %d-byte access of instruction %#010x",
-          pageOffset, 1 << shift, insn));
-    }
-    bytes.set(INT, offset, (insn & 0xffc0_03ff) | (pageOffset >>> shift) << 10);
   }
 
   /** A PC-relative branch whose word offset goes into {@code mask} at bit {@code shift}. */
