@@ -53,29 +53,37 @@ final class FunctionPatcher {
 
   /**
    * Patches for code that will run at {@code codeBase} and data at {@code dataBase}, labels
-   * resolved (to code offsets, which become addresses here) and {@code symbols} found.
+   * resolved (to code offsets, which become addresses here) and {@code symbols} found: the holes
+   * of parameters filled with a label, and every deferred hole; a parameter's immediate hole has
+   * its value since it was filled.
    *
    * @throws HoleRangeException if a value does not fit its hole
    */
   static void patch(StagedFunction staged, SymbolAddresses symbols, long codeBase,
       long dataBase) {
-    long[] parameters = staged.parameterValues;
-    for (int i = 0; i < staged.labelSlotCount; i++) {
-      parameters[staged.labelSlots[i]] += codeBase;
-    }
     MemorySegment codeBytes = MemorySegment.ofArray(staged.code);
     MemorySegment dataBytes = MemorySegment.ofArray(staged.data);
+    long[] parameters = staged.parameterValues;
     PreparedStencil[] stencils = staged.stencils;
-    for (int i = 0; i < staged.count; i++) {
+    for (int k = 0; k < staged.labelSlotCount; k++) {
+      int slot = staged.labelSlots[k];
+      parameters[slot] += codeBase;
+      int i = staged.labelStencils[k];
       PreparedStencil stencil = stencils[i];
-      int holes = stencil.holeCount;
-      if (holes == 0) {
-        continue;
+      int h = stencil.immediateHoles[slot - staged.parametersAt[i]];
+      if (h >= 0) {
+        int offset = staged.codeAt[i] + stencil.offsets[h];
+        HolePatcher.patch(codeBytes, offset, codeBase + offset, stencil.kinds[h],
+            parameters[slot] + stencil.addends[h]);
       }
+    }
+    for (int k = 0; k < staged.withHolesCount; k++) {
+      int i = staged.withHoles[k];
+      PreparedStencil stencil = stencils[i];
       int codeAt = staged.codeAt[i];
       int dataAt = staged.dataAt[i];
       int parametersAt = staged.parametersAt[i];
-      for (int h = 0; h < holes; h++) {
+      for (int h : stencil.deferredHoles) {
         long value = switch (stencil.values[h]) {
           case PARAMETER -> parameters[parametersAt + stencil.references[h]];
           case CODE -> codeBase + codeAt;
@@ -83,7 +91,7 @@ final class FunctionPatcher {
           case CONTINUE -> codeBase + codeAt + stencil.codeSize;
           case SYMBOL -> symbols.of(stencil.index, stencil.references[h]);
         };
-        boolean inData = h >= stencil.codeHoleCount;
+        boolean inData = stencil.inData(h);
         int offset = (inData ? dataAt : codeAt) + stencil.offsets[h];
         try {
           HolePatcher.patch(inData ? dataBytes : codeBytes, offset,

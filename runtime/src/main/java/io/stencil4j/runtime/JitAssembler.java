@@ -124,7 +124,7 @@ public final class JitAssembler implements StencilSink {
   @Override
   public void fill(int index, long value) {
     requireParameter(index);
-    staged.parameterValues[staged.fill(index)] = value;
+    staged.fill(index, value);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Arrays;
  */
 final class StagedFunction {
   private static final int INITIAL_STENCILS = 64;
+  /** An {@code ABS_64} hole's bytes: every target is little-endian. */
+  private static final VarHandle ABS_64 =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   byte[] code = new byte[INITIAL_STENCILS * 32];
   int codeSize;
@@ -26,6 +32,9 @@ final class StagedFunction {
   /** Where the stencil's parameters start in the per-parameter arrays. */
   int[] parametersAt = new int[INITIAL_STENCILS];
   int count;
+  /** The staged stencils that have holes left for finish ({@link PreparedStencil#deferredHoles}). */
+  int[] withHoles = new int[INITIAL_STENCILS];
+  int withHolesCount;
 
   // Per parameter of the appended stencils; resolving labels replaces a label's value by its
   // code offset.
@@ -33,14 +42,18 @@ final class StagedFunction {
   Label[] parameterLabels = new Label[INITIAL_STENCILS];
   boolean[] filled = new boolean[INITIAL_STENCILS];
   int parameterCount;
-  /** The slots filled with a label, in the order filled. */
+  /** The slots filled with a label, in the order filled, and the staged stencil of each. */
   int[] labelSlots = new int[INITIAL_STENCILS];
+  int[] labelStencils = new int[INITIAL_STENCILS];
   int labelSlotCount;
   /** How many parameters of the stencil staged last are not filled yet. */
   int unfilled;
   /** The stencil staged last's parameter count (0 before any) and its first slot. */
   private int lastParameters;
   private int lastParametersAt;
+  /** The stencil staged last and its code offset, where a filled value is patched at once. */
+  private PreparedStencil lastStencil;
+  private int lastCodeAt;
 
   /** The library's index of its shim, or -1; where each staged shim starts, kept as they come. */
   private final int shimIndex;
@@ -58,6 +71,7 @@ final class StagedFunction {
     }
     Arrays.fill(filled, 0, parameterCount, false);
     count = 0;
+    withHolesCount = 0;
     codeSize = 0;
     dataSize = 0;
     parameterCount = 0;
@@ -65,6 +79,7 @@ final class StagedFunction {
     unfilled = 0;
     lastParameters = 0;
     lastParametersAt = 0;
+    lastStencil = null;
     shimCount = 0;
   }
 
@@ -82,11 +97,16 @@ final class StagedFunction {
       System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSize);
     }
     int at = count;
+    if (stencil.deferredHoles.length != 0) {
+      withHoles[withHolesCount++] = at;
+    }
     stencils[at] = stencil;
     codeAt[at] = codeSize;
     dataAt[at] = dataSize;
     parametersAt[at] = parameterCount;
     count = at + 1;
+    lastStencil = stencil;
+    lastCodeAt = codeSize;
     codeSize += stencil.codeSize;
     dataSize += stencil.dataSize;
     lastParametersAt = parameterCount;
@@ -106,12 +126,26 @@ final class StagedFunction {
   }
 
   /**
+   * Fills parameter {@code index} of the stencil staged last, which must have it, with {@code
+   * value}, patching its immediate hole if it has one.
+   *
+   * @throws IllegalStateException if it is filled already
+   */
+  void fill(int index, long value) {
+    parameterValues[fill(index)] = value;
+    int hole = lastStencil.immediateHoles[index];
+    if (hole >= 0) {
+      ABS_64.set(code, lastCodeAt + lastStencil.offsets[hole], value + lastStencil.addends[hole]);
+    }
+  }
+
+  /**
    * The slot of parameter {@code index} of the stencil staged last, which must have it, marked
    * filled.
    *
    * @throws IllegalStateException if it is filled already
    */
-  int fill(int index) {
+  private int fill(int index) {
     int slot = lastParametersAt + index;
     if (filled[slot]) {
       throw new IllegalStateException("parameter " + last().stencil.parameters().get(index)
@@ -128,8 +162,10 @@ final class StagedFunction {
     parameterLabels[slot] = label;
     if (labelSlotCount == labelSlots.length) {
       labelSlots = Arrays.copyOf(labelSlots, labelSlotCount * 2);
+      labelStencils = Arrays.copyOf(labelStencils, labelSlotCount * 2);
     }
-    labelSlots[labelSlotCount++] = slot;
+    labelSlots[labelSlotCount] = slot;
+    labelStencils[labelSlotCount++] = count - 1;
   }
 
   /** The code offsets of the staged shims, ascending: the function's entries. */
@@ -157,6 +193,7 @@ final class StagedFunction {
       codeAt = Arrays.copyOf(codeAt, capacity);
       dataAt = Arrays.copyOf(dataAt, capacity);
       parametersAt = Arrays.copyOf(parametersAt, capacity);
+      withHoles = Arrays.copyOf(withHoles, capacity);
     }
     if (stencil.parameterCount > filled.length - parameterCount) {
       int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
