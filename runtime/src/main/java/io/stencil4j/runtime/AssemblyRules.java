@@ -12,21 +12,21 @@ final class AssemblyRules {
 
   /** Checks that the stencil staged last has a parameter {@code index}. */
   static void requireParameter(StagedFunction staged, String method, int index) {
+    if (staged.hasParameter(index)) {
+      return;
+    }
     if (staged.count == 0) {
       throw new IllegalStateException(method + "(" + index + ") before any append: " + method
           + " takes a parameter of the stencil appended last");
     }
     StencilGroup stencil = staged.last().stencil;
-    if (index < 0 || index >= stencil.parameters().size()) {
-      throw new IndexOutOfBoundsException(
-          "stencil " + stencil.name() + " has the parameters " + stencil.parameters()
-              + ", no parameter " + index);
-    }
+    throw new IndexOutOfBoundsException("stencil " + stencil.name() + " has the parameters "
+        + stencil.parameters() + ", no parameter " + index);
   }
 
   /** Checks that the stencil staged last, if any, has all its parameters. */
   static void requireFilled(StagedFunction staged) {
-    if (staged.count == 0) {
+    if (staged.unfilled == 0) {
       return;
     }
     int first = staged.parametersAt[staged.count - 1];

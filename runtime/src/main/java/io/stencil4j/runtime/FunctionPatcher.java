@@ -3,7 +3,6 @@ package io.stencil4j.runtime;
 import io.stencil4j.Label;
 import io.stencil4j.model.HoleValue;
 import java.lang.foreign.MemorySegment;
-import java.util.Map;
 
 /**
  * Patches every hole of a staged function in its staging buffers, for the addresses its code
@@ -17,17 +16,28 @@ final class FunctionPatcher {
    *
    * @throws IllegalStateException if a label is not in {@code labels}
    */
-  static void resolveLabels(StagedFunction staged, Map<Label, Integer> labels) {
-    for (int slot = 0; slot < staged.parameterCount; slot++) {
+  static void resolveLabels(StagedFunction staged, BoundLabels labels) {
+    for (int i = 0; i < staged.labelSlotCount; i++) {
+      int slot = staged.labelSlots[i];
       Label label = staged.parameterLabels[slot];
-      if (label != null) {
-        Integer offset = labels.get(label);
-        if (offset == null) {
-          throw unbound(staged, slot, label);
-        }
-        staged.parameterValues[slot] = offset;
+      int offset = labels.offset(label);
+      if (offset < 0) {
+        throw unbound(staged, labels);
+      }
+      staged.parameterValues[slot] = offset;
+    }
+  }
+
+  /** The error for the first parameter filled with a label nothing bound. */
+  private static IllegalStateException unbound(StagedFunction staged, BoundLabels labels) {
+    int first = Integer.MAX_VALUE;
+    for (int i = 0; i < staged.labelSlotCount; i++) {
+      int slot = staged.labelSlots[i];
+      if (slot < first && labels.offset(staged.parameterLabels[slot]) < 0) {
+        first = slot;
       }
     }
+    return unbound(staged, first, staged.parameterLabels[first]);
   }
 
   /** The error for parameter {@code slot}, filled with a label nothing bound. */
@@ -43,7 +53,9 @@ final class FunctionPatcher {
 
   /**
    * Patches for code that will run at {@code codeBase} and data at {@code dataBase}, labels
-   * resolved and {@code symbols} found.
+   * resolved (to code offsets, which become addresses here) and {@code symbols} found: the holes
+   * of parameters filled with a label, and every deferred hole; a parameter's immediate hole has
+   * its value since it was filled.
    *
    * @throws HoleRangeException if a value does not fit its hole
    */
@@ -51,28 +63,40 @@ final class FunctionPatcher {
       long dataBase) {
     MemorySegment codeBytes = MemorySegment.ofArray(staged.code);
     MemorySegment dataBytes = MemorySegment.ofArray(staged.data);
-    for (int i = 0; i < staged.count; i++) {
-      PreparedStencil stencil = staged.stencils[i];
-      long stencilCode = codeBase + staged.codeAt[i];
-      long stencilData = dataBase + staged.dataAt[i];
-      for (int h = 0; h < stencil.holeCount; h++) {
-        long base = switch (stencil.values[h]) {
-          case CODE -> stencilCode;
-          case DATA -> stencilData;
-          case CONTINUE -> stencilCode + stencil.codeSize;
-          case PARAMETER -> {
-            int slot = staged.parametersAt[i] + stencil.references[h];
-            yield staged.parameterLabels[slot] == null ? staged.parameterValues[slot]
-                : codeBase + staged.parameterValues[slot];
-          }
+    long[] parameters = staged.parameterValues;
+    PreparedStencil[] stencils = staged.stencils;
+    for (int k = 0; k < staged.labelSlotCount; k++) {
+      int slot = staged.labelSlots[k];
+      parameters[slot] += codeBase;
+      int i = staged.labelStencils[k];
+      PreparedStencil stencil = stencils[i];
+      int h = stencil.immediateHoles[slot - staged.parametersAt[i]];
+      if (h >= 0) {
+        int offset = staged.codeAt[i] + stencil.offsets[h];
+        HolePatcher.patch(codeBytes, offset, codeBase + offset, stencil.kinds[h],
+            parameters[slot] + stencil.addends[h]);
+      }
+    }
+    for (int k = 0; k < staged.withHolesCount; k++) {
+      int i = staged.withHoles[k];
+      PreparedStencil stencil = stencils[i];
+      int codeAt = staged.codeAt[i];
+      int dataAt = staged.dataAt[i];
+      int parametersAt = staged.parametersAt[i];
+      for (int h : stencil.deferredHoles) {
+        long value = switch (stencil.values[h]) {
+          case PARAMETER -> parameters[parametersAt + stencil.references[h]];
+          case CODE -> codeBase + codeAt;
+          case DATA -> dataBase + dataAt;
+          case CONTINUE -> codeBase + codeAt + stencil.codeSize;
           case SYMBOL -> symbols.of(stencil.index, stencil.references[h]);
         };
         boolean inData = stencil.inData(h);
-        int offset = (inData ? staged.dataAt[i] : staged.codeAt[i]) + stencil.offsets[h];
-        long address = (inData ? dataBase : codeBase) + offset;
+        int offset = (inData ? dataAt : codeAt) + stencil.offsets[h];
         try {
-          HolePatcher.patch(inData ? dataBytes : codeBytes, offset, address, stencil.kinds[h],
-              base + stencil.addends[h]);
+          HolePatcher.patch(inData ? dataBytes : codeBytes, offset,
+              (inData ? dataBase : codeBase) + offset, stencil.kinds[h],
+              value + stencil.addends[h]);
         } catch (HoleRangeException e) {
           throw new HoleRangeException(staged.describe(i) + ", " + (inData ? "data" : "code")
               + " hole " + stencil.hole(h) + labelOf(staged, i, h) + ": " + e.getMessage(), e);

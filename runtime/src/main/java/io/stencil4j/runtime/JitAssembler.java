@@ -11,9 +11,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,7 +35,9 @@ public final class JitAssembler implements StencilSink {
   private final SymbolAddresses symbols;
   private final StagedFunction staged;
   /** Code offsets of the bound labels; handed to the function finished, not copied. */
-  private Map<Label, Integer> labels = new IdentityHashMap<>();
+  private BoundLabels labels = new BoundLabels(0);
+  /** Whether a finished function has {@link #labels}, so that the next needs new ones. */
+  private boolean labelsPublished;
   /** The patch sites made since the last reset, bound to the function finish makes. */
   private final List<PatchSite> sites = new ArrayList<>();
   private boolean finished;
@@ -80,9 +80,12 @@ public final class JitAssembler implements StencilSink {
   public void reset() {
     staged.clear();
     symbols.forgetUsed();
-    if (!labels.isEmpty()) {
+    if (labelsPublished) {
       // the function finished last keeps the map; the next is sized for as many labels
-      labels = new IdentityHashMap<>(labels.size());
+      labels = new BoundLabels(labels.size());
+      labelsPublished = false;
+    } else {
+      labels.forgetAll();
     }
     sites.clear();
     finished = false;
@@ -118,19 +121,23 @@ public final class JitAssembler implements StencilSink {
     if (staged.count == 0) {
       AssemblyRules.requireShimFirst(library, prepared);
     }
-    symbols.use(prepared);
+    if (prepared.hasSymbols) {
+      symbols.use(prepared);
+    }
     staged.add(prepared);
   }
 
   @Override
   public void fill(int index, long value) {
-    staged.parameterValues[slot(index)] = value;
+    requireParameter(index);
+    staged.fill(index, value);
   }
 
   @Override
   public void fill(int index, Label label) {
     Objects.requireNonNull(label, "label");
-    staged.parameterLabels[slot(index)] = label;
+    requireParameter(index);
+    staged.fill(index, label);
   }
 
   /**
@@ -142,8 +149,8 @@ public final class JitAssembler implements StencilSink {
   public void bind(Label label) {
     Objects.requireNonNull(label, "label");
     checkNotFinished();
-    Integer bound = labels.putIfAbsent(label, staged.codeSize);
-    if (bound != null) {
+    int bound = labels.bind(label, staged.codeSize);
+    if (bound >= 0) {
       throw new IllegalStateException(String.format(
           "label %s is bound twice: at code offset %#x and at %#x", label, bound,
           staged.codeSize));
@@ -202,6 +209,7 @@ public final class JitAssembler implements StencilSink {
     MemorySegment.copy(staged.data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, staged.dataSize);
     JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
         library.hasShim ? staged.shimOffsets() : null);
+    labelsPublished = true;
     for (PatchSite site : sites) {
       site.bind(function, staged);
     }
@@ -233,11 +241,10 @@ public final class JitAssembler implements StencilSink {
     return site;
   }
 
-  /** The parameter slot of the last stencil's parameter {@code index}, marked filled. */
-  private int slot(int index) {
+  /** Checks that parameter {@code index} of the last stencil can be filled. */
+  private void requireParameter(int index) {
     checkNotFinished();
     AssemblyRules.requireParameter(staged, "fill", index);
-    return staged.fill(index);
   }
 
   private void checkNotFinished() {

@@ -4,6 +4,7 @@ import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,11 +15,15 @@ final class PreparedStencil {
   final StencilGroup stencil;
   /** Its position in its library. */
   final int index;
+  /** The unpatched bytes, copied straight from here to a function's. */
+  final byte[] code;
+  final byte[] data;
   final int codeSize;
   final int dataSize;
   final int parameterCount;
   /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
   final List<String> symbols;
+  final boolean hasSymbols;
   final int holeCount;
   /** Holes below this index are in the code, the others in the data. */
   final int codeHoleCount;
@@ -28,14 +33,25 @@ final class PreparedStencil {
   /** The parameter index of a {@code PARAMETER} hole, the symbol index of a {@code SYMBOL} one. */
   final int[] references;
   final long[] addends;
+  /**
+   * Per parameter: the hole patched as soon as the parameter is filled with a value, -1 if
+   * none. That is a parameter's only hole when it is an {@code ABS_64} in the code, the value
+   * itself, which needs no address and cannot be out of range: most of x86-64's holes.
+   */
+  final int[] immediateHoles;
+  /** The holes left for finish, when the addresses are known: all but the immediate ones. */
+  final int[] deferredHoles;
 
   PreparedStencil(StencilGroup stencil, int index) {
     this.stencil = stencil;
     this.index = index;
-    this.codeSize = stencil.codeSize();
-    this.dataSize = stencil.dataSize();
+    this.code = stencil.code();
+    this.data = stencil.data();
+    this.codeSize = code.length;
+    this.dataSize = data.length;
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
+    this.hasSymbols = !symbols.isEmpty();
     this.codeHoleCount = stencil.codeHoles().size();
     this.holeCount = codeHoleCount + stencil.dataHoles().size();
     this.offsets = new int[holeCount];
@@ -55,6 +71,25 @@ final class PreparedStencil {
         default -> -1;
       };
     }
+    int[] holesOf = new int[parameterCount];
+    for (int i = 0; i < holeCount; i++) {
+      if (values[i] == HoleValue.PARAMETER) {
+        holesOf[references[i]]++;
+      }
+    }
+    this.immediateHoles = new int[parameterCount];
+    Arrays.fill(immediateHoles, -1);
+    int[] deferred = new int[holeCount];
+    int deferredCount = 0;
+    for (int i = 0; i < holeCount; i++) {
+      if (values[i] == HoleValue.PARAMETER && holesOf[references[i]] == 1
+          && kinds[i] == HoleKind.ABS_64 && !inData(i)) {
+        immediateHoles[references[i]] = i;
+      } else {
+        deferred[deferredCount++] = i;
+      }
+    }
+    this.deferredHoles = Arrays.copyOf(deferred, deferredCount);
   }
 
   /** Hole {@code i} as the model describes it, for error messages. */

@@ -1,16 +1,24 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * One function's stencils staged until finish: their code and data copied back to back, where
  * each stencil went, and the values its parameters are filled with. Per appended stencil and per
  * parameter the fields are parallel arrays, so that staging allocates nothing once they have
- * grown; {@link #clear} keeps them grown for the next function.
+ * grown; {@link #clear} keeps them grown for the next function. Appending and filling check
+ * only what they must on the way (a capacity, a counter); finding what is wrong is left to the
+ * error's path.
  */
 final class StagedFunction {
   private static final int INITIAL_STENCILS = 64;
+  /** An {@code ABS_64} hole's bytes: every target is little-endian. */
+  private static final VarHandle ABS_64 =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   byte[] code = new byte[INITIAL_STENCILS * 32];
   int codeSize;
@@ -24,12 +32,28 @@ final class StagedFunction {
   /** Where the stencil's parameters start in the per-parameter arrays. */
   int[] parametersAt = new int[INITIAL_STENCILS];
   int count;
+  /** The staged stencils that have holes left for finish ({@link PreparedStencil#deferredHoles}). */
+  int[] withHoles = new int[INITIAL_STENCILS];
+  int withHolesCount;
 
-  // Per parameter of the appended stencils; a label's code offset replaces its value at finish.
+  // Per parameter of the appended stencils; resolving labels replaces a label's value by its
+  // code offset.
   long[] parameterValues = new long[INITIAL_STENCILS];
   Label[] parameterLabels = new Label[INITIAL_STENCILS];
   boolean[] filled = new boolean[INITIAL_STENCILS];
   int parameterCount;
+  /** The slots filled with a label, in the order filled, and the staged stencil of each. */
+  int[] labelSlots = new int[INITIAL_STENCILS];
+  int[] labelStencils = new int[INITIAL_STENCILS];
+  int labelSlotCount;
+  /** How many parameters of the stencil staged last are not filled yet. */
+  int unfilled;
+  /** The stencil staged last's parameter count (0 before any) and its first slot. */
+  private int lastParameters;
+  private int lastParametersAt;
+  /** The stencil staged last and its code offset, where a filled value is patched at once. */
+  private PreparedStencil lastStencil;
+  private int lastCodeAt;
 
   /** The library's index of its shim, or -1; where each staged shim starts, kept as they come. */
   private final int shimIndex;
@@ -42,39 +66,77 @@ final class StagedFunction {
 
   /** Forgets every stencil staged, keeping the arrays. */
   void clear() {
-    Arrays.fill(parameterLabels, 0, parameterCount, null);
+    for (int i = 0; i < labelSlotCount; i++) {
+      parameterLabels[labelSlots[i]] = null;
+    }
     Arrays.fill(filled, 0, parameterCount, false);
     count = 0;
+    withHolesCount = 0;
     codeSize = 0;
     dataSize = 0;
     parameterCount = 0;
+    labelSlotCount = 0;
+    unfilled = 0;
+    lastParameters = 0;
+    lastParametersAt = 0;
+    lastStencil = null;
     shimCount = 0;
   }
 
   /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
   void add(PreparedStencil stencil) {
-    reserve(stencil);
-    if (stencil.index == shimIndex) {
-      if (shimCount == shimsAt.length) {
-        shimsAt = Arrays.copyOf(shimsAt, shimCount * 2);
-      }
-      shimsAt[shimCount++] = codeSize;
+    if (count == stencils.length || stencil.parameterCount > filled.length - parameterCount
+        || stencil.codeSize > code.length - codeSize || stencil.dataSize > data.length - dataSize) {
+      grow(stencil);
     }
-    stencil.stencil.copyCode(code, codeSize);
-    stencil.stencil.copyData(data, dataSize);
-    stencils[count] = stencil;
-    codeAt[count] = codeSize;
-    dataAt[count] = dataSize;
-    parametersAt[count] = parameterCount;
-    count++;
+    if (stencil.index == shimIndex) {
+      addShim();
+    }
+    System.arraycopy(stencil.code, 0, code, codeSize, stencil.codeSize);
+    if (stencil.dataSize != 0) {
+      System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSize);
+    }
+    int at = count;
+    if (stencil.deferredHoles.length != 0) {
+      withHoles[withHolesCount++] = at;
+    }
+    stencils[at] = stencil;
+    codeAt[at] = codeSize;
+    dataAt[at] = dataSize;
+    parametersAt[at] = parameterCount;
+    count = at + 1;
+    lastStencil = stencil;
+    lastCodeAt = codeSize;
     codeSize += stencil.codeSize;
     dataSize += stencil.dataSize;
-    parameterCount += stencil.parameterCount;
+    lastParametersAt = parameterCount;
+    lastParameters = stencil.parameterCount;
+    unfilled = lastParameters;
+    parameterCount += lastParameters;
   }
 
   /** The stencil staged last; there must be one. */
   PreparedStencil last() {
     return stencils[count - 1];
+  }
+
+  /** Whether the stencil staged last has a parameter {@code index}; false before any. */
+  boolean hasParameter(int index) {
+    return Integer.compareUnsigned(index, lastParameters) < 0;
+  }
+
+  /**
+   * Fills parameter {@code index} of the stencil staged last, which must have it, with {@code
+   * value}, patching its immediate hole if it has one.
+   *
+   * @throws IllegalStateException if it is filled already
+   */
+  void fill(int index, long value) {
+    parameterValues[fill(index)] = value;
+    int hole = lastStencil.immediateHoles[index];
+    if (hole >= 0) {
+      ABS_64.set(code, lastCodeAt + lastStencil.offsets[hole], value + lastStencil.addends[hole]);
+    }
   }
 
   /**
@@ -83,14 +145,27 @@ final class StagedFunction {
    *
    * @throws IllegalStateException if it is filled already
    */
-  int fill(int index) {
-    int slot = parametersAt[count - 1] + index;
+  private int fill(int index) {
+    int slot = lastParametersAt + index;
     if (filled[slot]) {
       throw new IllegalStateException("parameter " + last().stencil.parameters().get(index)
           + " of " + describe(count - 1) + " is filled twice");
     }
     filled[slot] = true;
+    unfilled--;
     return slot;
+  }
+
+  /** Fills parameter {@code index} of the stencil staged last with {@code label}. */
+  void fill(int index, Label label) {
+    int slot = fill(index);
+    parameterLabels[slot] = label;
+    if (labelSlotCount == labelSlots.length) {
+      labelSlots = Arrays.copyOf(labelSlots, labelSlotCount * 2);
+      labelStencils = Arrays.copyOf(labelStencils, labelSlotCount * 2);
+    }
+    labelSlots[labelSlotCount] = slot;
+    labelStencils[labelSlotCount++] = count - 1;
   }
 
   /** The code offsets of the staged shims, ascending: the function's entries. */
@@ -104,24 +179,32 @@ final class StagedFunction {
         stencils[i].stencil.name(), i, codeAt[i]);
   }
 
-  private void reserve(PreparedStencil stencil) {
+  private void addShim() {
+    if (shimCount == shimsAt.length) {
+      shimsAt = Arrays.copyOf(shimsAt, shimCount * 2);
+    }
+    shimsAt[shimCount++] = codeSize;
+  }
+
+  private void grow(PreparedStencil stencil) {
     if (count == stencils.length) {
       int capacity = grown(count, count + 1);
       stencils = Arrays.copyOf(stencils, capacity);
       codeAt = Arrays.copyOf(codeAt, capacity);
       dataAt = Arrays.copyOf(dataAt, capacity);
       parametersAt = Arrays.copyOf(parametersAt, capacity);
+      withHoles = Arrays.copyOf(withHoles, capacity);
     }
-    if (parameterCount + stencil.parameterCount > filled.length) {
+    if (stencil.parameterCount > filled.length - parameterCount) {
       int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
       parameterValues = Arrays.copyOf(parameterValues, capacity);
       parameterLabels = Arrays.copyOf(parameterLabels, capacity);
       filled = Arrays.copyOf(filled, capacity);
     }
-    if (codeSize + stencil.codeSize > code.length) {
+    if (stencil.codeSize > code.length - codeSize) {
       code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
     }
-    if (dataSize + stencil.dataSize > data.length) {
+    if (stencil.dataSize > data.length - dataSize) {
       data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSize)));
     }
   }

@@ -44,6 +44,12 @@ public final class StackVmJit {
   private final StackVm vm;
   /** The labels of jump targets by instruction, made as programs need them. */
   private Label[] labels = new Label[0];
+  /**
+   * By instruction, the number of the last program in which a jump goes to it: marks that need
+   * no clearing between programs.
+   */
+  private int[] targetIn = new int[0];
+  private int programs;
 
   /**
    * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
@@ -69,14 +75,16 @@ public final class StackVmJit {
   public JitAssembler assemble(Program program) {
     assembler.reset();
     List<Instruction> code = program.code();
-    Label[] targets = jumpTargets(code);
+    int mark = markJumpTargets(code);
+    Label[] targets = labels;
     vm.shim();
     for (int pc = 0; pc < code.size(); pc++) {
-      if (targets[pc] != null) {
+      if (targetIn[pc] == mark) {
         assembler.bind(targets[pc]);
       }
-      long argument = code.get(pc).argument();
-      switch (code.get(pc).op()) {
+      Instruction instruction = code.get(pc);
+      long argument = instruction.argument();
+      switch (instruction.op()) {
         case PUSH_CONST -> vm.pushConst(argument);
         case LOAD_LOCAL -> vm.loadLocal((int) argument);
         case STORE_LOCAL -> vm.storeLocal((int) argument);
@@ -103,16 +111,23 @@ public final class StackVmJit {
         assemble(program).finish(arena, program.name()).handle(ENTRY), arena);
   }
 
-  /** A label for each instruction a jump goes to; null for the others. */
-  private Label[] jumpTargets(List<Instruction> code) {
-    Label[] targets = new Label[code.size()];
+  /**
+   * Marks the instructions a jump goes to with the number it returns, each with its label: no
+   * array to allocate per program.
+   */
+  private int markJumpTargets(List<Instruction> code) {
+    if (targetIn.length < code.size()) {
+      targetIn = Arrays.copyOf(targetIn, Math.max(code.size(), targetIn.length * 2));
+    }
+    int mark = ++programs;
     for (Instruction instruction : code) {
       if (instruction.op() == Op.JUMP || instruction.op() == Op.JUMP_IF_FALSE) {
         int target = (int) instruction.argument();
-        targets[target] = label(target);
+        targetIn[target] = mark;
+        label(target);
       }
     }
-    return targets;
+    return mark;
   }
 
   /**
