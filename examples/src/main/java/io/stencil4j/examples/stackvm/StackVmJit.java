@@ -11,13 +11,11 @@ import io.stencil4j.runtime.Symbols;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stack VM's JIT: emits a program's stencils through the generated {@link StackVm} emitter,
@@ -28,16 +26,8 @@ public final class StackVmJit {
   /** The shim's signature: {@code int64_t entry(int64_t *stack, int64_t *locals)}. */
   public static final FunctionDescriptor ENTRY = FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS);
 
-  private static final MethodHandle SQUARE;
-
-  static {
-    try {
-      SQUARE = MethodHandles.lookup().findStatic(HostFunctions.class, "square",
-          MethodType.methodType(long.class, long.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** The host function's signature: {@code int64_t stackvm_host_square(int64_t)}. */
+  private static final FunctionDescriptor SQUARE_TYPE = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
 
   private final StencilLibrary stencils = StackVmStencils.forHost();
   private final JitAssembler assembler;
@@ -56,11 +46,19 @@ public final class StackVmJit {
    * {@code arena}, which must outlive every program compiled.
    */
   public StackVmJit(Arena arena) {
-    MemorySegment square = Linker.nativeLinker().upcallStub(SQUARE,
-        FunctionDescriptor.of(JAVA_LONG, JAVA_LONG), arena);
-    this.assembler = new JitAssembler(stencils,
-        Symbols.of(Map.of(HostFunctions.SQUARE_SYMBOL, square)));
+    // the stub is linked when the first program calling the host is finished, if one is
+    this.assembler = new JitAssembler(stencils, Symbols.lazy(HostFunctions.SQUARE_SYMBOL,
+        () -> Linker.nativeLinker().upcallStub(square(), SQUARE_TYPE, arena)));
     this.vm = StackVmStencils.emitter(assembler);
+  }
+
+  private static MethodHandle square() {
+    try {
+      return MethodHandles.lookup().findStatic(HostFunctions.class, "square",
+          MethodType.methodType(long.class, long.class));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The triple of the stencils in use: the host's. */
