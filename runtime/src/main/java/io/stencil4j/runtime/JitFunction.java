@@ -28,6 +28,12 @@ public final class JitFunction {
    */
   private static final ConcurrentMap<List<Object>, MethodHandle> DOWNCALLS =
       new ConcurrentHashMap<>();
+  /**
+   * The last handle looked up without options, found again by the descriptor's identity: a JIT
+   * usually enters every function with one descriptor constant, and building and hashing the
+   * map's key was a tenth of a small program's compile.
+   */
+  private static volatile Downcall lastDowncall;
 
   private final MemorySegment code;
   private final MemorySegment data;
@@ -200,6 +206,16 @@ public final class JitFunction {
 
   private static MethodHandle handle(MemorySegment entry, FunctionDescriptor descriptor,
       Linker.Option... options) {
+    return Upcalls.rethrowing(MethodHandles.insertArguments(invoker(descriptor, options), 0,
+        entry));
+  }
+
+  /** The address-less downcall handle for {@code descriptor} and {@code options}. */
+  private static MethodHandle invoker(FunctionDescriptor descriptor, Linker.Option... options) {
+    Downcall recent = lastDowncall;
+    if (options.length == 0 && recent != null && recent.descriptor == descriptor) {
+      return recent.invoker;
+    }
     List<Object> key = new ArrayList<>(options.length + 1);
     key.add(descriptor);
     key.addAll(Arrays.asList(options));
@@ -208,6 +224,12 @@ public final class JitFunction {
       DOWNCALLS.putIfAbsent(List.copyOf(key), Native.LINKER.downcallHandle(descriptor, options));
       invoker = DOWNCALLS.get(key);
     }
-    return Upcalls.rethrowing(MethodHandles.insertArguments(invoker, 0, entry));
+    if (options.length == 0) {
+      lastDowncall = new Downcall(descriptor, invoker);
+    }
+    return invoker;
   }
+
+  /** A downcall handle without options and the descriptor it was made for. */
+  private record Downcall(FunctionDescriptor descriptor, MethodHandle invoker) {}
 }
