@@ -23,6 +23,13 @@ static inline size_t jit_whole_pages(size_t bytes) {
   return (bytes + page - 1) / page * page;
 }
 
+/* The room a stencil's data of data_size bytes takes in a layout: enough that the next stencil's
+   data starts at a multiple of alignment (the header's NAME_DATA_ALIGNMENT), since data sizes are
+   not padded. */
+static inline size_t jit_data_span(size_t data_size, size_t alignment) {
+  return (data_size + alignment - 1) / alignment * alignment;
+}
+
 /* Maps pages for code_size bytes of code and data_size bytes of data, all writable for now.
    Returns 0, or -1 when there is no memory. */
 static inline int jit_memory_map(jit_memory *m, size_t code_size, size_t data_size) {

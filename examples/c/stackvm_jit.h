@@ -91,14 +91,15 @@ static inline int layout_program(const program *p, layout *out) {
     free(out->data_at);
     return -1;
   }
-  size_t code_end = STACK_VM_SHIM_CODE_SIZE, data_end = STACK_VM_SHIM_DATA_SIZE;
+  size_t code_end = STACK_VM_SHIM_CODE_SIZE;
+  size_t data_end = jit_data_span(STACK_VM_SHIM_DATA_SIZE, STACK_VM_DATA_ALIGNMENT);
   for (size_t i = 0; i < n; i++) {
     out->code_at[i] = code_end;
     code_end += code_size(p->code[i].op);
   }
   for (size_t i = 0; i < n; i++) {
-    out->data_at[i] = data_end; /* every data size is a multiple of 16, the data's alignment */
-    data_end += data_size(p->code[i].op);
+    out->data_at[i] = data_end;
+    data_end += jit_data_span(data_size(p->code[i].op), STACK_VM_DATA_ALIGNMENT);
   }
   out->code_size = code_end;
   out->data_size = data_end;

@@ -43,7 +43,8 @@ static unsigned char *take_code(size_t size) {
 
 static unsigned char *take_data(size_t size) {
   unsigned char *at = next_data;
-  next_data += (size + 7) & ~(size_t)7;
+  size_t alignment = TEST_VM_DATA_ALIGNMENT;
+  next_data += (size + alignment - 1) / alignment * alignment;
   return at;
 }
 

@@ -60,7 +60,7 @@ final class CopyFloor implements AutoCloseable {
       codeAt[i] = codeSize;
       dataAt[i] = dataSize;
       codeSize += codes[i].length;
-      dataSize += datas[i].length;
+      dataSize += (datas[i].length + 15) & -16; // each stencil's data 16-byte aligned
     }
     code = new Pages(codeSize);
     data = new Pages(dataSize);

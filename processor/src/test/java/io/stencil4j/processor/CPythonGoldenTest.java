@@ -73,16 +73,6 @@ class CPythonGoldenTest {
       I686_PC_WINDOWS_MSVC, "e1eb85d459b9f207f8b44a1778f2e7cbcf768694",
       AARCH64_PC_WINDOWS_MSVC, "f4c05b3d8346b701e82aeba634d35078fa492efd");
 
-  /**
-   * Where our stencil is still larger than CPython's. Each entry fails the test once it is no
-   * longer larger, so that this list only shrinks. On AArch64 every GOT-using stencil's data is
-   * padded to 16 bytes (CPython's: 8).
-   */
-  private static final Set<Gap> KNOWN_GAPS = Set.of(
-      new Gap("JUMP_IF_OPARG", AARCH64_UNKNOWN_LINUX_GNU, Part.DATA),
-      new Gap("ERROR_IF_OPARG", AARCH64_UNKNOWN_LINUX_GNU, Part.DATA),
-      new Gap("ENTER_OPERAND1", AARCH64_UNKNOWN_LINUX_GNU, Part.DATA));
-
   private static final Pattern SIZE = Pattern.compile(
       "#define CPYTHON_CASES_([A-Z0-9_]+)_(CODE|DATA)_SIZE (\\d+)");
 
@@ -150,12 +140,7 @@ class CPythonGoldenTest {
     String what = String.format(Locale.ROOT, "%s (CPython's case %d) on %s: our %s is %d bytes, "
         + "CPython's %d (test_jit_stencils-%s.h at %s)", name, number, triple, part, ours,
         cpythons, triple, FIVE_CASE_COMMIT);
-    if (KNOWN_GAPS.contains(new Gap(name, triple, part))) {
-      assertWithMessage("%s, no longer larger: remove it from KNOWN_GAPS", what)
-          .that(ours).isGreaterThan(cpythons);
-    } else {
-      assertWithMessage(what).that(ours).isAtMost(cpythons);
-    }
+    assertWithMessage(what).that(ours).isAtMost(cpythons);
   }
 
   private static Path header(Triple triple) {
@@ -213,6 +198,4 @@ class CPythonGoldenTest {
     }
   }
 
-  /** A stencil part of one case on one triple that is still larger than CPython's. */
-  record Gap(String name, Triple triple, Part part) {}
 }

@@ -78,7 +78,7 @@ final class PreparedLibrary {
    */
   PreparedStencil get(StencilGroup stencil, int index) {
     if (index >= 0 && index < byIndex.length && byIndex[index].stencil == stencil) {
-      return aligned(byIndex[index]);
+      return byIndex[index];
     }
     return get(stencil);
   }
@@ -86,24 +86,13 @@ final class PreparedLibrary {
   /**
    * {@code stencil} prepared.
    *
-   * @throws IllegalArgumentException if it is not one of this library's, or its data would
-   *     misalign the next stencil's
+   * @throws IllegalArgumentException if it is not one of this library's
    */
   PreparedStencil get(StencilGroup stencil) {
     PreparedStencil prepared = byIdentity.get(stencil);
     if (prepared == null) {
       throw new IllegalArgumentException("stencil " + stencil.name()
           + " is not one of this assembler's stencils for " + library.triple());
-    }
-    return aligned(prepared);
-  }
-
-  /** {@code prepared}, checked to keep the data of the stencil after it aligned. */
-  private static PreparedStencil aligned(PreparedStencil prepared) {
-    // stencils' data are laid out back to back, so each size keeps the next one aligned
-    if (prepared.dataSize % 16 != 0) {
-      throw new IllegalArgumentException("stencil " + prepared.stencil.name() + " has "
-          + prepared.dataSize + " bytes of data, not a multiple of 16");
     }
     return prepared;
   }

@@ -20,6 +20,12 @@ final class PreparedStencil {
   final byte[] data;
   final int codeSize;
   final int dataSize;
+  /**
+   * The room its data takes in a function: its size rounded up to 16 bytes, so that the next
+   * stencil's data starts 16-byte aligned, as the template contract promises; stencils' data
+   * sizes are not padded.
+   */
+  final int dataSpan;
   final int parameterCount;
   /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
   final List<String> symbols;
@@ -49,6 +55,7 @@ final class PreparedStencil {
     this.data = stencil.data();
     this.codeSize = code.length;
     this.dataSize = data.length;
+    this.dataSpan = (dataSize + 15) & -16;
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
     this.hasSymbols = !symbols.isEmpty();

@@ -86,7 +86,7 @@ final class StagedFunction {
   /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
   void add(PreparedStencil stencil) {
     if (count == stencils.length || stencil.parameterCount > filled.length - parameterCount
-        || stencil.codeSize > code.length - codeSize || stencil.dataSize > data.length - dataSize) {
+        || stencil.codeSize > code.length - codeSize || stencil.dataSpan > data.length - dataSize) {
       grow(stencil);
     }
     if (stencil.index == shimIndex) {
@@ -95,6 +95,8 @@ final class StagedFunction {
     System.arraycopy(stencil.code, 0, code, codeSize, stencil.codeSize);
     if (stencil.dataSize != 0) {
       System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSize);
+      // the buffer is reused: padding must not carry an earlier function's bytes
+      Arrays.fill(data, dataSize + stencil.dataSize, dataSize + stencil.dataSpan, (byte) 0);
     }
     int at = count;
     if (stencil.deferredHoles.length != 0) {
@@ -108,7 +110,7 @@ final class StagedFunction {
     lastStencil = stencil;
     lastCodeAt = codeSize;
     codeSize += stencil.codeSize;
-    dataSize += stencil.dataSize;
+    dataSize += stencil.dataSpan;
     lastParametersAt = parameterCount;
     lastParameters = stencil.parameterCount;
     unfilled = lastParameters;
@@ -204,8 +206,8 @@ final class StagedFunction {
     if (stencil.codeSize > code.length - codeSize) {
       code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
     }
-    if (stencil.dataSize > data.length - dataSize) {
-      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSize)));
+    if (stencil.dataSpan > data.length - dataSize) {
+      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSpan)));
     }
   }
 

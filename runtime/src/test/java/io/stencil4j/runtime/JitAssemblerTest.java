@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stencil4j.Label;
+import io.stencil4j.model.Hole;
+import io.stencil4j.model.HoleKind;
+import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
@@ -312,14 +315,22 @@ class JitAssemblerTest {
   }
 
   @Test
-  void refusesDataThatWouldMisalignTheNextStencils() {
-    StencilGroup odd = new StencilGroup("ODD", new byte[] {(byte) 0xc3}, new byte[8], List.of(),
+  void startsEveryStencilsDataAt16BytesWhateverTheSizesBefore() throws Throwable {
+    // NOP has 8 bytes of data; ADDRESS returns its own data's address: lea rax, [rip + data]; ret
+    StencilGroup nop = new StencilGroup("NOP", new byte[] {(byte) 0x90}, new byte[8], List.of(),
         List.of());
-    JitAssembler oddAssembler = new JitAssembler(
-        new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(odd)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> oddAssembler.append(odd));
-    assertEquals("stencil ODD has 8 bytes of data, not a multiple of 16", e.getMessage());
+    StencilGroup address = new StencilGroup("ADDRESS",
+        new byte[] {0x48, (byte) 0x8d, 0x05, 0, 0, 0, 0, (byte) 0xc3}, new byte[8],
+        List.of(Hole.of(3, HoleKind.REL_32, HoleValue.DATA, -4)), List.of());
+    JitAssembler odd = new JitAssembler(
+        new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(nop, address)));
+    odd.append(nop);
+    odd.append(nop);
+    odd.append(address);
+    JitFunction function = odd.finish(arena);
+    long data = (long) function.handle(NO_ARGUMENTS).invokeExact();
+    assertEquals(function.data().address() + 32, data);
+    assertEquals(0, data % 16);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.stencil4j.processor.output;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.stencil.StencilBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,14 +94,19 @@ public final class HeaderWriter {
         .append("_emit_NAME(code, data, symbols, parameters...) copies\n");
     out.append("// it to code (").append(macro).append("_NAME_CODE_SIZE bytes) and data (")
         .append(macro).append("_NAME_DATA_SIZE bytes,\n");
-    out.append("// 16-byte aligned) and patches its holes. It returns 0, or -1 when a value does")
-        .append(" not fit\n");
+    out.append("// at an address that is a multiple of ").append(macro)
+        .append("_DATA_ALIGNMENT) and patches its holes.\n");
+    out.append("// It returns 0, or -1 when a value does not fit\n");
     out.append("// its hole: the stencil must not run then.\n\n");
     out.append("#ifndef ").append(guard).append('\n');
     out.append("#define ").append(guard).append("\n\n");
     out.append("#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n\n");
     out.append("#define ").append(macro).append("_TRIPLE \"").append(library.triple().triple())
         .append("\"\n\n");
+    out.append("// Each stencil's data starts at a multiple of this; data sizes are not padded to "
+        + "it.\n");
+    out.append("#define ").append(macro).append("_DATA_ALIGNMENT ")
+        .append(StencilBuilder.DATA_ALIGNMENT).append("\n\n");
     appendSymbols(out, members);
     appendEnum(out, library);
     out.append(PATCH_HELPERS.replace("prefix_", prefix + "_"));

@@ -30,14 +30,15 @@ final class GotSlots {
   }
 
   /**
-   * {@code data} with the slots appended, padded to {@link StencilBuilder#DATA_ALIGNMENT}; the
-   * holes that fill the slots are added to {@code holes}.
+   * {@code data} with the slots appended, not padded: each stencil's data starts 16-byte
+   * aligned (whoever places it rounds up), so a size need not be a multiple of 16. The holes that
+   * fill the slots are added to {@code holes}.
    */
   byte[] appendTo(byte[] data, List<Hole> holes) {
     int end = slots.isEmpty() ? data.length : base + pointerSize * slots.size();
     // 32-bit code reads 4 bytes: a 4-byte hole refuses a value that does not fit
     HoleKind kind = pointerSize == 8 ? HoleKind.ABS_64 : HoleKind.ABS_32;
     slots.forEach((reference, at) -> holes.add(reference.hole(at, kind, 0)));
-    return Arrays.copyOf(data, StencilBuilder.align(end, StencilBuilder.DATA_ALIGNMENT));
+    return Arrays.copyOf(data, end);
   }
 }

@@ -33,7 +33,10 @@ import java.util.Set;
  * appends the GOT slots to the data.
  */
 public final class StencilBuilder {
-  /** Data starts at 16-byte aligned addresses (SSE constants need it), so sizes are padded. */
+  /**
+   * Each stencil's data starts at a 16-byte aligned address (SSE constants need it); sizes are
+   * exact, and whoever lays stencils out rounds each start up.
+   */
   public static final int DATA_ALIGNMENT = 16;
   /**
    * The most code or data one stencil may have: far beyond what a template needs (the emitter

@@ -160,12 +160,12 @@ class StencilBuilderTest {
     object.code(2, R_GOTPCRELX, helper, -4).code(8, R_GOTPCRELX, helper, -4);
     StencilGroup stencil = build(object);
     assertThat(HexFormat.of().formatHex(stencil.code())).isEqualTo("ff1500000000ff1500000000c3");
-    // one slot for both calls; data padded to 16
+    // one slot for both calls; data not padded
     assertThat(stencil.codeHoles()).containsExactly(
         Hole.of(2, HoleKind.REL_32, HoleValue.DATA, -4),
         Hole.of(8, HoleKind.REL_32, HoleValue.DATA, -4));
     assertThat(stencil.dataHoles()).containsExactly(Hole.symbol(0, HoleKind.ABS_64, "helper", 0));
-    assertThat(stencil.dataSize()).isEqualTo(16);
+    assertThat(stencil.dataSize()).isEqualTo(8);
     assertThat(stencil.symbols()).containsExactly("helper");
   }
 
@@ -210,7 +210,7 @@ class StencilBuilderTest {
     object.code(3, R_PC32, object.section(3), 4 - 4).code(10, R_PC32, object.section(2), -4)
         .inData(0, R_64, object.section(1), 7);
     StencilGroup stencil = build(object);
-    assertThat(stencil.dataSize()).isEqualTo(48); // 24 bss + 16 data, padded to 16
+    assertThat(stencil.dataSize()).isEqualTo(40); // 24 bss + 16 data, not padded
     assertThat(stencil.codeHoles()).containsExactly(
         Hole.of(3, HoleKind.REL_32, HoleValue.DATA, 4 - 4),
         Hole.of(10, HoleKind.REL_32, HoleValue.DATA, 24 - 4));
