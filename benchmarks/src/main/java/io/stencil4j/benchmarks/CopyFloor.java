@@ -60,7 +60,7 @@ final class CopyFloor implements AutoCloseable {
       codeAt[i] = codeSize;
       dataAt[i] = dataSize;
       codeSize += codes[i].length;
-      dataSize += (datas[i].length + 15) & -16; // each stencil's data 16-byte aligned
+      dataSize += dataSpan(datas[i].length);
     }
     code = new Pages(codeSize);
     data = new Pages(dataSize);
@@ -99,6 +99,14 @@ final class CopyFloor implements AutoCloseable {
     MemorySegment code = copy();
     this.code.makeExecutable();
     return code;
+  }
+
+  /**
+   * The room {@code size} bytes of a stencil's data take, as the runtime lays them out: the next
+   * stencil's data starts 16-byte aligned.
+   */
+  static int dataSpan(int size) {
+    return (size + 15) & -16;
   }
 
   /** Every stencil's bytes copied to their place, one store per hole; returns the code. */
