@@ -2,6 +2,7 @@ package io.stencil4j.it;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ final class ReadmeBlocks {
       if (marker == null || !marker.matches()) {
         unmarked.add("line " + (i + 1));
       } else {
-        blocks.add(new Block(Kind.valueOf(marker.group(1).toUpperCase(java.util.Locale.ROOT)),
+        blocks.add(new Block(Kind.valueOf(marker.group(1).toUpperCase(Locale.ROOT)),
             marker.group(2), List.copyOf(page.subList(i + 1, close)), i + 1));
       }
       i = close;
