@@ -61,9 +61,11 @@ public @interface Stencil {
   /**
    * {@return the regular expression that finds cases in the cases file} It must define the named
    * groups {@code case} (the text pasted in place of {@code CASE}) and {@code name} (the stencil
-   * name).
-   * Empty: blocks that open with a line <code>case NAME: {</code> and close at the first
-   * <code>}</code> line indented like that {@code case}.
+   * name), and may define {@code variant} (the range {@code PARAMETER = FIRST..LAST} of a variant
+   * case, see {@link Variant}).
+   * Empty: blocks that open with a line <code>case NAME: {</code>, or <code>case
+   * NAME(PARAMETER = FIRST..LAST): {</code>, and close at the first <code>}</code> line indented
+   * like that {@code case}.
    */
   String casePattern() default "";
 }

@@ -177,6 +177,15 @@ final class ItSupport {
     return new Fixture(directory.resolve("Tally.java"), directory);
   }
 
+  /**
+   * The Picks library of {@code src/test/fixtures/tally}: variant cases, each compiled for a range
+   * of a parameter; its C consumer is {@code picks_main.c} there.
+   */
+  static Fixture picks() {
+    Path directory = moduleDirectory().resolve("src/test/fixtures/tally");
+    return new Fixture(directory.resolve("Picks.java"), directory);
+  }
+
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */
   static Path stackVmConsumer() {
     return exampleCDirectory().resolve("stackvm_main.c");

@@ -52,7 +52,8 @@ final class HeaderFiles {
     if (names.stream().allMatch(name -> upToDate(place, name, build.digest()))) {
       return false;
     }
-    Map<String, String> files = new HeaderWriter(header, build.digest(), build.sources())
+    Map<String, String> files = new HeaderWriter(header, build.digest(), build.sources(),
+        build.variants())
         .files(build.libraries(), build.disassembly());
     for (Map.Entry<String, String> file : files.entrySet()) {
       place.write(file.getKey(), file.getValue());

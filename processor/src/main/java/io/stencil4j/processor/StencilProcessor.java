@@ -72,13 +72,13 @@ public final class StencilProcessor extends AbstractProcessor {
   public StencilProcessor() {}
 
   /**
-   * {@code @Stencil} and {@code @Case}, and {@code @Generated}, which the generated entry class
-   * carries into the next round: all three are claimed, so {@code -Xlint:processing} finds no
-   * annotation left unprocessed.
+   * {@code @Stencil}, {@code @Case} and {@code @Variant}, and {@code @Generated}, which the
+   * generated entry class carries into the next round: all are claimed, so {@code
+   * -Xlint:processing} finds no annotation left unprocessed.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(SpecReader.STENCIL, SpecReader.CASE, GENERATED);
+    return Set.of(SpecReader.STENCIL, SpecReader.CASE, SpecReader.VARIANT, GENERATED);
   }
 
   @Override
@@ -146,7 +146,7 @@ public final class StencilProcessor extends AbstractProcessor {
     }
     List<EmitterBinding> emitters = new ArrayList<>();
     for (EmitterMethod method : spec.emitters()) {
-      emitters.add(EmitterBinding.bind(method, build.libraries().values()));
+      emitters.add(EmitterBinding.bind(method, build.libraries().values(), build.variants()));
     }
     write(spec, build, emitters);
     String summary = String.format("stencil: %s: %d stencils x %d triples: %d compiled in %d "
@@ -192,7 +192,7 @@ public final class StencilProcessor extends AbstractProcessor {
     boolean generatedAvailable = processingEnv.getElementUtils()
         .getTypeElement(GENERATED) != null;
     JavaFile javaFile = new JavaWriter(spec.type(), generatedAvailable)
-        .write(build.names(), build.libraries(), emitters);
+        .write(build.names(), build.variants(), build.libraries(), emitters);
     String entry = JavaWriter.entryClassName(ClassName.get(spec.type())).simpleName();
     List<String> generated = new ArrayList<>(List.of(entry + ".java"));
     generated.addAll(HeaderFiles.names(spec.library().header(),

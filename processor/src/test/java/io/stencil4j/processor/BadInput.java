@@ -191,6 +191,15 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
       return body(body.replace(from, to));
     }
 
+    /**
+     * The interface with {@code add} selecting a variant of {@code ADD}, as a library whose ADD
+     * is a variant case needs: still a library entry.
+     */
+    Builder addSelectsVariant() {
+      body = body.replace("void add(long value);", "void add(@Variant int slot, long value);");
+      return this;
+    }
+
     /** The cases this entry's library has match no method as written: a Java-side problem. */
     Builder interfaceScope() {
       scope = Scope.INTERFACE;

@@ -41,6 +41,9 @@ final class BadInputCatalogue {
       + "-Astencil.isolated, -Astencil.objects, -Astencil.root, -Astencil.snapshot, "
       + "-Astencil.timeout, -Astencil.verbose";
 
+  private static final String NOT_A_RANGE = "\" is not PARAMETER = FIRST..LAST (an upper-case "
+      + "macro name and two whole numbers, e.g. SLOT = 0..3)";
+
   private BadInputCatalogue() {}
 
   static final List<BadInput> ENTRIES = List.of(
@@ -320,6 +323,85 @@ final class BadInputCatalogue {
               + "template without cases is one stencil named after its file, and COUNT would "
               + "clash with the C header's enumerator HEADER_STENCIL_COUNT: rename the file, or "
               + "give the template a cases file"),
+
+      // ---- variant cases ----
+      input("a variant range without =").casesEdit("case ADD:", "case ADD(SLOT 0..3):")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant "
+              + "range \"SLOT 0..3" + NOT_A_RANGE),
+      input("a variant parameter in lower case").casesEdit("case ADD:", "case ADD(slot = 0..3):")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant "
+              + "range \"slot = 0..3" + NOT_A_RANGE),
+      input("a variant range from a negative value")
+          .casesEdit("case ADD:", "case ADD(SLOT = -1..3):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant range \"SLOT = "
+              + "-1..3" + NOT_A_RANGE),
+      input("a variant range with one value only").casesEdit("case ADD:", "case ADD(SLOT = 3):")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant "
+              + "range \"SLOT = 3" + NOT_A_RANGE),
+      input("an empty variant range").casesEdit("case ADD:", "case ADD(SLOT = 3..1):")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant "
+              + "range SLOT = 3..1 is empty: its first value must not exceed its last"),
+      input("a variant range of 65 values").casesEdit("case ADD:", "case ADD(SLOT = 0..64):")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant "
+              + "range SLOT = 0..64 has 65 values; at most 64 are allowed, as each is one more "
+              + "stencil compiled for every triple"),
+      input("a variant range of 10^18 values")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..999999999999999999):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant range SLOT = "
+              + "0..999999999999999999 has 1000000000000000000 values; at most 64 are allowed, "
+              + "as each is one more stencil compiled for every triple"),
+      input("a variant parameter named after a case")
+          .casesEdit("case ADD:", "case ADD(NEGATE = 0..1):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant parameter NEGATE is "
+              + "also the name of the case at line 5, which it would replace: rename one"),
+      input("a variant stencil named like a case").file("calc_cases.c", StencilFixture.CASES
+          .replace("case ADD:", "case ADD(SLOT = 0..1):") + "case ADD_1: {\n    break;\n}\n")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c: duplicate case names: "
+              + "ADD_1 at lines 1 and 9"),
+      input("a variant case named like a case").file("calc_cases.c", StencilFixture.CASES
+          .replace("case ADD:", "case ADD(SLOT = 0..1):") + "case ADD: {\n    break;\n}\n")
+          .addSelectsVariant().onMember("cases", "{root}/calc_cases.c: duplicate case names: "
+              + "ADD at lines 1 and 9"),
+      input("a variant parameter that a definition defines too").defines("SLOT=2")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..1):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant parameter SLOT is "
+              + "also defined by the definition \"SLOT=2\": rename one"),
+      input("a variant parameter that the template defines too")
+          .templateEdit("#include <stdint.h>", "#include <stdint.h>\n#define SLOT 1")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..1):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant parameter SLOT is "
+              + "also defined at {root}/calc.c:2: rename one"),
+      input("a variant parameter named after a hole")
+          .casesEdit("case ADD:", "case ADD(VALUE = 0..1):").addSelectsVariant()
+          .onMember("cases", "{root}/calc_cases.c:1: case ADD: the variant parameter VALUE has "
+              + "the name of the hole _JIT_VALUE, which stencil ADD_0 uses on " + HOST
+              + ": rename one"),
+      input("a method for a variant case without @Variant")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..1):").interfaceScope()
+          .on("add", "method add appends case ADD(SLOT = 0..1), which has variants: give it an "
+              + "int parameter annotated @Variant, whose value selects SLOT"),
+      input("a @Variant parameter of type long")
+          .edit("long value", "@Variant long slot, long value")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..1):")
+          .on("slot", "parameter slot of add selects a variant, so it must be an int, not long"),
+      input("two @Variant parameters")
+          .edit("long value", "@Variant int slot, @Variant int other, long value")
+          .casesEdit("case ADD:", "case ADD(SLOT = 0..1):")
+          .on("other", "method add has two @Variant parameters, slot and other; a variant case "
+              + "has one parameter"),
+      input("@Variant for a case without variants")
+          .edit("void negate();", "void negate(@Variant int slot);")
+          .on("slot", "parameter slot of negate is @Variant, but case NEGATE has no variants (a "
+              + "variant case is written case NEGATE(PARAMETER = FIRST..LAST): {)"),
+      input("a parameter that no variant's hole takes")
+          .edit("void negate();", "void negate(@Variant int slot, long value);")
+          .casesEdit("case NEGATE:", "case NEGATE(SLOT = 0..1):")
+          .on("value);\n}", "parameter value of negate fills _JIT_VALUE, which no variant of "
+              + "case NEGATE(SLOT = 0..1) uses on " + HOST + "; its holes are []"),
+      input("a variant method without the hole's parameter")
+          .edit("long value", "@Variant int slot").casesEdit("case ADD:", "case ADD(SLOT = 0..1):")
+          .on("add", "method add has no parameter for hole(s) [VALUE] of stencil ADD_0 on "
+              + HOST + "; add parameters named [value]"),
 
       // ---- C ----
       input("a syntax error in a case").casesEdit("acc = -acc;", "acc = -acc +;")

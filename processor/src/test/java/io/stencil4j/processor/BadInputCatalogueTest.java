@@ -283,10 +283,11 @@ class BadInputCatalogueTest {
           import io.stencil4j.Case;
           import io.stencil4j.Label;
           import io.stencil4j.Stencil;
+          import io.stencil4j.Variant;
 
           @Stencil(
           """);
-      int line = 8;
+      int line = 9;
       Map<String, int[]> members = new LinkedHashMap<>();
       Map<String, List<int[]>> entries = new LinkedHashMap<>();
       List<Map.Entry<String, Object>> given = List.copyOf(library.members().entrySet());
@@ -312,7 +313,7 @@ class BadInputCatalogueTest {
       }
       int bodyStart = text.length();
       text.append(body);
-      return new JavaSource(text.toString(), members, entries, 7, bodyStart);
+      return new JavaSource(text.toString(), members, entries, 8, bodyStart);
     }
 
     /** The 1-based line and column {@code where} points at. */

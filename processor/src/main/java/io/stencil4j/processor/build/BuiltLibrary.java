@@ -2,6 +2,7 @@ package io.stencil4j.processor.build;
 
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.spec.VariantCase;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * What building one {@code @Stencil} interface produced, before anything is written.
  *
  * @param names the stencil names, in declaration order (the shim first)
+ * @param variants the variant cases, whose stencils are among {@code names}
  * @param libraries the stencils per triple, in annotation order
  * @param disassembly per triple, per stencil name, llvm-objdump's lines (empty without objdump)
  * @param digest a SHA-256 of every input, hex
@@ -27,13 +29,15 @@ import java.util.TreeMap;
  * @param notes what the user should know, e.g. that batching fell back to single cases
  * @param warnings the compilers' warnings, each distinct one once
  */
-public record BuiltLibrary(List<String> names, Map<Triple, StencilLibrary> libraries,
+public record BuiltLibrary(List<String> names, List<VariantCase> variants,
+    Map<Triple, StencilLibrary> libraries,
     Map<Triple, Map<String, List<String>>> disassembly, String digest, String sources,
     Map<Path, String> inputs, int compiled, int cached, int snapshotted, int compilerRuns,
     long compilerNanos, List<String> notes, List<Warning> warnings) {
 
   /** Keeps {@code inputs} sorted by path, so that the inputs record is stable. */
   public BuiltLibrary {
+    variants = List.copyOf(variants);
     inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
   }
 

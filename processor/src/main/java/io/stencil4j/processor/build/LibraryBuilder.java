@@ -116,7 +116,7 @@ final class LibraryBuilder {
       plan.built().values().forEach(stencils -> stencils.values().forEach(stencil ->
           stencil.dependencies().forEach((header, sha) -> inputs.put(Path.of(header), sha))));
       int compiled = sources.names().size() * spec.triples().size() - cached;
-      return new BuiltLibrary(sources.names(), libraries, disassembly,
+      return new BuiltLibrary(sources.names(), sources.variants(), libraries, disassembly,
           digest.library(sources.description(), batching, versions, flags, plan.built()),
           sources.description(), inputs, compiled, cached, 0, objects.size(),
           objects.stream().mapToLong(CompiledObject::nanos).sum(), notes, allWarnings);
@@ -221,7 +221,7 @@ final class LibraryBuilder {
     Map<Path, String> inputs = new HashMap<>(sources.digests());
     inputs.putAll(store.inputs(snapshotsRead));
     int stencils = sources.names().size() * spec.triples().size();
-    return new BuiltLibrary(sources.names(), libraries, disassembly,
+    return new BuiltLibrary(sources.names(), sources.variants(), libraries, disassembly,
         digest.library(sources.description(), batching, versions, flags(spec), built),
         sources.description(), inputs, 0, 0, stencils, 0, 0,
         List.of("no compiler (" + noCompiler + "): the stencils come from the snapshots in "

@@ -1,5 +1,6 @@
 package io.stencil4j.processor.build;
 
+import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.processor.cache.OptionDirectory;
 import io.stencil4j.processor.cache.Snapshot;
 import io.stencil4j.processor.cache.StencilCache;
@@ -9,6 +10,8 @@ import io.stencil4j.processor.diagnostic.StencilException;
 import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.LibrarySpec;
 import io.stencil4j.processor.spec.SourceSet;
+import io.stencil4j.processor.spec.TemplateNames;
+import io.stencil4j.processor.spec.VariantCase;
 import io.stencil4j.processor.stencil.EmitterBinding;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +73,33 @@ public final class StencilBuild {
     Optional<StencilCache> cache = StencilCache.forOption(options.cacheOption(),
         options.cache().orElse(null), environment);
     SourceSet sources = SourceSet.read(spec);
-    EmitterBinding.checkCases(emitters, sources.names());
+    EmitterBinding.checkCases(emitters, sources.names(), sources.variants());
     LibraryBuilder builder = new LibraryBuilder(compilers,
         options.keptObjects().map(BuildOptions.Directory::path), !options.isolated(), cache,
         options.snapshots().map(BuildOptions.Directory::path), options.version());
-    return clang.isPresent() ? builder.build(spec, sources)
+    BuiltLibrary built = clang.isPresent() ? builder.build(spec, sources)
         : builder.fromSnapshots(spec, sources, noCompiler);
+    checkVariantHoles(built);
+    return built;
+  }
+
+  /**
+   * A variant parameter and a hole of the same name would be two parameters of one name, of the
+   * emitter method in Java and of the emit function in C.
+   */
+  private static void checkVariantHoles(BuiltLibrary built) throws StencilException {
+    for (VariantCase variant : built.variants()) {
+      for (StencilLibrary library : built.libraries().values()) {
+        for (String stencil : variant.stencilNames()) {
+          if (library.stencil(stencil).parameters().contains(variant.parameter())) {
+            throw StencilException.at("cases", variant.file() + ":" + variant.line() + ": case "
+                + variant.name() + ": the variant parameter " + variant.parameter() + " has the "
+                + "name of the hole " + TemplateNames.PREFIX + variant.parameter() + ", which "
+                + "stencil " + stencil + " uses on " + library.triple() + ": rename one");
+          }
+        }
+      }
+    }
   }
 
   /** clang, found once for every library built (finding it runs it). */

@@ -86,7 +86,8 @@ public final class CompilerDiagnostics {
    */
   public static List<String> about(String name, List<String> diagnostics, SourceSet sources) {
     return diagnostics.stream().filter(d -> location(d)
-        .flatMap(at -> sources.caseAt(at.file(), at.line())).map(name::equals).orElse(true))
+        .map(at -> sources.casesAt(at.file(), at.line()))
+        .map(names -> names.isEmpty() || names.contains(name)).orElse(true))
         .distinct().toList();
   }
 }

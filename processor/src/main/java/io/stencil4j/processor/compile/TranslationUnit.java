@@ -76,12 +76,22 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
           .append(TemplateNames.entryOf(stencilCase.name())).append('\n')
           .append(instance(template, stencilCase))
           .append("\n#undef " + TemplateNames.ENTRY + "\n#undef " + TemplateNames.CASE + "\n");
+      stencilCase.variant().ifPresent(variant -> text.append("#undef ")
+          .append(variant.parameter()).append("\n#undef ").append(variant.name()).append('\n'));
     }
     return new TranslationUnit(names, "cases", text.toString(), true);
   }
 
+  /**
+   * The template with {@code stencilCase} pasted in. A variant case's compile defines its
+   * parameter as the value, and its name as a function-like macro, so that {@code case
+   * LOAD(SLOT = 0..3):} reads {@code case LOAD_2:}.
+   */
   private static String instance(SplitTemplate template, StencilCase stencilCase) {
-    return "#define " + TemplateNames.CASE + " " + stencilCase.name() + "\n"
+    String variant = stencilCase.variant().map(v -> "#define " + v.parameter() + " "
+        + stencilCase.value() + "\n#define " + v.name() + "(...) " + stencilCase.name() + "\n")
+        .orElse("");
+    return variant + "#define " + TemplateNames.CASE + " " + stencilCase.name() + "\n"
         + lineDirective(1, template.file())
         + template.before()
         + "\n" + lineDirective(stencilCase.line(), stencilCase.file())

@@ -3,6 +3,7 @@ package io.stencil4j.processor.output;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
+import io.stencil4j.processor.spec.VariantCase;
 import io.stencil4j.processor.stencil.StencilBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,8 @@ public final class HeaderWriter {
   private final String digest;
   private final String sources;
   private final EmitFunctions emitFunctions;
+  private final List<VariantCase> variants;
+  private final VariantTables variantTables;
 
   /**
    * A writer of one library's headers.
@@ -42,8 +45,9 @@ public final class HeaderWriter {
    * @param digest a hex digest of the inputs, for the first line
    * @param sources a short description of the inputs for the second comment line, e.g. "vm.c,
    *     vm_cases.c, shim.c" (no paths)
+   * @param variants the variant cases, whose stencils every library holds
    */
-  public HeaderWriter(String base, String digest, String sources) {
+  public HeaderWriter(String base, String digest, String sources, List<VariantCase> variants) {
     this.prefix = CNames.checkBase(base);
     this.macro = base.toUpperCase(Locale.ROOT);
     if (!HEX.matcher(digest).matches()) {
@@ -52,6 +56,8 @@ public final class HeaderWriter {
     this.digest = digest;
     this.sources = CComments.text(sources);
     this.emitFunctions = new EmitFunctions(prefix, macro);
+    this.variants = List.copyOf(variants);
+    this.variantTables = new VariantTables(prefix, macro);
   }
 
   /**
@@ -97,7 +103,15 @@ public final class HeaderWriter {
     out.append("// at an address that is a multiple of ").append(macro)
         .append("_DATA_ALIGNMENT) and patches its holes.\n");
     out.append("// It returns 0, or -1 when a value does not fit\n");
-    out.append("// its hole: the stencil must not run then.\n\n");
+    out.append("// its hole: the stencil must not run then.\n");
+    if (!variants.isEmpty()) {
+      out.append("// A variant case NAME(PARAMETER = FIRST..LAST) has ").append(prefix)
+          .append("_emit_NAME(code, data,\n// symbols, value, parameters...), which emits the ")
+          .append("stencil NAME_value, or returns ").append(VariantTables.OUT_OF_RANGE)
+          .append("\n// when value is outside FIRST..LAST, and the table ").append(prefix)
+          .append("_NAME_variants.\n");
+    }
+    out.append('\n');
     out.append("#ifndef ").append(guard).append('\n');
     out.append("#define ").append(guard).append("\n\n");
     out.append("#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n\n");
@@ -114,6 +128,7 @@ public final class HeaderWriter {
       appendStencil(out, stencil, members, disassembly.getOrDefault(stencil.name(), List.of()));
     }
     appendTable(out, library);
+    variants.forEach(variant -> variantTables.append(out, library, variant));
     out.append("#endif  // ").append(guard).append('\n');
     return out.toString();
   }

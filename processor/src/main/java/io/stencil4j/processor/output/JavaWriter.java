@@ -13,8 +13,8 @@ import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.StencilLibraryCodec;
 import io.stencil4j.model.Triple;
-import io.stencil4j.processor.spec.EmitterMethod;
 import io.stencil4j.processor.spec.EmitterParameter;
+import io.stencil4j.processor.spec.VariantCase;
 import io.stencil4j.processor.stencil.EmitterBinding;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,11 +74,12 @@ public final class JavaWriter {
    * {@return the entry class}
    *
    * @param names the stencil names, in declaration order
+   * @param variants the variant cases, whose stencils are among {@code names}
    * @param libraries the stencils for each triple, in annotation order
    * @param emitters the interface's methods, bound to their stencils
    */
-  public JavaFile write(List<String> names, Map<Triple, StencilLibrary> libraries,
-      List<EmitterBinding> emitters) {
+  public JavaFile write(List<String> names, List<VariantCase> variants,
+      Map<Triple, StencilLibrary> libraries, List<EmitterBinding> emitters) {
     TypeSpec.Builder entryClass = TypeSpec.classBuilder(entry)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addOriginatingElement(type)
@@ -105,6 +106,9 @@ public final class JavaWriter {
     if (generatedAvailable) {
       entryClass.addAnnotation(AnnotationSpec.builder(GENERATED)
           .addMember("value", "$S", "io.stencil4j.processor.StencilProcessor").build());
+    }
+    for (VariantCase variant : variants) {
+      entryClass.addField(variantsField(variant));
     }
     for (StencilLibrary library : libraries.values()) {
       entryClass.addType(holder(library));
@@ -135,6 +139,18 @@ public final class JavaWriter {
           .build());
     }
     return builder.build();
+  }
+
+  /** The stencils of a variant case, in order of value. */
+  private FieldSpec variantsField(VariantCase variant) {
+    CodeBlock list = variant.stencilNames().stream().map(n -> CodeBlock.of("$T.$L", nameEnum, n))
+        .collect(CodeBlock.joining(", "));
+    return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), nameEnum),
+            variant.name() + "_VARIANTS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The stencils of case {@code $L}, in order: the one for $L = k at index k - "
+            + "$L.\n", variant.describe(), variant.parameter(), variant.first())
+        .initializer("$T.of($L)", ClassName.get(List.class), list)
+        .build();
   }
 
   private FieldSpec triplesField(Set<Triple> triples) {
@@ -199,27 +215,59 @@ public final class JavaWriter {
         .addField(SINK, "sink", Modifier.PRIVATE, Modifier.FINAL);
     List<String> fields = new ArrayList<>();
     for (EmitterBinding binding : emitters) {
-      EmitterMethod method = binding.method();
-      String field = fieldName(method.caseName());
-      if (!fields.contains(field)) {
-        fields.add(field);
-        builder.addField(GROUP, field, Modifier.PRIVATE, Modifier.FINAL);
-        constructor.addStatement("this.$L = library.stencil($T.$L)", field, nameEnum,
-            method.caseName());
+      for (EmitterBinding.Target target : binding.targets()) {
+        String field = fieldName(target.stencil());
+        if (!fields.contains(field)) {
+          fields.add(field);
+          builder.addField(GROUP, field, Modifier.PRIVATE, Modifier.FINAL);
+          constructor.addStatement("this.$L = library.stencil($T.$L)", field, nameEnum,
+              target.stencil());
+        }
       }
-      MethodSpec.Builder override = MethodSpec.overriding(method.method())
-          .addStatement("sink.append($L, $L)", field, names.indexOf(method.caseName()));
-      for (int i = 0; i < method.parameters().size(); i++) {
-        EmitterParameter parameter = method.parameters().get(i);
-        override.addStatement("sink.fill($L, $L)", binding.parameterIndexes().get(i),
-            parameter.name());
+      MethodSpec.Builder override = MethodSpec.overriding(binding.method().method());
+      if (binding.variant().isPresent()) {
+        appendVariant(override, binding, binding.variant().get(), names);
+      } else {
+        override.addCode(append(binding, binding.targets().get(0), names));
       }
-      if (method.returnsSelf()) {
+      if (binding.method().returnsSelf()) {
         override.addStatement("return this");
       }
       builder.addMethod(override.build());
     }
     return builder.addMethod(constructor.build()).build();
+  }
+
+  /** Appends the stencil {@code target} and fills the holes it uses. */
+  private static CodeBlock append(EmitterBinding binding, EmitterBinding.Target target,
+      List<String> names) {
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("sink.append($L, $L)",
+        fieldName(target.stencil()), names.indexOf(target.stencil()));
+    List<EmitterParameter> parameters = binding.method().parameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      int index = target.parameterIndexes().get(i);
+      if (index >= 0) {
+        code.addStatement("sink.fill($L, $L)", index, parameters.get(i).name());
+      }
+    }
+    return code.build();
+  }
+
+  /** Selects the variant by the {@code @Variant} parameter's value; rejects one out of range. */
+  private static void appendVariant(MethodSpec.Builder override, EmitterBinding binding,
+      VariantCase variant, List<String> names) {
+    String selector = binding.method().variant().orElseThrow().getSimpleName().toString();
+    override.beginControlFlow("switch ($L)", selector);
+    for (EmitterBinding.Target target : binding.targets()) {
+      override.addCode("case $L:\n", target.value()).addCode(CodeBlock.builder().indent()
+          .add(append(binding, target, names)).addStatement("break").unindent().build());
+    }
+    override.addCode("default:\n").addCode(CodeBlock.builder().indent()
+        .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class,
+            binding.method().name() + ": " + selector + " = ",
+            selector, " is not a variant of case " + variant.describe())
+        .unindent().build());
+    override.endControlFlow();
   }
 
   private static String fieldName(String caseName) {

@@ -17,17 +17,21 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class CaseSplitter {
   /**
-   * CPython's shape: a line <code>case NAME: {</code> opens a case, which ends at the first line
-   * that holds only <code>}</code> at the same indentation.
+   * CPython's shape: a line <code>case NAME: {</code>, or <code>case NAME(PARAMETER =
+   * FIRST..LAST): {</code> for a variant case, opens a case, which ends at the first line that
+   * holds only <code>}</code> at the same indentation.
    */
-  private static final Pattern OPENING =
-      Pattern.compile("(?<indent>[ \\t]*)(?<case>case[ \\t]+(?<name>\\w+)[ \\t]*:[ \\t]*\\{)[ \\t\\r]*");
+  private static final Pattern OPENING = Pattern.compile("(?<indent>[ \\t]*)(?<case>case[ \\t]+"
+      + "(?<name>\\w+)(?:[ \\t]*\\((?<variant>[^)\\n]*)\\))?[ \\t]*:[ \\t]*\\{)[ \\t\\r]*");
 
   /** The user's pattern; null for the default shape, which is scanned without one. */
   private final Pattern pattern;
+  /** Whether the user's pattern has the group {@code variant}. */
+  private final boolean variants;
 
-  private CaseSplitter(Pattern pattern) {
+  private CaseSplitter(Pattern pattern, boolean variants) {
     this.pattern = pattern;
+    this.variants = variants;
   }
 
   /**
@@ -38,7 +42,7 @@ public final class CaseSplitter {
    */
   public static CaseSplitter of(String regex) throws StencilException {
     if (regex.isEmpty()) {
-      return new CaseSplitter(null);
+      return new CaseSplitter(null, true);
     }
     Pattern pattern;
     try {
@@ -52,7 +56,7 @@ public final class CaseSplitter {
       throw StencilException.at("casePattern",
           "casePattern must define the named groups (?<case>...) and (?<name>...)");
     }
-    return new CaseSplitter(pattern);
+    return new CaseSplitter(pattern, regex.contains("(?<variant>"));
   }
 
   /**
@@ -98,8 +102,8 @@ public final class CaseSplitter {
         throw StencilException.at("cases", file + ":" + line + ": case " + opening.group("name")
             + " is not closed: no line after it holds only a } indented like its case");
       }
-      found.add(opening.group("name"), content.substring(opening.start("case"),
-          closing + indent.length() + 1), line);
+      found.add(opening.group("name"), opening.group("variant"),
+          content.substring(opening.start("case"), closing + indent.length() + 1), line);
       position = lineEnd(content, closing) + 1;
       line = closingLine + 1;
     }
@@ -140,7 +144,7 @@ public final class CaseSplitter {
         throw StencilException.at("cases",
             file + ":" + line + ": casePattern matched without the groups case and name");
       }
-      found.add(name, text, line);
+      found.add(name, variants ? matcher.group("variant") : null, text, line);
     }
   }
   /**
@@ -166,22 +170,39 @@ public final class CaseSplitter {
   /** The cases found so far, each name checked and once. */
   private static final class Found {
     private final Path file;
-    private final Map<String, StencilCase> cases = new LinkedHashMap<>();
+    private final List<StencilCase> cases = new ArrayList<>();
+    /** The line of every name taken: each stencil's, and each variant case's own. */
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
     private final List<String> duplicates = new ArrayList<>();
 
     Found(Path file) {
       this.file = file;
     }
 
-    void add(String name, String text, int line) throws StencilException {
+    /** Adds the case {@code name}, whose {@code range} is null unless it is a variant case. */
+    void add(String name, String range, String text, int line) throws StencilException {
+      checkName(name, line);
+      if (range == null) {
+        cases.add(new StencilCase(name, text, file, line, Optional.empty(), 0));
+        return;
+      }
+      VariantCase variant = VariantCase.parse(name, range, file, line);
+      for (int value = variant.first(); value <= variant.last(); value++) {
+        String stencil = variant.stencilName(value);
+        checkName(stencil, line);
+        cases.add(new StencilCase(stencil, text, file, line, Optional.of(variant), value));
+      }
+    }
+
+    private void checkName(String name, int line) throws StencilException {
       Optional<String> problem = StencilNames.stencilProblem(name);
       if (problem.isPresent()) {
         throw StencilException.at("cases",
             file + ":" + line + ": case name " + problem.get() + ": rename the case");
       }
-      StencilCase earlier = cases.putIfAbsent(name, new StencilCase(name, text, file, line));
+      Integer earlier = lines.putIfAbsent(name, line);
       if (earlier != null) {
-        duplicates.add(name + " at lines " + earlier.line() + " and " + line);
+        duplicates.add(name + " at lines " + earlier + " and " + line);
       }
     }
 
@@ -194,7 +215,16 @@ public final class CaseSplitter {
         throw StencilException.at("cases", file + ": no case found (expected blocks "
             + "\"case NAME: {\" ... \"}\", or set casePattern)");
       }
-      return List.copyOf(cases.values());
+      for (StencilCase stencilCase : cases) {
+        Optional<VariantCase> variant = stencilCase.variant();
+        if (variant.isPresent() && lines.containsKey(variant.get().parameter())) {
+          throw StencilException.at("cases", file + ":" + stencilCase.line() + ": case "
+              + variant.get().name() + ": the variant parameter " + variant.get().parameter()
+              + " is also the name of the case at line " + lines.get(variant.get().parameter())
+              + ", which it would replace: rename one");
+        }
+      }
+      return List.copyOf(cases);
     }
   }
 }

@@ -88,8 +88,9 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     }
     SplitTemplate split = SplitTemplate.split(spec.template(), template);
     Path casesFile = spec.cases().get();
-    List<StencilCase> cases = spec.caseSplitter().split(casesFile,
-        read("cases", casesFile, digests));
+    String casesText = read("cases", casesFile, digests);
+    List<StencilCase> cases = spec.caseSplitter().split(casesFile, casesText);
+    VariantParameters.check(spec, template, casesText, cases);
     for (StencilCase stencilCase : cases) {
       if (stencilCase.name().equals("SHIM") && spec.shim().isPresent()) {
         throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
@@ -154,19 +155,26 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
   }
 
   /**
-   * {@return the case whose lines hold {@code line} of {@code file}, if any}
+   * {@return the stencils whose case holds {@code line} of {@code file}: one, every value of a
+   * variant case, or none}
    *
    * @param file the file as the compiler names it
    * @param line the 1-based line
    */
-  public Optional<String> caseAt(String file, int line) {
+  public List<String> casesAt(String file, int line) {
+    List<String> names = new ArrayList<>();
     for (StencilCase stencilCase : cases) {
       int offset = line - stencilCase.line();
       if (stencilCase.file().toString().equals(file) && offset >= 0
           && offset < stencilCase.text().lines().count()) {
-        return Optional.of(stencilCase.name());
+        names.add(stencilCase.name());
       }
     }
-    return Optional.empty();
+    return names;
+  }
+
+  /** {@return the variant cases, in file order} */
+  public List<VariantCase> variants() {
+    return cases.stream().flatMap(c -> c.variant().stream()).distinct().toList();
   }
 }

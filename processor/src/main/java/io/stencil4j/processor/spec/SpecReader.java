@@ -26,6 +26,8 @@ public final class SpecReader {
   public static final String STENCIL = "io.stencil4j.Stencil";
   /** The annotation that names an emitter's case, by name. */
   public static final String CASE = "io.stencil4j.Case";
+  /** The annotation that marks the parameter selecting a variant, by name. */
+  public static final String VARIANT = "io.stencil4j.Variant";
   /** The type of a parameter filled with a label's address, by name. */
   public static final String LABEL = "io.stencil4j.Label";
 
@@ -151,12 +153,27 @@ public final class SpecReader {
           + "no case: give the case's name as the cases file spells it");
     }
     List<EmitterParameter> parameters = new ArrayList<>();
+    Optional<VariableElement> variant = Optional.empty();
     for (VariableElement parameter : method.getParameters()) {
-      checkType(parameter);
-      parameters.add(new EmitterParameter(parameter,
-          upperSnake(parameter.getSimpleName().toString())));
+      if (annotation(parameter, VARIANT).isEmpty()) {
+        checkType(parameter);
+        parameters.add(new EmitterParameter(parameter,
+            upperSnake(parameter.getSimpleName().toString())));
+        continue;
+      }
+      if (variant.isPresent()) {
+        throw StencilException.on(parameter, "method " + method.getSimpleName() + " has two "
+            + "@Variant parameters, " + variant.get().getSimpleName() + " and "
+            + parameter.getSimpleName() + "; a variant case has one parameter");
+      }
+      if (parameter.asType().getKind() != TypeKind.INT) {
+        throw StencilException.on(parameter, "parameter " + parameter.getSimpleName() + " of "
+            + method.getSimpleName() + " selects a variant, so it must be an int, not "
+            + parameter.asType());
+      }
+      variant = Optional.of(parameter);
     }
-    return new EmitterMethod(method, caseName, parameters, returnsSelf);
+    return new EmitterMethod(method, caseName, parameters, variant, returnsSelf);
   }
 
   private AnnotationValue caseValue(AnnotationMirror mirror) {

@@ -31,7 +31,7 @@ class HeaderWriterTest {
   private static final String DIGEST =
       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
   private static final HeaderWriter WRITER =
-      new HeaderWriter("test_vm", DIGEST, "vm.c, vm_cases.c, shim.c");
+      new HeaderWriter("test_vm", DIGEST, "vm.c, vm_cases.c, shim.c", List.of());
   private static final List<String> C11 = List.of("-std=c11", "-Wall", "-Wextra", "-Werror");
   private static final List<String> CXX17 =
       List.of("-x", "c++", "-std=c++17", "-Wall", "-Wextra", "-Werror");
@@ -56,14 +56,14 @@ class HeaderWriterTest {
   @Test
   void equalInputGivesByteIdenticalText() {
     Map<String, List<String>> sorted = new TreeMap<>(X86TestStencils.disassembly());
-    String again = new HeaderWriter("test_vm", DIGEST, "vm.c, vm_cases.c, shim.c")
+    String again = new HeaderWriter("test_vm", DIGEST, "vm.c, vm_cases.c, shim.c", List.of())
         .tripleHeader(X86TestStencils.library(), sorted);
 
     assertEquals(header(), again);
     assertEquals(
         WRITER.dispatcher(List.of(Triple.AARCH64_APPLE_DARWIN, Triple.X86_64_UNKNOWN_LINUX_GNU)),
         WRITER.dispatcher(List.of(Triple.X86_64_UNKNOWN_LINUX_GNU, Triple.AARCH64_APPLE_DARWIN)));
-    assertNotEquals(header(), new HeaderWriter("test_vm", "00", "vm.c")
+    assertNotEquals(header(), new HeaderWriter("test_vm", "00", "vm.c", List.of())
         .tripleHeader(X86TestStencils.library(), sorted));
   }
 
@@ -243,8 +243,10 @@ class HeaderWriterTest {
             List.of(Hole.symbol(0, HoleKind.ABS_64, "memcpy@PLT", 0)), List.of())));
     StencilLibrary empty = new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of());
 
-    assertThrows(IllegalArgumentException.class, () -> new HeaderWriter("Stack-VM", DIGEST, ""));
-    assertThrows(IllegalArgumentException.class, () -> new HeaderWriter("vm", "not hex", ""));
+    assertThrows(IllegalArgumentException.class,
+        () -> new HeaderWriter("Stack-VM", DIGEST, "", List.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new HeaderWriter("vm", "not hex", "", List.of()));
     assertThrows(IllegalArgumentException.class, () -> WRITER.tripleHeader(count, Map.of()));
     assertThrows(IllegalArgumentException.class, () -> WRITER.tripleHeader(badSymbol, Map.of()));
     assertThrows(IllegalArgumentException.class, () -> WRITER.tripleHeader(empty, Map.of()));
