@@ -10,6 +10,7 @@ import io.stencil4j.it.ItSupport.Output;
 import io.stencil4j.it.ItSupport.Result;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.runtime.JitAssembler;
+import io.stencil4j.runtime.JitFunction;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
@@ -32,7 +33,12 @@ final class FixtureRuns {
 
   /** What a test emits through the generated emitter, loaded from the build's classes. */
   interface Emission {
-    void emit(Class<?> iface, Object emitter) throws Exception;
+    void emit(Class<?> iface, Object emitter, JitAssembler assembler) throws Exception;
+  }
+
+  /** How a test calls the function it emitted; what the calls returned. */
+  interface Calls {
+    List<Long> call(JitFunction function, Arena arena) throws Throwable;
   }
 
   /** Builds {@code fixture} into {@code directory}, nothing from the cache, so it compiles. */
@@ -65,21 +71,33 @@ final class FixtureRuns {
 
   /**
    * Emits {@code emission} through the Java runtime from {@code from}'s host stencils of the
-   * interface {@code iface}, and calls the function once per input; what it returned.
+   * interface {@code iface}, and calls the function, {@code int64_t f(int64_t)}, once per input;
+   * what it returned.
    */
   static List<Long> runJava(Output from, String iface, long[] inputs, Emission emission)
       throws Throwable {
+    return runJava(from, iface, emission, (function, arena) -> {
+      MethodHandle handle = function.handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+      List<Long> results = new ArrayList<>();
+      for (long input : inputs) {
+        results.add((long) handle.invokeExact(input));
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Emits {@code emission} through the Java runtime from {@code from}'s host stencils of the
+   * interface {@code iface}, and makes the {@code calls}; what they returned.
+   */
+  static List<Long> runJava(Output from, String iface, Emission emission, Calls calls)
+      throws Throwable {
     try (URLClassLoader loader = loader(from)) {
       JitAssembler assembler = new JitAssembler(library(loader, iface));
-      emission.emit(loader.loadClass(PACKAGE + "." + iface), emitter(loader, iface, assembler));
+      emission.emit(loader.loadClass(PACKAGE + "." + iface), emitter(loader, iface, assembler),
+          assembler);
       try (Arena arena = Arena.ofConfined()) {
-        MethodHandle function = assembler.finish(arena)
-            .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        List<Long> results = new ArrayList<>();
-        for (long input : inputs) {
-          results.add((long) function.invokeExact(input));
-        }
-        return results;
+        return calls.call(assembler.finish(arena), arena);
       }
     }
   }

@@ -173,8 +173,7 @@ final class ItSupport {
    * {@code tally_main.c} there.
    */
   static Fixture tally() {
-    Path directory = moduleDirectory().resolve("src/test/fixtures/tally");
-    return new Fixture(directory.resolve("Tally.java"), directory);
+    return fixtureInTally("Tally.java");
   }
 
   /**
@@ -182,8 +181,21 @@ final class ItSupport {
    * of a parameter; its C consumer is {@code picks_main.c} there.
    */
   static Fixture picks() {
+    return fixtureInTally("Picks.java");
+  }
+
+  /**
+   * The Regs library of {@code src/test/fixtures/tally}: stencils that pass the VM's hot state
+   * along in registers; its C consumer is {@code regs_main.c} there.
+   */
+  static Fixture regs() {
+    return fixtureInTally("Regs.java");
+  }
+
+  /** The interface {@code javaSource} of {@code src/test/fixtures/tally}, with its C files. */
+  private static Fixture fixtureInTally(String javaSource) {
     Path directory = moduleDirectory().resolve("src/test/fixtures/tally");
-    return new Fixture(directory.resolve("Picks.java"), directory);
+    return new Fixture(directory.resolve(javaSource), directory);
   }
 
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */

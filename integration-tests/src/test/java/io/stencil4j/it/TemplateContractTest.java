@@ -74,7 +74,7 @@ class TemplateContractTest {
   @Test
   void theJavaRuntimeAgreesWithTheReference() throws Throwable {
     for (Output output : List.of(batched, isolated, gccBatched, gccIsolated)) {
-      List<Long> results = FixtureRuns.runJava(output, "Tally", INPUTS, (tally, emitter) -> {
+      List<Long> results = FixtureRuns.runJava(output, "Tally", INPUTS, (tally, emitter, assembler) -> {
         tally.getMethod("shim").invoke(emitter);
         tally.getMethod("tick").invoke(emitter);
         tally.getMethod("scale", long.class).invoke(emitter, 3L);

@@ -65,7 +65,7 @@ class VariantsTest {
   @Test
   void theJavaEmitterSelectsEachVariantByValue() throws Throwable {
     for (Output output : List.of(batched, isolated)) {
-      List<Long> results = FixtureRuns.runJava(output, "Picks", INPUTS, (picks, emitter) -> {
+      List<Long> results = FixtureRuns.runJava(output, "Picks", INPUTS, (picks, emitter, assembler) -> {
         picks.getMethod("shim").invoke(emitter);
         for (int k = 2; k <= 5; k++) {
           picks.getMethod("mul", int.class).invoke(emitter, k);
