@@ -177,6 +177,15 @@ final class ItSupport {
     return new Fixture(directory.resolve("Tally.java"), directory);
   }
 
+  /**
+   * The Helped library of {@code src/test/fixtures/helped}: stencils that call native helpers;
+   * its C consumer is {@code helped_main.c} there.
+   */
+  static Fixture helped() {
+    Path directory = moduleDirectory().resolve("src/test/fixtures/helped");
+    return new Fixture(directory.resolve("Helped.java"), directory);
+  }
+
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */
   static Path stackVmConsumer() {
     return exampleCDirectory().resolve("stackvm_main.c");

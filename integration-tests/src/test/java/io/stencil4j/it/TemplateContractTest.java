@@ -1,23 +1,10 @@
 package io.stencil4j.it;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stencil4j.StencilSink;
-import io.stencil4j.it.ItSupport.Jdk;
 import io.stencil4j.it.ItSupport.Output;
-import io.stencil4j.it.ItSupport.Result;
-import io.stencil4j.model.StencilLibrary;
-import io.stencil4j.runtime.JitAssembler;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TemplateContractTest {
   private static final long[] INPUTS = {5, -7, 11};
-  private static final String STENCILS_CLASS = "io.stencil4j.it.tally.TallyStencils";
-  private static final String INTERFACE = "io.stencil4j.it.tally.Tally";
-  private static final String PACKAGE_PATH = "io/stencil4j/it/tally";
 
   @TempDir static Path dir;
   private static Output batched;
@@ -55,12 +39,7 @@ class TemplateContractTest {
   }
 
   private static Output build(String name, String... options) {
-    Output output = Output.in(dir.resolve(name));
-    List<String> all = new ArrayList<>(List.of(options));
-    all.add("-Astencil.cache=none");
-    ItSupport.javac(Jdk.BUILD, ItSupport.tally(), output, all.toArray(String[]::new))
-        .assertSuccess();
-    return output;
+    return FixtureRuns.build(dir.resolve(name), ItSupport.tally(), options);
   }
 
   /**
@@ -98,45 +77,18 @@ class TemplateContractTest {
     }
   }
 
-  /** Builds and runs tally_main.c on {@code triple}'s header in {@code from}; what it returned. */
   private static List<Long> runC(ExecutedTriple triple, Output from, String build) {
-    String header = "tally-" + triple + ".h";
-    Path program = dir.resolve("tally-" + build + "-" + triple);
-    Path consumer = ItSupport.tally().cDirectory().resolve("tally_main.c");
-    ItSupport.run(dir, triple.host.compileConsumer(consumer, "TALLY",
-        from.sources().resolve(PACKAGE_PATH), header, program)).assertSuccess();
-    Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
-    String prefix = "tally (C), stencils for " + triple + ":";
-    String line = run.stdout().strip();
-    assertTrue(line.startsWith(prefix), run::describe);
-    System.out.println(line + " (" + build + ", run " + triple.host.how + ")");
-    return Arrays.stream(line.substring(prefix.length()).trim().split(" "))
-        .map(Long::valueOf).toList();
+    return FixtureRuns.runC(dir, ItSupport.tally(), "tally", triple, from, build);
   }
 
   /** Emits the same function through the Java runtime from {@code from}'s host stencils. */
   private static List<Long> runJava(Output from) throws Throwable {
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {from.classes().toUri().toURL()},
-        TemplateContractTest.class.getClassLoader())) {
-      Class<?> stencils = loader.loadClass(STENCILS_CLASS);
-      Class<?> tally = loader.loadClass(INTERFACE);
-      JitAssembler assembler =
-          new JitAssembler((StencilLibrary) stencils.getMethod("forHost").invoke(null));
-      Object emitter = stencils.getMethod("emitter", StencilSink.class).invoke(null, assembler);
+    return FixtureRuns.runJava(from, "tally", (tally, emitter) -> {
       tally.getMethod("shim").invoke(emitter);
       tally.getMethod("tick").invoke(emitter);
       tally.getMethod("scale", long.class).invoke(emitter, 3L);
       tally.getMethod("tick").invoke(emitter);
       tally.getMethod("ret").invoke(emitter);
-      try (Arena arena = Arena.ofConfined()) {
-        MethodHandle function = assembler.finish(arena)
-            .handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        List<Long> results = new ArrayList<>();
-        for (long input : INPUTS) {
-          results.add((long) function.invokeExact(input));
-        }
-        return results;
-      }
-    }
+    }, INPUTS);
   }
 }
