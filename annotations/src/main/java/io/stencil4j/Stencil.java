@@ -40,6 +40,14 @@ public @interface Stencil {
    */
   String shim() default "";
 
+  /**
+   * {@return the native helpers: a C file of functions that stencils call by name, compiled with
+   * the library (same flags, includes and defines; freestanding, like the template) and placed
+   * once, so that calling one costs a native call} It becomes the stencil {@code HELPERS}, whose
+   * functions are every global function the file defines. Empty: no helpers.
+   */
+  String helpers() default "";
+
   /** {@return the target triples, e.g. {@code "x86_64-unknown-linux-gnu"}} */
   String[] triples() default {"x86_64-unknown-linux-gnu"};
 

@@ -3,7 +3,9 @@ package io.stencil4j.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -20,6 +22,7 @@ public final class StencilGroup {
   private final List<String> parameters;
   private final List<String> symbols;
   private final boolean fallsThrough;
+  private final Map<String, Integer> functions;
 
   /**
    * A stencil whose code does not fall off its end.
@@ -48,8 +51,38 @@ public final class StencilGroup {
    */
   public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
       List<Hole> dataHoles, boolean fallsThrough) {
+    this(name, code, data, codeHoles, dataHoles, fallsThrough, Map.of());
+  }
+
+  /**
+   * A stencil that defines functions for other stencils to call: the native helpers, stencil
+   * {@code HELPERS}, which is placed once and never falls through.
+   *
+   * @param name the stencil's name
+   * @param code the machine code, holes unpatched (copied)
+   * @param data the data the code references, holes unpatched (copied)
+   * @param codeHoles the holes in {@code code}; they must not overlap
+   * @param dataHoles the holes in {@code data}; they must not overlap
+   * @param functions the code offset of each function it defines, by name (copied, in order)
+   * @throws IllegalArgumentException if a function's offset is outside the code
+   */
+  public StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
+      List<Hole> dataHoles, Map<String, Integer> functions) {
+    this(name, code, data, codeHoles, dataHoles, false, functions);
+  }
+
+  private StencilGroup(String name, byte[] code, byte[] data, List<Hole> codeHoles,
+      List<Hole> dataHoles, boolean fallsThrough, Map<String, Integer> functions) {
     this.name = Objects.requireNonNull(name, "name");
     this.fallsThrough = fallsThrough;
+    this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    for (Map.Entry<String, Integer> function : this.functions.entrySet()) {
+      if (function.getValue() < 0 || function.getValue() >= code.length) {
+        throw new IllegalArgumentException(name + ": function " + function.getKey()
+            + " at code offset " + function.getValue() + " is outside its " + code.length
+            + " bytes of code");
+      }
+    }
     this.code = code.clone();
     this.data = data.clone();
     this.codeHoles = sorted(codeHoles, code.length, "code");
@@ -159,6 +192,14 @@ public final class StencilGroup {
   }
 
   /**
+   * {@return the code offset of each function the stencil defines for others to call, by name,
+   * in the order they were laid out} Empty but for the native helpers (stencil {@code HELPERS}).
+   */
+  public Map<String, Integer> functions() {
+    return functions;
+  }
+
+  /**
    * Copies the unpatched code into {@code target} at {@code offset}, without allocating.
    *
    * @param target where the code goes
@@ -186,18 +227,20 @@ public final class StencilGroup {
         && Arrays.equals(data, other.data)
         && codeHoles.equals(other.codeHoles)
         && dataHoles.equals(other.dataHoles)
-        && fallsThrough == other.fallsThrough;
+        && fallsThrough == other.fallsThrough
+        && functions.equals(other.functions);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(name, Arrays.hashCode(code), Arrays.hashCode(data), codeHoles, dataHoles,
-        fallsThrough);
+        fallsThrough, functions);
   }
 
   @Override
   public String toString() {
     return name + "[code " + code.length + " B, data " + data.length + " B, holes "
-        + codeHoles + " / " + dataHoles + (fallsThrough ? ", falls through" : "") + "]";
+        + codeHoles + " / " + dataHoles + (fallsThrough ? ", falls through" : "")
+        + (functions.isEmpty() ? "" : ", functions " + functions) + "]";
   }
 }

@@ -10,7 +10,9 @@ import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +22,11 @@ import java.util.Optional;
  */
 public final class StencilLibraryCodec {
   private static final int MAGIC = 0x53344a4c; // "S4JL"
-  /** Version 2 added whether each stencil falls through; version 1 is still read (it does not). */
-  private static final int VERSION = 2;
+  /**
+   * Version 2 added whether each stencil falls through, version 3 the functions of the native
+   * helpers; versions 1 and 2 are still read (no stencil falls through in 1; none has functions).
+   */
+  private static final int VERSION = 3;
 
   private StencilLibraryCodec() {}
 
@@ -44,6 +49,11 @@ public final class StencilLibraryCodec {
         writeHoles(out, stencil.codeHoles());
         writeHoles(out, stencil.dataHoles());
         out.writeBoolean(stencil.fallsThrough());
+        out.writeInt(stencil.functions().size());
+        for (Map.Entry<String, Integer> function : stencil.functions().entrySet()) {
+          out.writeUTF(function.getKey());
+          out.writeInt(function.getValue());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,9 +91,9 @@ public final class StencilLibraryCodec {
   public static StencilLibrary decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readInt() == MAGIC ? in.readUnsignedByte() : -1;
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalArgumentException(
-            "not an encoded stencil library of version 1 or " + VERSION);
+            "not an encoded stencil library of version 1 to " + VERSION);
       }
       String tripleName = in.readUTF();
       // no lambda for the exception: it would spin a class in a fresh JVM, even if not called
@@ -100,7 +110,10 @@ public final class StencilLibraryCodec {
         List<Hole> codeHoles = readHoles(in);
         List<Hole> dataHoles = readHoles(in);
         boolean fallsThrough = version >= 2 && in.readBoolean();
-        stencils.add(new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough));
+        Map<String, Integer> functions = version >= 3 ? readFunctions(in) : Map.of();
+        stencils.add(functions.isEmpty()
+            ? new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough)
+            : new StencilGroup(name, code, data, codeHoles, dataHoles, functions));
       }
       if (in.read() != -1) {
         throw new IllegalArgumentException("trailing bytes after the encoded stencil library");
@@ -128,6 +141,19 @@ public final class StencilLibraryCodec {
     byte[] bytes = new byte[length];
     in.readFully(bytes);
     return bytes;
+  }
+
+  private static Map<String, Integer> readFunctions(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > in.available()) {
+      throw new IllegalArgumentException("bad function count " + count
+          + " in encoded stencil library");
+    }
+    Map<String, Integer> functions = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      functions.put(in.readUTF(), in.readInt());
+    }
+    return functions;
   }
 
   private static void writeHoles(DataOutputStream out, List<Hole> holes) throws IOException {

@@ -10,7 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A library survives encoding, in the form generated classes hold, and old forms are read. */
@@ -33,6 +35,26 @@ class StencilLibraryCodecTest {
     String latin1 = new String(StencilLibraryCodec.encode(LIBRARY), StandardCharsets.ISO_8859_1);
     assertEquals(LIBRARY, StencilLibraryCodec.decode(latin1.substring(0, 7),
         latin1.substring(7)));
+  }
+
+  @Test
+  void decodesTheFunctionsOfTheHelpersInTheirOrder() {
+    StencilGroup helpers = new StencilGroup("HELPERS", new byte[] {(byte) 0xc3, (byte) 0xc3},
+        new byte[8], List.of(), List.of(Hole.symbol(0, HoleKind.ABS_64, "memcpy", 0)),
+        new LinkedHashMap<>(Map.of("square", 1)));
+    StencilLibrary library =
+        new StencilLibrary(Triple.AARCH64_APPLE_DARWIN, List.of(RET, helpers));
+    StencilLibrary decoded = StencilLibraryCodec.decode(StencilLibraryCodec.encode(library));
+    assertEquals(library, decoded);
+    assertEquals(Map.of("square", 1), decoded.stencil("HELPERS").functions());
+    assertEquals(Map.of(), decoded.stencil("RET").functions());
+    assertEquals("HELPERS[code 2 B, data 8 B, holes [] / [" + helpers.dataHoles().get(0)
+        + "], functions {square=1}]", helpers.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StencilGroup("HELPERS", new byte[1], new byte[0], List.of(), List.of(),
+            Map.of("square", 1)));
+    assertEquals("HELPERS: function square at code offset 1 is outside its 1 bytes of code",
+        e.getMessage());
   }
 
   @Test
@@ -60,10 +82,10 @@ class StencilLibraryCodecTest {
     }
     StencilLibrary decoded = StencilLibraryCodec.decode(bytes.toByteArray());
     assertEquals(new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(RET)), decoded);
-    byte[] version3 = bytes.toByteArray();
-    version3[4] = 3;
+    byte[] version4 = bytes.toByteArray();
+    version4[4] = 4;
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StencilLibraryCodec.decode(version3));
-    assertEquals("not an encoded stencil library of version 1 or 2", e.getMessage());
+        () -> StencilLibraryCodec.decode(version4));
+    assertEquals("not an encoded stencil library of version 1 to 3", e.getMessage());
   }
 }

@@ -198,6 +198,14 @@ final class ItSupport {
     return new Fixture(directory.resolve(javaSource), directory);
   }
 
+  /**
+   * The Helped library of {@code src/test/fixtures/tally}: stencils that call native helpers;
+   * its C consumer is {@code helped_main.c} there.
+   */
+  static Fixture helped() {
+    return fixtureInTally("Helped.java");
+  }
+
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */
   static Path stackVmConsumer() {
     return exampleCDirectory().resolve("stackvm_main.c");

@@ -16,7 +16,8 @@ final class CliArguments {
 
   private static final Map<String, Arity> OPTIONS = Map.ofEntries(
       Map.entry("template", Arity.ONE), Map.entry("cases", Arity.ONE),
-      Map.entry("shim", Arity.ONE), Map.entry("header", Arity.ONE),
+      Map.entry("shim", Arity.ONE), Map.entry("helpers", Arity.ONE),
+      Map.entry("header", Arity.ONE),
       Map.entry("output", Arity.ONE), Map.entry("triple", Arity.REPEATED),
       Map.entry("include", Arity.REPEATED), Map.entry("define", Arity.REPEATED),
       Map.entry("flag", Arity.REPEATED), Map.entry("case-pattern", Arity.ONE),

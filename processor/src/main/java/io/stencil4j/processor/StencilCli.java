@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class StencilCli {
   private static final String USAGE = """
-      usage: stencil4j --template FILE [--cases FILE] [--shim FILE] --header NAME --output DIR
+      usage: stencil4j --template FILE [--cases FILE] [--shim FILE] [--helpers FILE]
+                       --header NAME --output DIR
                        [--triple TRIPLE]... [--include DIR]... [--define NAME[=VALUE]]...
                        [--flag FLAG]... [--case-pattern REGEX] [--clang PATH] [--gcc[=PATH]]
                        [--cache DIR|none] [--snapshot DIR] [--isolated] [--timeout SECONDS]
@@ -40,6 +41,7 @@ public final class StencilCli {
         --template FILE       the C template (with the cases, unless --cases is given)
         --cases FILE          the cases, each starting with `case NAME:`
         --shim FILE           C code compiled before the template
+        --helpers FILE        native helpers: C functions that stencils call by name
         --header NAME         the headers' base name, a lower-case C identifier
         --output DIR          where the headers are written
         --triple TRIPLE       a target triple (repeatable; default x86_64-unknown-linux-gnu)
@@ -205,7 +207,8 @@ public final class StencilCli {
     List<String> triples = arguments.has("triple") ? arguments.values("triple")
         : List.of(Triple.X86_64_UNKNOWN_LINUX_GNU.triple());
     return new LibraryValues(arguments.value("template").get(),
-        arguments.value("cases").orElse(""), arguments.value("shim").orElse(""), triples,
+        arguments.value("cases").orElse(""), arguments.value("shim").orElse(""),
+        arguments.value("helpers").orElse(""), triples,
         arguments.values("include"), arguments.values("define"), arguments.values("flag"),
         arguments.value("header").get(), arguments.value("case-pattern").orElse(""))
         .validate(FileLocator.in(workingDirectory));

@@ -48,13 +48,13 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
    * The values of {@code @Stencil}; an empty string (but the template) or a null list is the
    * member left out, its default.
    */
-  record Library(String template, String cases, String shim, List<String> triples,
-      List<String> includes, List<String> defines, List<String> flags, String header,
-      String casePattern) {
+  record Library(String template, String cases, String shim, String helpers,
+      List<String> triples, List<String> includes, List<String> defines, List<String> flags,
+      String header, String casePattern) {
 
     /** The fixture's library: {@code calc.c} with the cases {@code calc_cases.c}. */
     static final Library CALC =
-        new Library("calc.c", "calc_cases.c", "", null, null, null, null, "", "");
+        new Library("calc.c", "calc_cases.c", "", "", null, null, null, null, "", "");
 
     /**
      * The members given, by name, in declaration order: what the annotation spells out (the
@@ -65,6 +65,7 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
       members.put("template", template);
       members.put("cases", cases);
       members.put("shim", shim);
+      members.put("helpers", helpers);
       members.put("triples", triples);
       members.put("includes", includes);
       members.put("defines", defines);
@@ -117,6 +118,7 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
     private String template = Library.CALC.template();
     private String cases = Library.CALC.cases();
     private String shim = "";
+    private String helpers = "";
     private List<String> triples;
     private List<String> includes;
     private List<String> defines;
@@ -143,6 +145,11 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
 
     Builder shim(String value) {
       shim = value;
+      return this;
+    }
+
+    Builder helpers(String value) {
+      helpers = value;
       return this;
     }
 
@@ -269,7 +276,7 @@ record BadInput(String name, Scope scope, Library library, String body, Map<Stri
     }
 
     private BadInput build(Where where, String message) {
-      return new BadInput(name, scope, new Library(template, cases, shim, triples, includes,
+      return new BadInput(name, scope, new Library(template, cases, shim, helpers, triples, includes,
           defines, flags, header, casePattern), body, Map.copyOf(files),
           Collections.unmodifiableMap(new LinkedHashMap<>(options)), where, message);
     }

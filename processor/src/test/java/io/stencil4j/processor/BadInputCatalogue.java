@@ -43,6 +43,8 @@ final class BadInputCatalogue {
 
   private static final String NOT_A_RANGE = "\" is not PARAMETER = FIRST..LAST (an upper-case "
       + "macro name and two whole numbers, e.g. SLOT = 0..3)";
+  /** Native helpers that compile: one function to call. */
+  private static final String HELPER = "long help(long x) { return x; }\n";
 
   private BadInputCatalogue() {}
 
@@ -212,6 +214,10 @@ final class BadInputCatalogue {
           .onMember("shim", "cannot find shim file \"shims\"; tried [{root}/shims (a "
               + "directory), source path demo/shims (FileNotFoundException), the interface's "
               + "source directory (IllegalArgumentException)]"),
+      input("a missing helpers file").helpers("helpers.c").onMember("helpers", "cannot find "
+          + "helpers file \"helpers.c\"; tried [{root}/helpers.c (missing), source path "
+          + "demo/helpers.c (FileNotFoundException), the interface's source directory "
+          + "(IllegalArgumentException)]"),
       input("a missing include directory").includes("include").onEntry("includes", 0, "cannot "
           + "find includes directory \"include\"; tried [{root}/include (missing), source path "
           + "demo/include (FileNotFoundException), the interface's source directory "
@@ -290,6 +296,10 @@ final class BadInputCatalogue {
       input("a case named like a method in lower case").casesEdit("case ADD:", "case add:")
           .interfaceScope().on("add", "method add appends stencil ADD, which is not a case of "
               + "this interface; the cases are [NEGATE, add]"),
+      input("a method for the helpers").helpers("helpers.c").file("helpers.c", HELPER)
+          .edit("void negate();", "void negate();\n\n  void helpers();").on("helpers",
+              "method helpers appends stencil HELPERS, which is not a case of this interface; "
+              + "the cases are [ADD, NEGATE]"),
 
       // ---- case names ----
       input("a case named COUNT").casesEdit("case ADD:", "case COUNT:").onMember("cases", "{roo"
@@ -309,6 +319,9 @@ final class BadInputCatalogue {
       input("a case named SHIM beside a shim").shim("shim.c").file("shim.c", "int x;\n")
           .casesEdit("case NEGATE:", "case SHIM:").onMember("cases", "{root}/calc_cases.c:5: "
               + "the case name SHIM is taken by the shim"),
+      input("a case named HELPERS beside helpers").helpers("helpers.c").file("helpers.c",
+          HELPER).casesEdit("case NEGATE:", "case HELPERS:").onMember("cases", "{root}/calc_ca"
+              + "ses.c:5: the case name HELPERS is taken by the native helpers"),
       input("a cases file without cases").file("calc_cases.c", "int nothing;\n")
           .onMember("cases", "{root}/calc_cases.c: no case found (expected blocks \"case NAME: "
               + "{\" ... \"}\", or set casePattern)"),
@@ -432,6 +445,33 @@ final class BadInputCatalogue {
               + "    1 | int shim( {\n"
               + "      |            ^\n"
               + "3 errors generated."),
+      input("a syntax error in the helpers").helpers("helpers.c").file("helpers.c",
+          "long help(long x) { return x }\n").onMember("helpers", "clang failed on the helpers "
+              + "for x86_64-unknown-linux-gnu:\n"
+              + "{root}/helpers.c:1:29: error: expected ';' after return statement\n"
+              + "    1 | long help(long x) { return x }\n"
+              + "      |                             ^\n"
+              + "      |                             ;\n"
+              + "1 error generated."),
+      input("a helper named like a hole").helpers("helpers.c").file("helpers.c",
+          "long _JIT_HELP(long x) { return x; }\n").onMember("helpers", "the helpers for "
+              + "x86_64-unknown-linux-gnu: the function _JIT_HELP has a name the template "
+              + "contract reserves (_JIT_...): rename it"),
+      input("helpers that use a hole").helpers("helpers.c").file("helpers.c", "extern char "
+          + "_JIT_VALUE[];\nlong help(void) { return (long)_JIT_VALUE; }\n").onMember("helpers",
+              "the helpers for x86_64-unknown-linux-gnu: _JIT_VALUE is used, but helpers are "
+              + "placed once and have no holes of the template contract: pass values as "
+              + "arguments"),
+      input("helpers without a function to call").helpers("helpers.c").file("helpers.c",
+          "static long help(long x) { return x; }\n").onMember("helpers", "the helpers for "
+              + "x86_64-unknown-linux-gnu: no function is defined that stencils can call (one "
+              + "that is not static)"),
+      input("helpers with an unsupported relocation").helpers("helpers.c").file("helpers.c",
+          "long help(long x) {\n"
+              + "  __asm__ volatile(\".reloc ., R_X86_64_GOTPC64, help\\n.quad 0\");\n"
+              + "  return x;\n}\n").onMember("helpers", "the helpers for "
+              + "x86_64-unknown-linux-gnu: unsupported relocation R_X86_64_GOTPC64 at code "
+              + "offset 0x3 (to CODE)"),
       input("a template without _JIT_ENTRY").templateEdit(" _JIT_ENTRY(", " entry(")
           .onMember("template", "case ADD for x86_64-unknown-linux-gnu: the template does not "
               + "define _JIT_ENTRY"),

@@ -159,6 +159,7 @@ class BadInputCatalogueTest {
     single.put("template", library.template());
     single.put("cases", library.cases());
     single.put("shim", library.shim());
+    single.put("helpers", library.helpers());
     single.put("header", library.header().isEmpty() ? "calc" : library.header());
     single.put("case-pattern", library.casePattern());
     single.forEach((option, value) -> {

@@ -64,7 +64,8 @@ public final class JitAssembler implements StencilSink {
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
     this.staged = new StagedFunction(this.library.shimIndex);
-    this.symbols = new SymbolAddresses(Objects.requireNonNull(symbols, "symbols"),
+    this.symbols = new SymbolAddresses(
+        NativeHelpers.ahead(library, Objects.requireNonNull(symbols, "symbols")),
         this.library.size());
   }
 

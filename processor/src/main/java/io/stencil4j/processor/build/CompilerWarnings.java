@@ -26,7 +26,8 @@ final class CompilerWarnings {
 
   /**
    * Adds {@code diagnostics}, what {@code compiler} said about the stencil {@code stencil} of
-   * the annotation member {@code member} ("cases", "template" or "shim") on {@code triple}.
+   * the annotation member {@code member} ("cases", "template", "shim" or "helpers") on {@code
+   * triple}.
    */
   void add(String member, String stencil, String compiler, Triple triple,
       List<String> diagnostics) {
@@ -54,6 +55,7 @@ final class CompilerWarnings {
   private static String stencils(String member, List<String> names) {
     return switch (member) {
       case "shim" -> "the shim";
+      case "helpers" -> "the helpers";
       case "template" -> "the template";
       default -> names.size() == 1 ? "case " + names.get(0)
           : "cases " + String.join(", ", names.subList(0, Math.min(NAMES_LISTED, names.size())))

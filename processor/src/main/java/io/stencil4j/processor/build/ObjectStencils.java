@@ -39,7 +39,9 @@ final class ObjectStencils {
       ObjectFile file = ObjectFiles.read(object.bytes());
       for (String stencilName : job.unit().stencilNames()) {
         name = stencilName;
-        stencils.add(StencilBuilder.build(name, job.unit().entryName(name), file, target));
+        stencils.add(job.unit().member().equals("helpers")
+            ? StencilBuilder.buildHelpers(name, file, target)
+            : StencilBuilder.build(name, job.unit().entryName(name), file, target));
       }
     } catch (MalformedObjectException | BadStencilException e) {
       if (job.unit().batch()) {

@@ -73,7 +73,10 @@ public final class StencilBuild {
     Optional<StencilCache> cache = StencilCache.forOption(options.cacheOption(),
         options.cache().orElse(null), environment);
     SourceSet sources = SourceSet.read(spec);
-    EmitterBinding.checkCases(emitters, sources.names(), sources.variants());
+    // the helpers are placed once, never appended: no emitter may name them
+    EmitterBinding.checkCases(emitters, sources.names().stream()
+        .filter(name -> sources.helpers().isEmpty() || !name.equals(SourceSet.HELPERS)).toList(),
+        sources.variants());
     LibraryBuilder builder = new LibraryBuilder(compilers,
         options.keptObjects().map(BuildOptions.Directory::path), !options.isolated(), cache,
         options.snapshots().map(BuildOptions.Directory::path), options.version());

@@ -21,12 +21,11 @@ public final class BatchPlanner {
   /**
    * A plan for the stencils of {@code sources}.
    *
-   * @param sources the library's template, cases and shim
+   * @param sources the library's template, cases, shim and helpers
    */
   public BatchPlanner(SourceSet sources) {
     this.sources = sources;
-    sources.shim().ifPresent(f -> alone.put(f.stencilName(), TranslationUnit.whole(f)));
-    sources.whole().ifPresent(f -> alone.put(f.stencilName(), TranslationUnit.whole(f)));
+    sources.wholeFiles().forEach(f -> alone.put(f.stencilName(), TranslationUnit.whole(f)));
     for (StencilCase stencilCase : sources.cases()) {
       alone.put(stencilCase.name(),
           TranslationUnit.forCase(sources.template().orElseThrow(), stencilCase));
@@ -40,8 +39,7 @@ public final class BatchPlanner {
    */
   public List<TranslationUnit> units(boolean batching) {
     List<TranslationUnit> units = new ArrayList<>();
-    sources.shim().ifPresent(f -> units.add(alone(f.stencilName())));
-    sources.whole().ifPresent(f -> units.add(alone(f.stencilName())));
+    sources.wholeFiles().forEach(f -> units.add(alone(f.stencilName())));
     List<StencilCase> cases = sources.cases();
     if (batching && cases.size() > 1) {
       for (int start = 0; start < cases.size(); start += BATCH_SIZE) {

@@ -34,7 +34,7 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
   }
 
   /**
-   * {@return a file compiled as it is: the shim, or a template without cases}
+   * {@return a file compiled as it is: the shim, the helpers, or a template without cases}
    *
    * @param source the file
    */
@@ -118,6 +118,7 @@ public record TranslationUnit(List<String> stencilNames, String member, String t
     return switch (member) {
       case "cases" -> "case " + stencilNames.get(0);
       case "shim" -> "the shim";
+      case "helpers" -> "the helpers";
       default -> "the template";
     };
   }

@@ -127,6 +127,7 @@ public final class HeaderWriter {
     for (StencilGroup stencil : library.stencils()) {
       appendStencil(out, stencil, members, disassembly.getOrDefault(stencil.name(), List.of()));
     }
+    HelperLinks.append(out, prefix, library, members);
     appendTable(out, library);
     variants.forEach(variant -> variantTables.append(out, library, variant));
     out.append("#endif  // ").append(guard).append('\n');

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param template the C template
  * @param cases the cases file, if any
  * @param shim the shim, if any
+ * @param helpers the native helpers, if any
  * @param triples the target triples, in order, without repeats
  * @param includes include directories
  * @param defines preprocessor definitions, {@code NAME} or {@code NAME=VALUE}
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param caseSplitter splits the cases file
  */
 public record LibrarySpec(Path template, Optional<Path> cases, Optional<Path> shim,
-    List<Triple> triples, List<Path> includes, List<String> defines, List<String> flags,
-    String header, CaseSplitter caseSplitter) {
+    Optional<Path> helpers, List<Triple> triples, List<Path> includes, List<String> defines,
+    List<String> flags, String header, CaseSplitter caseSplitter) {
 
   /**
    * Copies the lists, so that a spec cannot change once validated.
@@ -29,6 +30,7 @@ public record LibrarySpec(Path template, Optional<Path> cases, Optional<Path> sh
    * @param template the C template
    * @param cases the cases file, if any
    * @param shim the shim, if any
+   * @param helpers the native helpers, if any
    * @param triples the target triples, in order, without repeats
    * @param includes include directories
    * @param defines preprocessor definitions, {@code NAME} or {@code NAME=VALUE}

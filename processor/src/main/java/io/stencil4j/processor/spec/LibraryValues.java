@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param template the template's file name
  * @param cases the cases file's name, or empty for none
  * @param shim the shim's file name, or empty for none
+ * @param helpers the native helpers' file name, or empty for none
  * @param triples the target triples' names
  * @param includes include directories' names
  * @param defines preprocessor definitions
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * @param header the C headers' base name
  * @param casePattern the regular expression that starts a case, or empty for the default
  */
-public record LibraryValues(String template, String cases, String shim, List<String> triples,
+public record LibraryValues(String template, String cases, String shim, String helpers,
+    List<String> triples,
     List<String> includes, List<String> defines, List<String> flags, String header,
     String casePattern) {
   private static final Pattern DEFINE = Pattern.compile("[A-Za-z_]\\w*(\\([^)]*\\))?(=.*)?",
@@ -40,6 +42,7 @@ public record LibraryValues(String template, String cases, String shim, List<Str
    * @param template the template's file name
    * @param cases the cases file's name, or empty for none
    * @param shim the shim's file name, or empty for none
+   * @param helpers the native helpers' file name, or empty for none
    * @param triples the target triples' names
    * @param includes include directories' names
    * @param defines preprocessor definitions
@@ -64,6 +67,7 @@ public record LibraryValues(String template, String cases, String shim, List<Str
     Path templateFile = files.file("template", template);
     Optional<Path> casesFile = optionalFile(files, "cases", cases);
     Optional<Path> shimFile = optionalFile(files, "shim", shim);
+    Optional<Path> helpersFile = optionalFile(files, "helpers", helpers);
     List<Triple> targets = targets();
     List<Path> includeDirectories = new ArrayList<>();
     for (int i = 0; i < includes.size(); i++) {
@@ -86,7 +90,7 @@ public record LibraryValues(String template, String cases, String shim, List<Str
     if (headerProblem.isPresent()) {
       throw StencilException.at("header", headerProblem.get());
     }
-    return new LibrarySpec(templateFile, casesFile, shimFile, targets, includeDirectories,
+    return new LibrarySpec(templateFile, casesFile, shimFile, helpersFile, targets, includeDirectories,
         defines, flags, header, CaseSplitter.of(casePattern));
   }
 

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A library's C sources, read and split into cases once: the shim and the template with its
- * cases (or a template without cases).
+ * A library's C sources, read and split into cases once: the shim, the template with its
+ * cases (or a template without cases) and the native helpers.
  *
  * @param shim the shim, if any
+ * @param helpers the native helpers, if any
  * @param template the template split at CASE, if there are cases
  * @param cases the cases, in file order
  * @param whole the template compiled as it is, when there are no cases
@@ -30,14 +31,18 @@ import java.util.Optional;
  * @param digests the SHA-256 (hex) of each file's bytes as they were read, by path: what a
  *     later build compares to tell whether the file changed
  */
-public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> template,
-    List<StencilCase> cases, Optional<SourceFile> whole, String description,
-    Map<String, String> members, Map<Path, String> digests) {
+public record SourceSet(Optional<SourceFile> shim, Optional<SourceFile> helpers,
+    Optional<SplitTemplate> template, List<StencilCase> cases, Optional<SourceFile> whole,
+    String description, Map<String, String> members, Map<Path, String> digests) {
+
+  /** The stencil the native helpers become. */
+  public static final String HELPERS = "HELPERS";
 
   /**
    * Copies the cases and members, so that a set cannot change once read.
    *
    * @param shim the shim, if any
+   * @param helpers the native helpers, if any
    * @param template the template split at CASE, if there are cases
    * @param cases the cases, in file order
    * @param whole the template compiled as it is, when there are no cases
@@ -64,15 +69,22 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
       shim = Optional.of(new SourceFile("SHIM", "shim", spec.shim().get(),
           read("shim", spec.shim().get(), digests)));
     }
+    Optional<SourceFile> helpers = Optional.empty();
+    if (spec.helpers().isPresent()) {
+      helpers = Optional.of(new SourceFile(HELPERS, "helpers", spec.helpers().get(),
+          read("helpers", spec.helpers().get(), digests)));
+    }
     String template = read("template", spec.template(), digests);
     List<String> files = new ArrayList<>(List.of(spec.template().getFileName().toString()));
     spec.cases().ifPresent(c -> files.add(c.getFileName().toString()));
     spec.shim().ifPresent(c -> files.add(c.getFileName().toString()));
+    spec.helpers().ifPresent(c -> files.add(c.getFileName().toString()));
     String description = String.join(", ", files);
     Map<String, String> members = new HashMap<>();
     members.put(spec.template().toString(), "template");
     spec.cases().ifPresent(c -> members.put(c.toString(), "cases"));
     spec.shim().ifPresent(c -> members.put(c.toString(), "shim"));
+    spec.helpers().ifPresent(c -> members.put(c.toString(), "helpers"));
     if (spec.cases().isEmpty()) {
       String name = spec.template().getFileName().toString().replaceFirst("\\.[^.]*$", "")
           .toUpperCase(Locale.ROOT).replaceAll("\\W", "_");
@@ -82,7 +94,12 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
             + "one stencil named after its file, and " + problem.get() + ": rename the file, or "
             + "give the template a cases file");
       }
-      return new SourceSet(shim, Optional.empty(), List.of(),
+      if (name.equals(HELPERS) && helpers.isPresent()) {
+        throw StencilException.at("template", spec.template() + ": a template without cases is "
+            + "one stencil named after its file, and the name HELPERS is taken by the helpers: "
+            + "rename the file");
+      }
+      return new SourceSet(shim, helpers, Optional.empty(), List.of(),
           Optional.of(new SourceFile(name, "template", spec.template(), template)), description,
           members, digests);
     }
@@ -96,8 +113,12 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
         throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
             + ": the case name SHIM is taken by the shim");
       }
+      if (stencilCase.name().equals(HELPERS) && spec.helpers().isPresent()) {
+        throw StencilException.at("cases", casesFile + ":" + stencilCase.line()
+            + ": the case name HELPERS is taken by the native helpers");
+      }
     }
-    return new SourceSet(shim, Optional.of(split), cases, Optional.empty(), description, members,
+    return new SourceSet(shim, helpers, Optional.of(split), cases, Optional.empty(), description, members,
         digests);
   }
 
@@ -124,13 +145,23 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     }
   }
 
-  /** {@return the names of the stencils, in order: the shim first} */
+  /** {@return the names of the stencils, in order: the shim first, the helpers last} */
   public List<String> names() {
     List<String> names = new ArrayList<>();
     shim.ifPresent(f -> names.add(f.stencilName()));
     whole.ifPresent(f -> names.add(f.stencilName()));
     cases.forEach(c -> names.add(c.name()));
+    helpers.ifPresent(f -> names.add(f.stencilName()));
     return names;
+  }
+
+  /** {@return the files compiled as they are, each one stencil: the shim and the helpers} */
+  public List<SourceFile> wholeFiles() {
+    List<SourceFile> files = new ArrayList<>();
+    shim.ifPresent(files::add);
+    whole.ifPresent(files::add);
+    helpers.ifPresent(files::add);
+    return files;
   }
 
   /**
@@ -139,8 +170,10 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
    * @param name the stencil
    */
   public String member(String name) {
-    if (shim.isPresent() && shim.get().stencilName().equals(name)) {
-      return shim.get().member();
+    for (Optional<SourceFile> file : List.of(shim, helpers)) {
+      if (file.isPresent() && file.get().stencilName().equals(name)) {
+        return file.get().member();
+      }
     }
     return whole.map(SourceFile::member).orElse("cases");
   }
@@ -151,6 +184,7 @@ public record SourceSet(Optional<SourceFile> shim, Optional<SplitTemplate> templ
     template.ifPresent(t -> text.append(t.before()).append("CASE").append(t.after()));
     whole.ifPresent(f -> text.append(f.text()));
     shim.ifPresent(f -> text.append('\0').append(f.text()));
+    helpers.ifPresent(f -> text.append('\0').append(f.text()));
     return text.toString();
   }
 

@@ -105,8 +105,8 @@ public final class SpecReader {
       }
     }
     LibraryValues values = new LibraryValues(string(mirror, "template"), string(mirror, "cases"),
-        string(mirror, "shim"), strings(mirror, "triples"), strings(mirror, "includes"),
-        strings(mirror, "defines"), strings(mirror, "flags"), header,
+        string(mirror, "shim"), string(mirror, "helpers"), strings(mirror, "triples"),
+        strings(mirror, "includes"), strings(mirror, "defines"), strings(mirror, "flags"), header,
         string(mirror, "casePattern"));
     return new StencilSpec(type, values.validate(new SourceLocator(env, type)), emitters(type));
   }

@@ -1,6 +1,7 @@
 package io.stencil4j.processor.stencil;
 
 import static io.stencil4j.processor.spec.TemplateNames.ENTRY;
+import static io.stencil4j.processor.spec.TemplateNames.PREFIX;
 
 import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleValue;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public final class StencilBuilder {
   static final int MAX_PART_SIZE = 1 << 20;
 
   private final String name;
+  /** The entry function's name; null for the native helpers, which have a function each. */
   private final String entryName;
   private final ObjectFile object;
   private final Target target;
@@ -95,6 +98,21 @@ public final class StencilBuilder {
     return new StencilBuilder(name, entryName, object, target).build();
   }
 
+  /**
+   * {@return the native helpers {@code name} from {@code object}: every global function it
+   * defines, with what they reference, and where each starts}
+   *
+   * @param name the stencil
+   * @param object the helpers' object file
+   * @param target the triple's rules
+   * @throws BadStencilException if the object defines no function, a function whose name the
+   *     template contract reserves, or uses a hole of the template contract
+   */
+  public static StencilGroup buildHelpers(String name, ObjectFile object, Target target)
+      throws BadStencilException {
+    return new StencilBuilder(name, null, object, target).build();
+  }
+
   /** Where an atom went: its part and offset in the stencil. */
   private record Placement(Atoms.Atom atom, Site.Part part, int offset) {}
 
@@ -104,7 +122,9 @@ public final class StencilBuilder {
           object.architecture()) + ", not " + target.describeObject() + ": remove the flags that "
           + "choose another target (such as -arch, -m32 or --target)");
     }
-    layOut();
+    HelperFunctions functions =
+        entryName == null ? HelperFunctions.of(object, target.symbolPrefix(), atoms) : null;
+    layOut(functions != null ? functions.atoms() : List.of(entryAtom()));
     gotSlots = new GotSlots(target, data.length);
     List<Placed> relocations = placedRelocations();
     boolean fallsThrough = cutTrailingJump(relocations);
@@ -118,7 +138,10 @@ public final class StencilBuilder {
     int padding = Math.floorMod(-code.length, target.codeAlignment());
     code = Arrays.copyOf(code, code.length + padding);
     System.arraycopy(target.padding(padding), 0, code, code.length - padding, padding);
-    return new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough);
+    return functions == null
+        ? new StencilGroup(name, code, data, codeHoles, dataHoles, fallsThrough)
+        : new StencilGroup(name, code, data, codeHoles, dataHoles,
+            functions.offsets(atom -> placements.get(atom).offset()));
   }
 
   /** Turns one relocation into a hole by the target's rule for it. */
@@ -141,11 +164,8 @@ public final class StencilBuilder {
         .add(to.hole(site.offset(), rule.kind(), placed.relocation.addend()));
   }
 
-  /**
-   * Lays out the atoms the entry reaches through relocations: code first (the entry's atom at
-   * offset 0), then data.
-   */
-  private void layOut() throws BadStencilException {
+  /** The atom of the entry function, which must start it. */
+  private Atoms.Atom entryAtom() throws BadStencilException {
     Symbol entry = object.symbol(target.symbolPrefix() + entryName).filter(Symbol::isDefined)
         .orElseThrow(() -> new BadStencilException("the template does not define " + ENTRY));
     Section entrySection = entry.section() > 0 ? object.section(entry.section()) : null;
@@ -162,7 +182,15 @@ public final class StencilBuilder {
           + "before any other function of the template", ENTRY,
           entry.value() - entryAtom.start()));
     }
-    List<Atoms.Atom> codeAtoms = new ArrayList<>(List.of(entryAtom));
+    return entryAtom;
+  }
+
+  /**
+   * Lays out the atoms the {@code roots} reach through relocations: code first (the roots' atoms
+   * in order, so an entry's at offset 0), then data.
+   */
+  private void layOut(List<Atoms.Atom> roots) throws BadStencilException {
+    List<Atoms.Atom> codeAtoms = new ArrayList<>(new LinkedHashSet<>(roots));
     List<Atoms.Atom> dataAtoms = new ArrayList<>();
     Set<Atoms.Atom> seen = new HashSet<>(codeAtoms);
     Deque<Atoms.Atom> work = new ArrayDeque<>(codeAtoms);
@@ -324,6 +352,11 @@ public final class StencilBuilder {
 
   /** An undefined symbol: a GOT slot of an import, the next stencil, a parameter or a symbol. */
   private Reference resolve(Symbol symbol) throws BadStencilException {
+    if (entryName == null && symbol.name().startsWith(target.symbolPrefix() + PREFIX)) {
+      throw new BadStencilException(TemplateSymbols.describe(symbol) + " is used, but helpers "
+          + "are placed once and have no holes of the template contract: pass values as "
+          + "arguments");
+    }
     Optional<Symbol> imported = TemplateSymbols.imported(symbol);
     if (imported.isPresent()) {
       return new Reference(HoleValue.DATA, "", gotSlots.of(resolve(imported.get())));

@@ -18,7 +18,8 @@ class InputDigestTest {
 
   private static InputDigest digest(Path project, String version) throws Exception {
     LibrarySpec spec = new LibrarySpec(project.resolve("calc.c"),
-        Optional.of(project.resolve("calc_cases.c")), Optional.empty(), List.of(TRIPLE),
+        Optional.of(project.resolve("calc_cases.c")), Optional.empty(), Optional.empty(),
+        List.of(TRIPLE),
         List.of(project.resolve("include")), List.of(), List.of(), "calc", CaseSplitter.of(""));
     return new InputDigest(spec, version, Map.of("ADD", unit(project)));
   }
