@@ -11,18 +11,55 @@ import java.util.List;
  * jump target must be in range, the stack must neither underflow nor exceed {@link #MAX_STACK},
  * and control must never run past the last instruction.
  */
-public record Program(String name, List<Instruction> code, List<Long> locals) {
+public final class Program {
   public static final int MAX_STACK = 64;
   public static final int MAX_LOCALS = 4;
 
-  public Program {
-    code = List.copyOf(code);
-    locals = List.copyOf(locals);
+  private final String name;
+  private final List<Instruction> code;
+  private final List<Long> locals;
+  /** The stack depth on entry to each instruction; -1 where no path reaches it. */
+  private final int[] depths;
+  private final int maxDepth;
+
+  public Program(String name, List<Instruction> code, List<Long> locals) {
+    this.name = name;
+    this.code = List.copyOf(code);
+    this.locals = List.copyOf(locals);
     if (locals.size() > MAX_LOCALS) {
       throw new IllegalArgumentException(name + ": " + locals.size() + " locals, at most "
           + MAX_LOCALS);
     }
-    verify(name, code);
+    this.depths = verify(name, this.code);
+    int max = 0;
+    for (int pc = 0; pc < depths.length; pc++) {
+      if (depths[pc] >= 0) {
+        max = Math.max(max, depths[pc] - code.get(pc).op().pops() + code.get(pc).op().pushes());
+      }
+    }
+    this.maxDepth = max;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<Instruction> code() {
+    return code;
+  }
+
+  public List<Long> locals() {
+    return locals;
+  }
+
+  /** The stack depth on entry to instruction {@code pc}, or -1 if no path reaches it. */
+  public int depth(int pc) {
+    return depths[pc];
+  }
+
+  /** The most stack slots the program uses at once. */
+  public int maxDepth() {
+    return maxDepth;
   }
 
   /** The locals a run starts with: {@link #locals()}, then zeros. */
@@ -34,8 +71,10 @@ public record Program(String name, List<Instruction> code, List<Long> locals) {
     return values;
   }
 
-  /** Follows every path from the first instruction, with the stack depth on entry to each. */
-  private static void verify(String name, List<Instruction> code) {
+  /**
+   * Follows every path from the first instruction; returns the stack depth on entry to each.
+   */
+  private static int[] verify(String name, List<Instruction> code) {
     if (code.isEmpty()) {
       throw new IllegalArgumentException(name + ": no instructions");
     }
@@ -74,6 +113,7 @@ public record Program(String name, List<Instruction> code, List<Long> locals) {
         follow(name, depth, pending, pc, pc + 1, after);
       }
     }
+    return depth;
   }
 
   private static void follow(String name, int[] depth, Deque<Integer> pending, int from, int to,

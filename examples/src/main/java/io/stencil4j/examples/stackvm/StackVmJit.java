@@ -3,18 +3,11 @@ package io.stencil4j.examples.stackvm;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import io.stencil4j.Label;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
-import io.stencil4j.runtime.Symbols;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,39 +19,18 @@ public final class StackVmJit {
   /** The shim's signature: {@code int64_t entry(int64_t *stack, int64_t *locals)}. */
   public static final FunctionDescriptor ENTRY = FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS);
 
-  /** The host function's signature: {@code int64_t stackvm_host_square(int64_t)}. */
-  private static final FunctionDescriptor SQUARE_TYPE = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG);
-
   private final StencilLibrary stencils = StackVmStencils.forHost();
   private final JitAssembler assembler;
   private final StackVm vm;
-  /** The labels of jump targets by instruction, made as programs need them. */
-  private Label[] labels = new Label[0];
-  /**
-   * By instruction, the number of the last program in which a jump goes to it: marks that need
-   * no clearing between programs.
-   */
-  private int[] targetIn = new int[0];
-  private int programs;
+  private final JumpTargets targets = new JumpTargets();
 
   /**
    * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
    * {@code arena}, which must outlive every program compiled.
    */
   public StackVmJit(Arena arena) {
-    // the stub is linked when the first program calling the host is finished, if one is
-    this.assembler = new JitAssembler(stencils, Symbols.lazy(HostFunctions.SQUARE_SYMBOL,
-        () -> Linker.nativeLinker().upcallStub(square(), SQUARE_TYPE, arena)));
+    this.assembler = new JitAssembler(stencils, HostFunctions.lookup(arena));
     this.vm = StackVmStencils.emitter(assembler);
-  }
-
-  private static MethodHandle square() {
-    try {
-      return MethodHandles.lookup().findStatic(HostFunctions.class, "square",
-          MethodType.methodType(long.class, long.class));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The triple of the stencils in use: the host's. */
@@ -73,12 +45,11 @@ public final class StackVmJit {
   public JitAssembler assemble(Program program) {
     assembler.reset();
     List<Instruction> code = program.code();
-    int mark = markJumpTargets(code);
-    Label[] targets = labels;
+    targets.mark(code);
     vm.shim();
     for (int pc = 0; pc < code.size(); pc++) {
-      if (targetIn[pc] == mark) {
-        assembler.bind(targets[pc]);
+      if (targets.isTarget(pc)) {
+        assembler.bind(targets.label(pc));
       }
       Instruction instruction = code.get(pc);
       long argument = instruction.argument();
@@ -90,8 +61,8 @@ public final class StackVmJit {
         case SUB -> vm.sub();
         case MUL -> vm.mul();
         case LESS_THAN -> vm.lessThan();
-        case JUMP -> vm.jump(targets[(int) argument]);
-        case JUMP_IF_FALSE -> vm.jumpIfFalse(targets[(int) argument]);
+        case JUMP -> vm.jump(targets.label((int) argument));
+        case JUMP_IF_FALSE -> vm.jumpIfFalse(targets.label((int) argument));
         case CALL_HOST -> vm.callHost();
         case PUSH_PRIME -> vm.pushPrime((int) argument);
         case RETURN -> vm.ret();
@@ -107,38 +78,5 @@ public final class StackVmJit {
   public CompiledProgram compile(Program program, Arena arena) {
     return new CompiledProgram(program,
         assemble(program).finish(arena, program.name()).handle(ENTRY), arena);
-  }
-
-  /**
-   * Marks the instructions a jump goes to with the number it returns, each with its label: no
-   * array to allocate per program.
-   */
-  private int markJumpTargets(List<Instruction> code) {
-    if (targetIn.length < code.size()) {
-      targetIn = Arrays.copyOf(targetIn, Math.max(code.size(), targetIn.length * 2));
-    }
-    int mark = ++programs;
-    for (Instruction instruction : code) {
-      if (instruction.op() == Op.JUMP || instruction.op() == Op.JUMP_IF_FALSE) {
-        int target = (int) instruction.argument();
-        targetIn[target] = mark;
-        label(target);
-      }
-    }
-    return mark;
-  }
-
-  /**
-   * The label of instruction {@code pc}, made once: a label is bound again in each function,
-   * and naming one formats a number, which would cost more than the stencil it marks.
-   */
-  private Label label(int pc) {
-    if (pc >= labels.length) {
-      labels = Arrays.copyOf(labels, Math.max(pc + 1, labels.length * 2));
-    }
-    if (labels[pc] == null) {
-      labels[pc] = new Label("instruction " + pc);
-    }
-    return labels[pc];
   }
 }

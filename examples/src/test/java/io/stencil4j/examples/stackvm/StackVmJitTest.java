@@ -14,6 +14,7 @@ import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,17 @@ class StackVmJitTest {
     long expected = new Interpreter(program).run();
     assertEquals(expected, compiled.run());
     assertEquals(expected, compiled.run(), "a second run starts from the initial locals again");
+  }
+
+  @ParameterizedTest
+  @MethodSource("randomPrograms")
+  void theJitAgreesWithTheInterpreterOnRandomPrograms(Program program) {
+    CompiledProgram compiled = jit.compile(program, arena);
+    assertEquals(new Interpreter(program).run(), compiled.run(), program.name());
+  }
+
+  static Stream<Program> randomPrograms() {
+    return LongStream.rangeClosed(1, 100).mapToObj(seed -> RandomPrograms.generate(seed, 8));
   }
 
   @Test
