@@ -1,6 +1,7 @@
 package io.stencil4j.benchmarks;
 
 import io.stencil4j.examples.stackvm.Program;
+import io.stencil4j.examples.stackvm.RegisterVmJit;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -40,6 +41,7 @@ public class CompileBenchmark {
 
   private Arena arena;
   private StackVmJit jit;
+  private RegisterVmJit registerJit;
   private Program code;
 
   /** The floor's pages, mapped once. */
@@ -71,6 +73,7 @@ public class CompileBenchmark {
   public void setUp() {
     arena = Arena.ofConfined();
     jit = new StackVmJit(arena);
+    registerJit = new RegisterVmJit(arena);
     code = BenchmarkPrograms.program(program);
   }
 
@@ -84,6 +87,14 @@ public class CompileBenchmark {
   public MethodHandle stencil() {
     try (Arena function = Arena.ofConfined()) {
       return jit.assemble(code).finish(function).handle(StackVmJit.ENTRY);
+    }
+  }
+
+  /** The same with the register VM's stencils, which keep the VM's state in registers. */
+  @Benchmark
+  public MethodHandle registers() {
+    try (Arena function = Arena.ofConfined()) {
+      return registerJit.assemble(code).finish(function).handle(StackVmJit.ENTRY);
     }
   }
 

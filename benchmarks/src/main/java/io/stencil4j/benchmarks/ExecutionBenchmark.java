@@ -3,6 +3,7 @@ package io.stencil4j.benchmarks;
 import io.stencil4j.examples.stackvm.CompiledProgram;
 import io.stencil4j.examples.stackvm.Interpreter;
 import io.stencil4j.examples.stackvm.Program;
+import io.stencil4j.examples.stackvm.RegisterVmJit;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import java.lang.foreign.Arena;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One run of each benchmarked program: the Java interpreter (itself compiled by C2), the stencil
- * JIT and the bytecode baseline (HotSpot's tiers, C2 once hot, unless the method is too large).
+ * JITs (the stack VM's, and the register VM's, which keeps the VM's state in registers) and the
+ * bytecode baseline (HotSpot's tiers, C2 once hot, unless the method is too large).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,7 @@ public class ExecutionBenchmark {
   private Arena arena;
   private Interpreter interpreter;
   private CompiledProgram stencils;
+  private CompiledProgram registers;
   private LongSupplier bytecode;
 
   @Setup
@@ -46,9 +49,11 @@ public class ExecutionBenchmark {
     arena = Arena.ofConfined();
     interpreter = new Interpreter(chosen);
     stencils = new StackVmJit(arena).compile(chosen, arena);
+    registers = new RegisterVmJit(arena).compile(chosen, arena);
     bytecode = BytecodeJit.compile(chosen);
     long expected = interpreter.run();
-    if (stencils.run() != expected || bytecode.getAsLong() != expected) {
+    if (stencils.run() != expected || registers.run() != expected
+        || bytecode.getAsLong() != expected) {
       throw new IllegalStateException(chosen + ": the JITs and the interpreter differ");
     }
   }
@@ -66,6 +71,11 @@ public class ExecutionBenchmark {
   @Benchmark
   public long stencil() {
     return stencils.run();
+  }
+
+  @Benchmark
+  public long registers() {
+    return registers.run();
   }
 
   @Benchmark

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.stencil4j.examples.stackvm.Interpreter;
 import io.stencil4j.examples.stackvm.Program;
+import io.stencil4j.examples.stackvm.RegisterVmJit;
 import io.stencil4j.examples.stackvm.StackVmJit;
 import io.stencil4j.model.Hole;
 import io.stencil4j.model.StencilGroup;
@@ -57,6 +58,8 @@ class BaselinesTest {
     long expected = new Interpreter(program).run();
     try (Arena arena = Arena.ofConfined()) {
       assertEquals(expected, new StackVmJit(arena).compile(program, arena).run(), "stencils");
+      assertEquals(expected, new RegisterVmJit(arena).compile(program, arena).run(),
+          "register VM's stencils");
     }
     LongSupplier bytecode = BytecodeJit.compile(program);
     assertEquals(expected, bytecode.getAsLong(), "bytecode");

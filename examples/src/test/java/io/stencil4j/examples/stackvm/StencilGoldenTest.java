@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The stack VM's stencils as they are built today, checked in per triple (sizes and
+ * The stack VM's and the register VM's stencils as they are built today, checked in per triple (sizes and
  * disassembly, as CPython checks in its JIT's stencils), so that any change to the code the
  * processor makes shows in a diff. After an intended change, run the examples' tests with
  * {@code -Dstencil4j.golden.update=true} and commit the files under {@code src/test/golden}.
@@ -22,11 +25,16 @@ class StencilGoldenTest {
   private static final Path GOLDEN = Path.of(System.getProperty("stencil.test.c"))
       .resolveSibling("golden");
 
+  static Stream<Arguments> headers() {
+    return Stream.of("stack_vm", "register_vm").flatMap(library -> Arrays.stream(Triple.values())
+        .map(triple -> Arguments.of(library, triple)));
+  }
+
   @ParameterizedTest
-  @EnumSource(Triple.class)
-  void theStencilsAreTheCheckedInOnes(Triple triple) throws IOException {
-    String name = "stack_vm-" + triple.triple();
-    String built = summary(Files.readAllLines(HEADERS.resolve(name + ".h")));
+  @MethodSource("headers")
+  void theStencilsAreTheCheckedInOnes(String library, Triple triple) throws IOException {
+    String name = library + "-" + triple.triple();
+    String built = summary(library, Files.readAllLines(HEADERS.resolve(name + ".h")));
     Path golden = GOLDEN.resolve(name + ".txt");
     if (Boolean.getBoolean("stencil4j.golden.update")) {
       Files.createDirectories(GOLDEN);
@@ -40,7 +48,7 @@ class StencilGoldenTest {
    * Each stencil's sizes and its disassembly (the object's, before the trailing jump is cut),
    * from the header's sections, which start with a comment naming the stencil.
    */
-  private static String summary(List<String> header) {
+  private static String summary(String library, List<String> header) {
     List<String> kept = new ArrayList<>();
     boolean inStencil = false;
     for (String line : header) {
@@ -48,7 +56,7 @@ class StencilGoldenTest {
         inStencil = true;
         kept.add("");
         kept.add(line);
-      } else if (line.startsWith("static inline int stack_vm_emit_")) {
+      } else if (line.startsWith("static inline int " + library + "_emit_")) {
         inStencil = false;
       } else if (inStencil && (line.startsWith("#define") || line.startsWith("// "))) {
         kept.add(line);

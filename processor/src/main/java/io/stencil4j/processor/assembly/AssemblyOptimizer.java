@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * they mean to go, as CPython's JIT does for its stencils:
  *
  * <ul>
- *   <li>a tail jump through the GOT to a hole ({@code jmp *_JIT_TARGET@GOTPCREL(%rip)}) becomes
- *       a direct jump: holes that code jumps to are code addresses of the JIT, within reach
- *       (the stencil stage and the patchers check the reach of every hole);
+ *   <li>a tail jump through the GOT to a hole ({@code jmp *_JIT_TARGET@GOTPCREL(%rip)}, or a
+ *       load of the GOT entry into a register and a jump through it) becomes a direct jump:
+ *       holes that code jumps to are code addresses of the JIT, within reach (the stencil stage
+ *       and the patchers check the reach of every hole);
  *   <li>a branch to a block that only jumps on is pointed at that jump's target, when the target
  *       is a local block or a hole;
  *   <li>a conditional branch to the next stencil followed by a jump elsewhere is inverted, so
@@ -39,6 +40,8 @@ public final class AssemblyOptimizer {
   private final Branches branches;
   private final List<AssemblyLine> lines = new ArrayList<>();
   private final Pattern gotTailJump;
+  /** {@code movq f@GOTPCREL(%rip), %reg}: the symbol, then the register. */
+  private final Pattern gotLoad;
   private final String next;
 
   private AssemblyOptimizer(Dialect dialect, String assembly) {
@@ -50,6 +53,8 @@ public final class AssemblyOptimizer {
     String prefix = Pattern.quote(dialect.symbolPrefix());
     this.gotTailJump =
         Pattern.compile("\\*(" + prefix + "_JIT_[A-Z][A-Z0-9_]*)@GOTPCREL\\(%rip\\)");
+    this.gotLoad = Pattern.compile(
+        "(" + prefix + "_JIT_[A-Z][A-Z0-9_]*)@GOTPCREL\\(%rip\\),\\s*%(\\w+)");
     this.next = dialect.symbolPrefix() + "_JIT_CONTINUE";
   }
 
@@ -92,11 +97,52 @@ public final class AssemblyOptimizer {
       AssemblyLine line = lines.get(i);
       if (line.isInstruction() && (line.name().equals("jmp") || line.name().equals("jmpq"))) {
         Matcher hole = gotTailJump.matcher(line.operands());
-        if (hole.matches() && !hole.group(1).startsWith(dialect.symbolPrefix() + "_JIT_ENTRY")) {
+        if (hole.matches() && isHole(hole.group(1))) {
           lines.set(i, branches.jump(hole.group(1)));
+        }
+      } else if (line.isInstruction() && line.name().equals("movq")) {
+        Matcher load = gotLoad.matcher(line.operands());
+        if (load.matches() && isHole(load.group(1)) && jumpThroughLoad(i, load.group(2))) {
+          lines.remove(i--);
         }
       }
     }
+  }
+
+  /**
+   * Whether the instruction at {@code load}, which loads a hole's address from the GOT into
+   * {@code register}, is followed in its block by a tail jump through that register, with no
+   * other instruction naming the register between: clang's tail jump when the arguments leave
+   * no room for {@code jmp *f@GOTPCREL(%rip)} (seven or more {@code preserve_none} arguments).
+   * If so, the jump becomes a direct one to the hole, and the load is left for the caller to
+   * remove: the register's value is the jump's alone.
+   */
+  private boolean jumpThroughLoad(int load, String register) {
+    Optional<Pattern> spellings = X86Registers.spellings(register);
+    if (spellings.isEmpty()) {
+      return false;
+    }
+    String target = gotLoad.matcher(lines.get(load).operands()).replaceFirst("$1");
+    for (int i = load + 1; i < lines.size(); i++) {
+      AssemblyLine line = lines.get(i);
+      if (line.isLabel()) {
+        return false;
+      }
+      if (!line.isInstruction()) {
+        continue;
+      }
+      if ((line.name().equals("jmp") || line.name().equals("jmpq"))
+          && line.operands().equals("*%" + register)) {
+        lines.set(i, branches.jump(target));
+        return true;
+      }
+      if (branches.isTerminator(line) || line.name().startsWith("j")
+          || X86Registers.mayUseUnnamed(line)
+          || spellings.get().matcher(line.operands()).find()) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Points a branch to a block that only jumps on at that jump's target. */

@@ -47,6 +47,54 @@ class AssemblyOptimizerTest {
   }
 
   @Test
+  void aJumpThroughARegisterLoadedFromTheGotBecomesDirect() {
+    // seven or more preserve_none arguments: clang loads the GOT entry, then jumps through it
+    String clang = """
+        _JIT_ENTRY_JUMP_IF_FALSE_1:             # @_JIT_ENTRY_JUMP_IF_FALSE_1
+        	testq	%rdi, %rdi
+        	je	.LBB8_2
+        # %bb.1:
+        	movq	_JIT_CONTINUE@GOTPCREL(%rip), %rax
+        	jmpq	*%rax                           # TAILCALL
+        .LBB8_2:
+        	movq	_JIT_TARGET@GOTPCREL(%rip), %rax
+        	xorl	%edi, %edi
+        	jmpq	*%rax                           # TAILCALL""";
+    assertEquals("""
+        _JIT_ENTRY_JUMP_IF_FALSE_1:             # @_JIT_ENTRY_JUMP_IF_FALSE_1
+        	testq	%rdi, %rdi
+        	je	.LBB8_2
+        # %bb.1:
+        	jmp	_JIT_CONTINUE
+        .LBB8_2:
+        	xorl	%edi, %edi
+        	jmp	_JIT_TARGET""", optimized(Triple.X86_64_UNKNOWN_LINUX_GNU, clang));
+  }
+
+  @Test
+  void aGotLoadWhoseRegisterIsUsedBeforeTheJumpStays() {
+    // the address is also a value here (in %eax, and read by cqto): the load must stay
+    String named = """
+        f:
+        	movq	_JIT_CONTINUE@GOTPCREL(%rip), %rax
+        	movl	%eax, (%rdi)
+        	jmpq	*%rax""";
+    assertEquals(named, optimized(Triple.X86_64_UNKNOWN_LINUX_GNU, named));
+    String unnamed = """
+        f:
+        	movq	_JIT_CONTINUE@GOTPCREL(%rip), %rax
+        	cqto
+        	jmpq	*%rax""";
+    assertEquals(unnamed, optimized(Triple.X86_64_UNKNOWN_LINUX_GNU, unnamed));
+    String otherBlock = """
+        f:
+        	movq	_JIT_CONTINUE@GOTPCREL(%rip), %rax
+        .LBB0_1:
+        	jmpq	*%rax""";
+    assertEquals(otherBlock, optimized(Triple.X86_64_UNKNOWN_LINUX_GNU, otherBlock));
+  }
+
+  @Test
   void aConditionalBranchToTheNextStencilIsInvertedSoTheJumpToItComesLast() {
     String clang = """
         _JIT_ENTRY_JUMP_IF_FALSE:               # @_JIT_ENTRY_JUMP_IF_FALSE

@@ -1,0 +1,63 @@
+/* The register VM's instructions. DEPTH is the stack depth before the instruction; a case that
+   also names a local has the variant AT = DEPTH * 4 + LOCAL. Arithmetic wraps like Java's. */
+
+    case PUSH_CONST(DEPTH = 0..3): {
+        s[DEPTH] = VALUE;
+        break;
+    }
+
+    case LOAD_LOCAL(AT = 0..15): {
+        s[AT / 4] = l[AT % 4];
+        break;
+    }
+
+    case STORE_LOCAL(AT = 4..19): {
+        l[AT % 4] = s[AT / 4 - 1];
+        break;
+    }
+
+    case ADD(DEPTH = 2..4): {
+        s[DEPTH - 2] = (int64_t)((uint64_t)s[DEPTH - 2] + (uint64_t)s[DEPTH - 1]);
+        break;
+    }
+
+    case SUB(DEPTH = 2..4): {
+        s[DEPTH - 2] = (int64_t)((uint64_t)s[DEPTH - 2] - (uint64_t)s[DEPTH - 1]);
+        break;
+    }
+
+    case MUL(DEPTH = 2..4): {
+        s[DEPTH - 2] = (int64_t)((uint64_t)s[DEPTH - 2] * (uint64_t)s[DEPTH - 1]);
+        break;
+    }
+
+    case LESS_THAN(DEPTH = 2..4): {
+        s[DEPTH - 2] = s[DEPTH - 2] < s[DEPTH - 1];
+        break;
+    }
+
+    case JUMP: {
+        JUMP_TO_TARGET();
+    }
+
+    case JUMP_IF_FALSE(DEPTH = 1..4): {
+        if (s[DEPTH - 1] == 0) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }
+
+    case CALL_HOST(DEPTH = 1..4): {
+        s[DEPTH - 1] = stackvm_host_square(s[DEPTH - 1]);
+        break;
+    }
+
+    case PUSH_PRIME(DEPTH = 0..3): {
+        static const int64_t primes[16] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53};
+        s[DEPTH] = primes[INDEX & 15];
+        break;
+    }
+
+    case RETURN(DEPTH = 1..4): {
+        return s[DEPTH - 1];
+    }

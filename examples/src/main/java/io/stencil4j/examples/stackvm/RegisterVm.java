@@ -1,0 +1,53 @@
+package io.stencil4j.examples.stackvm;
+
+import io.stencil4j.Case;
+import io.stencil4j.Label;
+import io.stencil4j.Stencil;
+import io.stencil4j.Variant;
+
+/**
+ * The stack VM's instructions with the VM's state in registers: the four locals and the four
+ * stack slots are {@code preserve_none} arguments passed from stencil to stencil (regvm.h), and
+ * each instruction has a variant per stack depth, so that the slot it reads or writes is a
+ * register chosen when it was compiled. {@code depth} is the stack depth before the instruction;
+ * {@code at} is {@code depth * 4 + local}.
+ */
+@Stencil(template = "regvm.c", cases = "regvm_cases.c", shim = "regvm_shim.c",
+    triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-apple-darwin",
+        "aarch64-apple-darwin", "x86_64-pc-windows-msvc", "i686-pc-windows-msvc",
+        "aarch64-pc-windows-msvc"})
+public interface RegisterVm {
+  /** The most stack slots a program may use: as many as the state has registers for them. */
+  int MAX_STACK = 4;
+
+  /** Enters the JIT-compiled code from the native calling convention, loading the locals. */
+  void shim();
+
+  void pushConst(@Variant int depth, long value);
+
+  void loadLocal(@Variant int at);
+
+  void storeLocal(@Variant int at);
+
+  void add(@Variant int depth);
+
+  void sub(@Variant int depth);
+
+  void mul(@Variant int depth);
+
+  void lessThan(@Variant int depth);
+
+  void jump(Label target);
+
+  void jumpIfFalse(@Variant int depth, Label target);
+
+  /** Replaces the top of the stack with the host's square of it. */
+  void callHost(@Variant int depth);
+
+  /** Pushes the {@code index}-th prime of the table inside the stencil. */
+  void pushPrime(@Variant int depth, int index);
+
+  /** Returns the top of the stack to the caller of the shim. */
+  @Case("RETURN")
+  void ret(@Variant int depth);
+}

@@ -1,0 +1,89 @@
+package io.stencil4j.examples.stackvm;
+
+import io.stencil4j.model.StencilLibrary;
+import io.stencil4j.model.Triple;
+import io.stencil4j.runtime.JitAssembler;
+import java.lang.foreign.Arena;
+import java.util.List;
+
+/**
+ * The register VM's JIT: the stack VM's programs compiled from {@link RegisterVm}'s stencils,
+ * which keep the locals and the stack in registers. The verified program gives the stack depth
+ * before each instruction, which picks each stencil's variant; instructions no path reaches are
+ * left out. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
+ * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
+ */
+public final class RegisterVmJit {
+  private final StencilLibrary stencils = RegisterVmStencils.forHost();
+  private final JitAssembler assembler;
+  private final RegisterVm vm;
+  private final JumpTargets targets = new JumpTargets();
+
+  /**
+   * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
+   * {@code arena}, which must outlive every program compiled.
+   */
+  public RegisterVmJit(Arena arena) {
+    this.assembler = new JitAssembler(stencils, HostFunctions.lookup(arena));
+    this.vm = RegisterVmStencils.emitter(assembler);
+  }
+
+  /** The triple of the stencils in use: the host's. */
+  public Triple triple() {
+    return stencils.triple();
+  }
+
+  /**
+   * The JIT's assembler, reset, with the program appended, not yet finished: the shim, one
+   * stencil per reachable instruction. The next call resets it again.
+   *
+   * @throws IllegalArgumentException if the program uses more than {@link RegisterVm#MAX_STACK}
+   *     stack slots
+   */
+  public JitAssembler assemble(Program program) {
+    if (program.maxDepth() > RegisterVm.MAX_STACK) {
+      throw new IllegalArgumentException(program.name() + ": uses " + program.maxDepth()
+          + " stack slots; the register VM keeps at most " + RegisterVm.MAX_STACK
+          + " in registers (StackVmJit has no such limit)");
+    }
+    assembler.reset();
+    List<Instruction> code = program.code();
+    targets.mark(code);
+    vm.shim();
+    for (int pc = 0; pc < code.size(); pc++) {
+      int depth = program.depth(pc);
+      if (depth < 0) {
+        continue;
+      }
+      if (targets.isTarget(pc)) {
+        assembler.bind(targets.label(pc));
+      }
+      Instruction instruction = code.get(pc);
+      long argument = instruction.argument();
+      switch (instruction.op()) {
+        case PUSH_CONST -> vm.pushConst(depth, argument);
+        case LOAD_LOCAL -> vm.loadLocal(depth * 4 + (int) argument);
+        case STORE_LOCAL -> vm.storeLocal(depth * 4 + (int) argument);
+        case ADD -> vm.add(depth);
+        case SUB -> vm.sub(depth);
+        case MUL -> vm.mul(depth);
+        case LESS_THAN -> vm.lessThan(depth);
+        case JUMP -> vm.jump(targets.label((int) argument));
+        case JUMP_IF_FALSE -> vm.jumpIfFalse(depth, targets.label((int) argument));
+        case CALL_HOST -> vm.callHost(depth);
+        case PUSH_PRIME -> vm.pushPrime(depth, (int) argument);
+        case RETURN -> vm.ret(depth);
+      }
+    }
+    return assembler;
+  }
+
+  /**
+   * The program compiled to native code that lives in {@code arena}, named after the program in
+   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}).
+   */
+  public CompiledProgram compile(Program program, Arena arena) {
+    return new CompiledProgram(program,
+        assemble(program).finish(arena, program.name()).handle(StackVmJit.ENTRY), arena);
+  }
+}
