@@ -61,3 +61,40 @@
     case RETURN(DEPTH = 1..4): {
         return s[DEPTH - 1];
     }
+
+    /* Superinstructions: sequences the JIT fuses when no jump goes into them. DEPTH is the
+       stack depth before the sequence. */
+
+    /* PUSH_CONST VALUE; ADD */
+    case ADD_CONST(DEPTH = 1..3): {
+        s[DEPTH - 1] = (int64_t)((uint64_t)s[DEPTH - 1] + (uint64_t)VALUE);
+        break;
+    }
+
+    /* PUSH_CONST VALUE; SUB */
+    case SUB_CONST(DEPTH = 1..3): {
+        s[DEPTH - 1] = (int64_t)((uint64_t)s[DEPTH - 1] - (uint64_t)VALUE);
+        break;
+    }
+
+    /* PUSH_CONST VALUE; MUL */
+    case MUL_CONST(DEPTH = 1..3): {
+        s[DEPTH - 1] = (int64_t)((uint64_t)s[DEPTH - 1] * (uint64_t)VALUE);
+        break;
+    }
+
+    /* LESS_THAN; JUMP_IF_FALSE TARGET */
+    case JUMP_IF_NOT_LESS(DEPTH = 2..4): {
+        if (!(s[DEPTH - 2] < s[DEPTH - 1])) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }
+
+    /* PUSH_CONST VALUE; LESS_THAN; JUMP_IF_FALSE TARGET */
+    case JUMP_IF_NOT_LESS_CONST(DEPTH = 1..3): {
+        if (!(s[DEPTH - 1] < VALUE)) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }

@@ -10,7 +10,8 @@ import io.stencil4j.Variant;
  * stack slots are {@code preserve_none} arguments passed from stencil to stencil (regvm.h), and
  * each instruction has a variant per stack depth, so that the slot it reads or writes is a
  * register chosen when it was compiled. {@code depth} is the stack depth before the instruction;
- * {@code at} is {@code depth * 4 + local}.
+ * {@code at} is {@code depth * 4 + local}. The last methods are superinstructions: a sequence of
+ * the stack VM's instructions in one stencil, {@code depth} the depth before the sequence.
  */
 @Stencil(template = "regvm.c", cases = "regvm_cases.c", shim = "regvm_shim.c",
     triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-apple-darwin",
@@ -50,4 +51,19 @@ public interface RegisterVm {
   /** Returns the top of the stack to the caller of the shim. */
   @Case("RETURN")
   void ret(@Variant int depth);
+
+  /** {@code PUSH_CONST value; ADD}. */
+  void addConst(@Variant int depth, long value);
+
+  /** {@code PUSH_CONST value; SUB}. */
+  void subConst(@Variant int depth, long value);
+
+  /** {@code PUSH_CONST value; MUL}. */
+  void mulConst(@Variant int depth, long value);
+
+  /** {@code LESS_THAN; JUMP_IF_FALSE target}. */
+  void jumpIfNotLess(@Variant int depth, Label target);
+
+  /** {@code PUSH_CONST value; LESS_THAN; JUMP_IF_FALSE target}. */
+  void jumpIfNotLessConst(@Variant int depth, long value, Label target);
 }

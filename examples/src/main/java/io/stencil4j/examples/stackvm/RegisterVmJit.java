@@ -10,7 +10,8 @@ import java.util.List;
  * The register VM's JIT: the stack VM's programs compiled from {@link RegisterVm}'s stencils,
  * which keep the locals and the stack in registers. The verified program gives the stack depth
  * before each instruction, which picks each stencil's variant; instructions no path reaches are
- * left out. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
+ * left out. Common sequences (a constant operand, a comparison and its branch) become one
+ * superinstruction each when no jump goes into them. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
 public final class RegisterVmJit {
@@ -58,6 +59,11 @@ public final class RegisterVmJit {
       if (targets.isTarget(pc)) {
         assembler.bind(targets.label(pc));
       }
+      int fused = fuse(program, pc, depth);
+      if (fused > 0) {
+        pc += fused - 1;
+        continue;
+      }
       Instruction instruction = code.get(pc);
       long argument = instruction.argument();
       switch (instruction.op()) {
@@ -76,6 +82,49 @@ public final class RegisterVmJit {
       }
     }
     return assembler;
+  }
+
+  /**
+   * Emits the superinstruction for the sequence at {@code pc}, if one fits and no jump goes
+   * into the sequence past its start; returns how many instructions it took, 0 if none.
+   */
+  private int fuse(Program program, int pc, int depth) {
+    List<Instruction> code = program.code();
+    Instruction first = code.get(pc);
+    Op second = inside(program, pc + 1);
+    if (first.op() == Op.LESS_THAN && second == Op.JUMP_IF_FALSE) {
+      vm.jumpIfNotLess(depth, targets.label((int) code.get(pc + 1).argument()));
+      return 2;
+    }
+    if (first.op() != Op.PUSH_CONST || depth == 0 || second == null) {
+      return 0;
+    }
+    long value = first.argument();
+    switch (second) {
+      case ADD -> vm.addConst(depth, value);
+      case SUB -> vm.subConst(depth, value);
+      case MUL -> vm.mulConst(depth, value);
+      case LESS_THAN -> {
+        if (inside(program, pc + 2) != Op.JUMP_IF_FALSE) {
+          return 0;
+        }
+        vm.jumpIfNotLessConst(depth, value, targets.label((int) code.get(pc + 2).argument()));
+        return 3;
+      }
+      default -> {
+        return 0;
+      }
+    }
+    return 2;
+  }
+
+  /**
+   * The operation at {@code pc} if a superinstruction may take it in: it exists and no jump
+   * goes to it; null otherwise.
+   */
+  private Op inside(Program program, int pc) {
+    return pc < program.code().size() && !targets.isTarget(pc) ? program.code().get(pc).op()
+        : null;
   }
 
   /**

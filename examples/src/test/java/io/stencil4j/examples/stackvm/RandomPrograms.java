@@ -82,9 +82,13 @@ final class RandomPrograms {
     }
   }
 
-  /** {@code if (value) { block }}: a conditional jump over a block. */
+  /** {@code if (value) { block }} or {@code if (value < constant) { block }}. */
   private void skipped(int nesting) {
     push();
+    if (depth < maxDepth && random.nextBoolean()) {
+      code.add(of(Op.PUSH_CONST, random.nextLong(-50, 50)));
+      code.add(of(Op.LESS_THAN));
+    }
     int jump = code.size();
     code.add(null);
     depth--;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -63,6 +64,20 @@ class RegisterVmJitTest {
     }
     for (Op op : Op.values()) {
       assertTrue(ops[op.ordinal()] > 0, "no program uses " + op);
+    }
+  }
+
+  @Test
+  void theRandomProgramsHoldEverySequenceThatBecomesASuperinstruction() {
+    List<List<Op>> sequences = List.of(List.of(Op.PUSH_CONST, Op.ADD),
+        List.of(Op.PUSH_CONST, Op.SUB), List.of(Op.PUSH_CONST, Op.MUL),
+        List.of(Op.LESS_THAN, Op.JUMP_IF_FALSE),
+        List.of(Op.PUSH_CONST, Op.LESS_THAN, Op.JUMP_IF_FALSE));
+    List<List<Op>> programs = randomPrograms()
+        .map(program -> program.code().stream().map(Instruction::op).toList()).toList();
+    for (List<Op> sequence : sequences) {
+      assertTrue(programs.stream().anyMatch(ops -> Collections.indexOfSubList(ops, sequence) >= 0),
+          "no program holds " + sequence);
     }
   }
 
