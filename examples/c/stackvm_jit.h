@@ -1,8 +1,7 @@
 /*
- * The stack VM's copy-and-patch JIT in C, used by the emit benchmark (stackvm_bench.c): the
- * program model, and jit(), which lays a program out, copies each instruction's stencil from the
- * generated header and patches its holes. The same as stackvm_main.c's, split into a layout and
- * an emit pass so that each can be timed.
+ * The stack VM's copy-and-patch JIT in C: jit() lays a program (vm_program.h) out, copies each
+ * instruction's stencil from the generated header and patches its holes, in a layout and an
+ * emit pass so that the emit benchmark (stackvm_bench.c) can time each.
  */
 #ifndef STACKVM_JIT_H
 #define STACKVM_JIT_H
@@ -11,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "jit_memory.h"
+#include "vm_program.h"
 
 /* As in stackvm_main.c: -DSTACKVM_HEADER picks one triple's header, -DSTACKVM_ABI the entry's
    calling convention (ms_abi for x86-64 Windows code run on Linux). */
@@ -20,30 +19,6 @@
 #else
 #include "stack_vm.h"
 #endif
-
-#ifndef STACKVM_ABI
-#define STACKVM_ABI
-#endif
-
-typedef enum {
-  OP_PUSH_CONST, OP_LOAD_LOCAL, OP_STORE_LOCAL, OP_ADD, OP_SUB, OP_MUL, OP_LESS_THAN,
-  OP_JUMP, OP_JUMP_IF_FALSE, OP_CALL_HOST, OP_PUSH_PRIME, OP_RETURN
-} opcode;
-
-typedef struct {
-  opcode op;
-  int64_t arg; /* the constant, local index, prime index or jump target (an instruction index) */
-} instruction;
-
-typedef struct {
-  const char *name;
-  const instruction *code;
-  size_t length;
-  int64_t locals[4];
-} program;
-
-#define MAX_STACK 64
-#define MAX_LOCALS 4
 
 static inline size_t code_size(opcode op) {
   static const enum stack_vm_stencil stencil_of[] = {
@@ -141,13 +116,6 @@ static inline int emit_program(const program *p, const layout *l, unsigned char 
   }
   return err;
 }
-
-typedef int64_t (STACKVM_ABI *entry_fn)(int64_t *stack, int64_t *locals);
-
-typedef struct {
-  jit_memory memory;
-  entry_fn entry;
-} compiled;
 
 /* Copy and patch into fresh pages, then make the code executable (the data stays writable).
    Returns 0 or -1; on success, free out->memory with jit_memory_unmap. */

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "stackvm_jit.h"
+#include "vm_program.h"
 
 static STACKVM_ABI int64_t stackvm_host_square(int64_t value) { return (int64_t)((uint64_t)value * (uint64_t)value); }
 

@@ -26,19 +26,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every triple's stencils, executed on this Linux x86-64 machine: the stack VM's C consumer is
  * built against each triple's header and JIT-compiles the four programs from that triple's
- * stencils, once as compiled in batches and once with each case compiled alone. x86-64 code
+ * stencils, once as compiled in batches and once with each case compiled alone; the register
+ * VM's consumer does the same with its stencils (preserve_none state, variants). x86-64 code
  * (ELF, Mach-O, COFF through the Windows calling convention) runs
  * natively, i686 code in a 32-bit process under qemu-i386, AArch64 code in a cross-compiled
  * process under qemu-aarch64. Pure stencils make no system calls, so the OS does not matter.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutionMatrixTest {
-  private static final Pattern CODE_SIZE =
-      Pattern.compile("#define STACK_VM_\\w+_CODE_SIZE (\\d+)");
+  private static final Pattern CODE_SIZE = Pattern.compile("#define \\w+_CODE_SIZE (\\d+)");
+
+  /** A C consumer: its library's header prefix, its source and its macros' prefix. */
+  private record Consumer(String library, Path source, String macros) {}
+
+  private static final Consumer STACK_VM =
+      new Consumer("stack_vm", ItSupport.stackVmConsumer(), "STACKVM");
+  private static final Consumer REGISTER_VM =
+      new Consumer("register_vm", ItSupport.registerVmConsumer(), "REGVM");
 
   @TempDir static Path dir;
   private static Output batched;
   private static Output isolated;
+  private static Output registers;
   private static final List<String> executed = new ArrayList<>();
 
   /** The example's stencils for every triple: compiled in batches (the default) and alone. */
@@ -49,27 +58,31 @@ class ExecutionMatrixTest {
     isolated = Output.in(dir.resolve("isolated"));
     ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), isolated, "-Astencil.isolated")
         .assertSuccess();
+    registers = Output.in(dir.resolve("registers"));
+    ItSupport.javac(Jdk.BUILD, ItSupport.registerVm(), registers).assertSuccess();
   }
 
   @Order(1)
   @ParameterizedTest(name = "{0}")
   @EnumSource(ExecutedTriple.class)
   void programsAgreeWithTheInterpreter(ExecutedTriple triple) throws IOException {
-    String line = runConsumer(triple, batched, "clang");
+    String line = runConsumer(triple, STACK_VM, batched, "clang");
     System.out.println(line);
-    System.out.println(runConsumer(triple, isolated, "clang") + " (each case compiled alone)");
+    System.out.println(runConsumer(triple, STACK_VM, isolated, "clang")
+        + " (each case compiled alone)");
+    System.out.println(runConsumer(triple, REGISTER_VM, registers, "clang"));
     executed.add(line);
   }
 
-  /** Builds and runs the C consumer on {@code triple}'s header in {@code from}; a report line. */
-  private static String runConsumer(ExecutedTriple triple, Output from, String compiler)
-      throws IOException {
-    String header = "stack_vm-" + triple.name + ".h";
+  /** Builds and runs {@code consumer} on {@code triple}'s header in {@code from}; a report line. */
+  private static String runConsumer(ExecutedTriple triple, Consumer consumer, Output from,
+      String compiler) throws IOException {
+    String header = consumer.library() + "-" + triple.name + ".h";
     Path headerFile = from.generated(header);
     assertTrue(Files.isRegularFile(headerFile), header + " was not generated: is " + triple
         + " among the example's triples?");
-    Path program = from.classes().resolveSibling("stackvm-" + triple.name);
-    ItSupport.run(dir, triple.host.compileConsumer(ItSupport.stackVmConsumer(), "STACKVM",
+    Path program = from.classes().resolveSibling(consumer.library() + "-" + triple.name);
+    ItSupport.run(dir, triple.host.compileConsumer(consumer.source(), consumer.macros(),
         from.generatedDirectory(), header, program)).assertSuccess();
     Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
     assertTrue(run.stdout().contains("stencils for " + triple.name), run::describe);
@@ -82,8 +95,9 @@ class ExecutionMatrixTest {
       stencils++;
       codeBytes += Long.parseLong(size.group(1));
     }
-    return String.format("%-26s %-5s 4/4 programs equal to the interpreter, %d stencils, "
-        + "%d code bytes, run %s", triple.name, compiler, stencils, codeBytes, triple.host.how);
+    return String.format("%-26s %-5s %-11s 4/4 programs equal to the interpreter, %d stencils, "
+        + "%d code bytes, run %s", triple.name, compiler, consumer.library(), stencils,
+        codeBytes, triple.host.how);
   }
 
   /** The seed's x86_64-unknown-linux-gnu/gcc row: the same stencils built by gcc. */
@@ -92,7 +106,8 @@ class ExecutionMatrixTest {
   void gccBuiltStencilsAgreeWithTheInterpreter() throws IOException {
     Output gccOutput = Output.in(dir.resolve("gcc"));
     ItSupport.javac(Jdk.BUILD, ItSupport.stackVm(), gccOutput, "-Astencil.gcc").assertSuccess();
-    String line = runConsumer(ExecutedTriple.X86_64_UNKNOWN_LINUX_GNU, gccOutput, "gcc");
+    String line = runConsumer(ExecutedTriple.X86_64_UNKNOWN_LINUX_GNU, STACK_VM, gccOutput,
+        "gcc");
     System.out.println(line);
   }
 

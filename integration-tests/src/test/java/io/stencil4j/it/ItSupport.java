@@ -167,6 +167,13 @@ final class ItSupport {
         examples.resolve("src/main/c/stackvm"));
   }
 
+  /** The register VM example, beside the stack VM in the examples module. */
+  static Fixture registerVm() {
+    Fixture stackVm = stackVm();
+    return new Fixture(stackVm.javaSource().resolveSibling("RegisterVm.java"),
+        stackVm.cDirectory());
+  }
+
   /**
    * The Tally library of {@code src/test/fixtures/tally}: a stencil that writes its own data and
    * one whose helpers the template defines after {@code _JIT_ENTRY}; its C consumer is
@@ -209,6 +216,11 @@ final class ItSupport {
   /** The stack VM's C consumer ({@code #include "stack_vm.h"}, exit 0 when all programs agree). */
   static Path stackVmConsumer() {
     return exampleCDirectory().resolve("stackvm_main.c");
+  }
+
+  /** The register VM's C consumer, as {@link #stackVmConsumer} for the stack VM. */
+  static Path registerVmConsumer() {
+    return exampleCDirectory().resolve("regvm_main.c");
   }
 
   /** The C example's directory: its consumers and the memory they map ({@code jit_memory.h}). */
