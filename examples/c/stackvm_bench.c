@@ -3,7 +3,8 @@
  * one (Programs.synthetic) from the generated header, and prints the median time, as "emit"
  * (layout, copy and patch into mapped memory) and "emit + map" (also mmap, mprotect and
  * munmap); then runs each example program and the large one with the C interpreter and
- * JIT-compiled, printing the median time of one execution of each. BenchmarkTable reads these
+ * JIT-compiled by both JITs (stack VM, register VM), printing the median time of one execution
+ * of each. BenchmarkTable reads these
  * lines.
  */
 #define _DEFAULT_SOURCE
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "regvm_jit.h"
+#include "stackvm_jit.h"
 #include "stackvm_programs.h"
 
 #define LENGTH 10000
@@ -133,14 +136,20 @@ int main(void) {
          median(times), RUNS);
 
   const program programs[] = {EXAMPLE_PROGRAMS p}; /* the macro ends with a comma */
+  register_vm_symbols register_symbols = {
+      .stackvm_host_square = (const void *)&stackvm_host_square};
   for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
-    compiled c;
+    compiled c, r;
     if (jit(&programs[i], &symbols, &c) != 0) fail("jit");
+    if (regvm_jit(&programs[i], &register_symbols, &r) != 0) fail("register jit");
     int64_t interpreter = execution_ns(&programs[i], NULL);
     int64_t jitted = execution_ns(&programs[i], &c);
+    int64_t registers = execution_ns(&programs[i], &r);
     jit_memory_unmap(&c.memory);
-    printf("execute %s: interpreter median %" PRId64 " ns, JIT median %" PRId64 " ns (%d runs)\n",
-           programs[i].name, interpreter, jitted, EXECUTION_RUNS);
+    jit_memory_unmap(&r.memory);
+    printf("execute %s: interpreter median %" PRId64 " ns, JIT median %" PRId64
+           " ns, register JIT median %" PRId64 " ns (%d runs)\n",
+           programs[i].name, interpreter, jitted, registers, EXECUTION_RUNS);
   }
   return 0;
 }

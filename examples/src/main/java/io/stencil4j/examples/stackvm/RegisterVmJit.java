@@ -4,6 +4,7 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
 import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
 import java.util.List;
 
 /**
@@ -15,6 +16,9 @@ import java.util.List;
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
 public final class RegisterVmJit {
+  private static final Linker.Option[] NO_OPTIONS = {};
+  private static final Linker.Option[] CRITICAL = {Linker.Option.critical(false)};
+
   private final StencilLibrary stencils = RegisterVmStencils.forHost();
   private final JitAssembler assembler;
   private final RegisterVm vm;
@@ -129,10 +133,13 @@ public final class RegisterVmJit {
 
   /**
    * The program compiled to native code that lives in {@code arena}, named after the program in
-   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}).
+   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}). A program that never calls
+   * the host neither blocks nor calls back into Java: it is entered through a critical downcall,
+   * which skips the thread's state transitions.
    */
   public CompiledProgram compile(Program program, Arena arena) {
-    return new CompiledProgram(program,
-        assemble(program).finish(arena, program.name()).handle(StackVmJit.ENTRY), arena);
+    boolean callsHost = program.code().stream().anyMatch(i -> i.op() == Op.CALL_HOST);
+    return new CompiledProgram(program, assemble(program).finish(arena, program.name())
+        .handle(StackVmJit.ENTRY, callsHost ? NO_OPTIONS : CRITICAL), arena);
   }
 }
