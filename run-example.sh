@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the stack VM example (its stencils come from the annotation processor) and runs it
-# twice: the Java JIT (copy and patch through java.lang.foreign) and the C consumer of the
-# generated header. Each prints every program's result from the JIT next to its interpreter's.
+# Builds the stack VM example (its stencils come from the annotation processor) and runs it:
+# the Java JITs (copy and patch through java.lang.foreign; the stack VM's stencils and the
+# register VM's) and the C consumers of the generated headers (the same two). Each prints every
+# program's result from the JIT next to its interpreter's.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/setup.sh
@@ -14,6 +15,8 @@ echo
 echo "== C =="
 headers=examples/target/generated-sources/annotations/io/stencil4j/examples/stackvm
 mkdir -p examples/target/c
-gcc -std=c11 -O2 -Wall -Wextra -Werror -I"$headers" -o examples/target/c/stackvm \
-  examples/c/stackvm_main.c
-examples/target/c/stackvm
+for consumer in stackvm regvm; do
+  gcc -std=c11 -O2 -Wall -Wextra -Werror -I"$headers" -o examples/target/c/$consumer \
+    examples/c/${consumer}_main.c
+  examples/target/c/$consumer
+done

@@ -5,9 +5,10 @@ import java.lang.foreign.Arena;
 import java.util.List;
 
 /**
- * The stack VM's Java consumer, the twin of examples/c/stackvm_main.c: JIT-compiles each program
- * from the stencils (copy and patch, through java.lang.foreign), runs it, and checks its result
- * against the interpreter's. Exits with 1 if any differs.
+ * The stack VM's Java consumer, the twin of examples/c/stackvm_main.c and regvm_main.c:
+ * JIT-compiles each program from the stencils (copy and patch, through java.lang.foreign) with
+ * both JITs, the stack VM's and the register VM's, runs it, and checks its results against the
+ * interpreter's. Exits with 1 if any differs.
  */
 public final class StackVmMain {
   private StackVmMain() {}
@@ -24,14 +25,17 @@ public final class StackVmMain {
     int different = 0;
     try (Arena arena = Arena.ofConfined()) {
       StackVmJit jit = new StackVmJit(arena);
+      RegisterVmJit registerJit = new RegisterVmJit(arena);
       out.printf("stack VM (Java), stencils for %s%n", jit.triple());
-      out.printf("%-24s %22s %22s  %s%n", "program", "interpreter", "JIT", "");
+      out.printf("%-24s %22s %22s %22s  %s%n", "program", "interpreter", "JIT", "register JIT",
+          "");
       for (Program program : programs) {
         long expected = new Interpreter(program).run();
         long actual = jit.compile(program, arena).run();
-        boolean equal = actual == expected;
+        long registers = registerJit.compile(program, arena).run();
+        boolean equal = actual == expected && registers == expected;
         different += equal ? 0 : 1;
-        out.printf("%-24s %22d %22d  %s%n", program.name(), expected, actual,
+        out.printf("%-24s %22d %22d %22d  %s%n", program.name(), expected, actual, registers,
             equal ? "equal" : "DIFFERENT");
       }
     }

@@ -123,8 +123,8 @@ class StackVmJitTest {
     assertEquals(0, different);
     assertEquals("stack VM (Java), stencils for " + jit.triple(), lines[0]);
     assertEquals(7, lines.length);
-    assertEquals("factorial(20)               2432902008176640000    2432902008176640000  equal",
-        lines[2]);
+    assertEquals("factorial(20)               2432902008176640000    2432902008176640000"
+        + "    2432902008176640000  equal", lines[2]);
     assertEquals("4 programs, 0 different", lines[6]);
   }
 }
