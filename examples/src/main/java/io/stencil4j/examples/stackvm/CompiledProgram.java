@@ -2,32 +2,55 @@ package io.stencil4j.examples.stackvm;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.stencil4j.runtime.JitFunction;
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * A program compiled by {@link StackVmJit}, with native memory for its stack and locals. Not
- * thread-safe: runs share that memory.
+ * A program compiled by {@link StackVmJit} or {@link RegisterVmJit}, with native memory for its
+ * stack and locals. Not thread-safe: runs share that memory.
  */
 public final class CompiledProgram {
+  /**
+   * The shim's signature as the runs call it: {@code int64_t entry(int64_t *stack, int64_t
+   * *locals)}, the pointers passed as the 64-bit words they are on every host the runtime runs
+   * on, so that a call checks no memory segment.
+   */
+  private static final FunctionDescriptor WORDS =
+      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
+
   private final MethodHandle entry;
   private final long[] initialLocals;
-  private final MemorySegment stack;
+  private final boolean writesLocals;
   private final MemorySegment locals;
+  private final long stackAddress;
+  private final long localsAddress;
 
-  CompiledProgram(Program program, MethodHandle entry, Arena arena) {
-    this.entry = entry;
+  /**
+   * {@code function}, entered through its shim with {@code options}; {@code writesLocals} if its
+   * code stores into the locals' memory, which each run must then fill again.
+   */
+  CompiledProgram(Program program, JitFunction function, boolean writesLocals, Arena arena,
+      Linker.Option... options) {
+    this.entry = function.handle(WORDS, options);
     this.initialLocals = program.initialLocals();
-    this.stack = arena.allocate(JAVA_LONG, Program.MAX_STACK);
+    this.writesLocals = writesLocals;
+    this.stackAddress = arena.allocate(JAVA_LONG, Program.MAX_STACK).address();
     this.locals = arena.allocate(JAVA_LONG, Program.MAX_LOCALS);
+    this.localsAddress = locals.address();
+    MemorySegment.copy(initialLocals, 0, locals, JAVA_LONG, 0, Program.MAX_LOCALS);
   }
 
   /** Runs the program from the start with its initial locals and returns its result. */
   public long run() {
-    MemorySegment.copy(initialLocals, 0, locals, JAVA_LONG, 0, Program.MAX_LOCALS);
+    if (writesLocals) {
+      MemorySegment.copy(initialLocals, 0, locals, JAVA_LONG, 0, Program.MAX_LOCALS);
+    }
     try {
-      return (long) entry.invokeExact(stack, locals);
+      return (long) entry.invokeExact(stackAddress, localsAddress);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

@@ -139,7 +139,8 @@ public final class RegisterVmJit {
    */
   public CompiledProgram compile(Program program, Arena arena) {
     boolean callsHost = program.code().stream().anyMatch(i -> i.op() == Op.CALL_HOST);
-    return new CompiledProgram(program, assemble(program).finish(arena, program.name())
-        .handle(StackVmJit.ENTRY, callsHost ? NO_OPTIONS : CRITICAL), arena);
+    // the shim loads the locals into registers, and nothing stores them back
+    return new CompiledProgram(program, assemble(program).finish(arena, program.name()), false,
+        arena, callsHost ? NO_OPTIONS : CRITICAL);
   }
 }

@@ -76,7 +76,7 @@ public final class StackVmJit {
    * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}).
    */
   public CompiledProgram compile(Program program, Arena arena) {
-    return new CompiledProgram(program,
-        assemble(program).finish(arena, program.name()).handle(ENTRY), arena);
+    return new CompiledProgram(program, assemble(program).finish(arena, program.name()), true,
+        arena);
   }
 }
