@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites clang's assembly for one translation unit so that stencils branch straight to where
+ * Rewrites clang's or gcc's assembly for one translation unit so that stencils branch straight to where
  * they mean to go, as CPython's JIT does for its stencils:
  *
  * <ul>
@@ -26,26 +26,31 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Every rewrite keeps what the code does. A unit with inline assembly is left as it is: its
- * text is the user's, not clang's.
+ * text is the user's, not the compiler's.
  */
 public final class AssemblyOptimizer {
-  /** A basic block's label, the only labels the optimizer removes or points branches at. */
-  private static final Pattern BLOCK = Pattern.compile("\\.?LBB\\d+_\\d+");
   private static final Pattern INLINE_ASSEMBLY = Pattern.compile(
       "(?m)^\\s*(#|//|;)+\\s*(APP|NO_APP|InlineAsm Start|InlineAsm End)\\s*$");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z_.$][\\w.$]*");
+  private static final Pattern ALIGNMENT = Pattern.compile("\\.(p2align|balign|align)\\b.*");
   private static final int MAX_ROUNDS = 16;
 
   private final Dialect dialect;
+  private final Producer producer;
   private final Branches branches;
   private final List<AssemblyLine> lines = new ArrayList<>();
   private final Pattern gotTailJump;
-  /** {@code movq f@GOTPCREL(%rip), %reg}: the symbol, then the register. */
-  private final Pattern gotLoad;
+  /**
+   * A hole's address loaded into a register, from the GOT ({@code movq f@GOTPCREL(%rip), %reg})
+   * or as an immediate ({@code movabsq $f, %reg}, gcc's large code model): the symbol, then the
+   * register.
+   */
+  private final Pattern addressLoad;
   private final String next;
 
-  private AssemblyOptimizer(Dialect dialect, String assembly) {
+  private AssemblyOptimizer(Dialect dialect, Producer producer, String assembly) {
     this.dialect = dialect;
+    this.producer = producer;
     this.branches = dialect.branches();
     for (String line : assembly.split("\n", -1)) {
       lines.add(AssemblyLine.parse(line, dialect.comment()));
@@ -53,24 +58,26 @@ public final class AssemblyOptimizer {
     String prefix = Pattern.quote(dialect.symbolPrefix());
     this.gotTailJump =
         Pattern.compile("\\*(" + prefix + "_JIT_[A-Z][A-Z0-9_]*)@GOTPCREL\\(%rip\\)");
-    this.gotLoad = Pattern.compile(
-        "(" + prefix + "_JIT_[A-Z][A-Z0-9_]*)@GOTPCREL\\(%rip\\),\\s*%(\\w+)");
+    this.addressLoad = Pattern.compile("(?:\\$(" + prefix + "_JIT_[A-Z][A-Z0-9_]*)|(" + prefix
+        + "_JIT_[A-Z][A-Z0-9_]*)@GOTPCREL\\(%rip\\)),\\s*%(\\w+)");
     this.next = dialect.symbolPrefix() + "_JIT_CONTINUE";
   }
 
   /**
-   * {@code assembly}, compiled by clang for {@code triple}, with its branches made direct; empty
-   * when it holds inline assembly.
+   * {@code assembly}, compiled by {@code producer} for {@code triple}, with its branches made
+   * direct; empty when it holds inline assembly.
    *
-   * @param assembly clang's {@code -S} output for one translation unit
+   * @param assembly the compiler's {@code -S} output for one translation unit
    * @param triple the triple it was compiled for, which decides the assembly dialect
-   * @return the rewritten assembly, or empty to use clang's object as it is
+   * @param producer the compiler that wrote it, which decides how its blocks are named
+   * @return the rewritten assembly, or empty to use the compiler's object as it is
    */
-  public static Optional<String> optimize(String assembly, Triple triple) {
+  public static Optional<String> optimize(String assembly, Triple triple, Producer producer) {
     if (INLINE_ASSEMBLY.matcher(assembly).find()) {
       return Optional.empty();
     }
-    AssemblyOptimizer optimizer = new AssemblyOptimizer(Dialect.of(triple), assembly);
+    AssemblyOptimizer optimizer =
+        new AssemblyOptimizer(Dialect.of(triple), producer, assembly);
     optimizer.run();
     StringBuilder text = new StringBuilder();
     for (AssemblyLine line : optimizer.lines) {
@@ -100,29 +107,32 @@ public final class AssemblyOptimizer {
         if (hole.matches() && isHole(hole.group(1))) {
           lines.set(i, branches.jump(hole.group(1)));
         }
-      } else if (line.isInstruction() && line.name().equals("movq")) {
-        Matcher load = gotLoad.matcher(line.operands());
-        if (load.matches() && isHole(load.group(1)) && jumpThroughLoad(i, load.group(2))) {
-          lines.remove(i--);
+      } else if (line.isInstruction()
+          && (line.name().equals("movq") || line.name().equals("movabsq"))) {
+        Matcher load = addressLoad.matcher(line.operands());
+        if (load.matches()) {
+          String symbol = load.group(1) != null ? load.group(1) : load.group(2);
+          if (isHole(symbol) && jumpThroughLoad(i, symbol, load.group(3))) {
+            lines.remove(i--);
+          }
         }
       }
     }
   }
 
   /**
-   * Whether the instruction at {@code load}, which loads a hole's address from the GOT into
-   * {@code register}, is followed in its block by a tail jump through that register, with no
-   * other instruction naming the register between: clang's tail jump when the arguments leave
-   * no room for {@code jmp *f@GOTPCREL(%rip)} (seven or more {@code preserve_none} arguments).
-   * If so, the jump becomes a direct one to the hole, and the load is left for the caller to
-   * remove: the register's value is the jump's alone.
+   * Whether the instruction at {@code load}, which loads the address of the hole {@code target}
+   * into {@code register}, is followed in its block by a tail jump through that register, with
+   * no other instruction naming the register between: clang's tail jump when the arguments leave
+   * no room for {@code jmp *f@GOTPCREL(%rip)} (seven or more {@code preserve_none} arguments),
+   * and gcc's in the large code model. If so, the jump becomes a direct one to the hole, and the
+   * load is left for the caller to remove: the register's value is the jump's alone.
    */
-  private boolean jumpThroughLoad(int load, String register) {
+  private boolean jumpThroughLoad(int load, String target, String register) {
     Optional<Pattern> spellings = X86Registers.spellings(register);
     if (spellings.isEmpty()) {
       return false;
     }
-    String target = gotLoad.matcher(lines.get(load).operands()).replaceFirst("$1");
     for (int i = load + 1; i < lines.size(); i++) {
       AssemblyLine line = lines.get(i);
       if (line.isLabel()) {
@@ -157,7 +167,7 @@ public final class AssemblyOptimizer {
       Optional<String> jumpTo = branches.jumpTarget(line);
       Optional<String> branchTo = branches.conditionalTarget(line);
       String target = jumpTo.or(() -> branchTo).orElse(null);
-      if (target == null || !BLOCK.matcher(target).matches() || !labels.containsKey(target)) {
+      if (target == null || !producer.isBlock(target) || !labels.containsKey(target)) {
         continue;
       }
       int at = nextInstruction(labels.get(target));
@@ -239,7 +249,7 @@ public final class AssemblyOptimizer {
     boolean changed = false;
     for (int i = 0; i < lines.size(); i++) {
       AssemblyLine label = lines.get(i);
-      if (!label.isLabel() || !BLOCK.matcher(label.name()).matches()
+      if (!label.isLabel() || !producer.isBlock(label.name())
           || uses.getOrDefault(label.name(), 0) > 0 || !followsTerminator(i)) {
         continue;
       }
@@ -248,8 +258,13 @@ public final class AssemblyOptimizer {
           || lines.get(end).kind() == AssemblyLine.Kind.NOTHING)) {
         end++;
       }
-      lines.subList(i, end).clear();
-      i--;
+      // the block's alignment goes with it (gcc aligns blocks that jumps reach)
+      int start = i;
+      while (start > 0 && isAlignment(lines.get(start - 1))) {
+        start--;
+      }
+      lines.subList(start, end).clear();
+      i = start - 1;
       changed = true;
     }
     return changed;
@@ -257,7 +272,7 @@ public final class AssemblyOptimizer {
 
   /** Whether an unconditional jump may point at {@code target}. */
   private boolean canJumpTo(String target) {
-    return BLOCK.matcher(target).matches() || isHole(target);
+    return producer.isBlock(target) || isHole(target);
   }
 
   /**
@@ -266,7 +281,7 @@ public final class AssemblyOptimizer {
    * stencil stage may route through a trampoline.
    */
   private boolean canBranchTo(AssemblyLine branch, String target) {
-    if (BLOCK.matcher(target).matches()) {
+    if (producer.isBlock(target)) {
       return !branch.name().startsWith("tb");
     }
     return isHole(target) && dialect.conditionalBranchesToSymbols()
@@ -318,15 +333,20 @@ public final class AssemblyOptimizer {
     return -1;
   }
 
+  /** An alignment directive: padding for what follows it. */
+  private static boolean isAlignment(AssemblyLine line) {
+    return line.kind() == AssemblyLine.Kind.DIRECTIVE && ALIGNMENT.matcher(line.code()).matches();
+  }
+
   private boolean hasLabelBetween(int from, int to) {
     return lines.subList(from + 1, to).stream().anyMatch(AssemblyLine::isLabel);
   }
 
-  /** Whether the line before {@code label}, past comments, is a jump or return. */
+  /** Whether the line before {@code label}, past comments and alignment, is a jump or return. */
   private boolean followsTerminator(int label) {
     for (int i = label - 1; i >= 0; i--) {
       AssemblyLine line = lines.get(i);
-      if (line.kind() != AssemblyLine.Kind.NOTHING) {
+      if (line.kind() != AssemblyLine.Kind.NOTHING && !isAlignment(line)) {
         return line.isInstruction() && branches.isTerminator(line);
       }
     }

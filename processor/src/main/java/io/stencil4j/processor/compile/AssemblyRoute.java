@@ -1,6 +1,7 @@
 package io.stencil4j.processor.compile;
 
 import io.stencil4j.processor.assembly.AssemblyOptimizer;
+import io.stencil4j.processor.assembly.Producer;
 import io.stencil4j.processor.target.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compiles a unit with clang through assembly: {@code -S}, the {@link AssemblyOptimizer}, then
- * clang again to assemble. Whatever this route cannot do (the compile fails, the output is not
+ * Compiles a unit through assembly: {@code -S}, the {@link AssemblyOptimizer}, then the same
+ * compiler (clang or gcc) again to assemble. Whatever this route cannot do (the compile fails, the output is not
  * the assembly of the unit's entries, the unit holds inline assembly) is left to the direct
  * compile, whose diagnostics point into the C sources; only a timeout ends the job here.
  */
@@ -46,7 +47,7 @@ final class AssemblyRoute {
     // decoded leniently: what is not clang's assembly has no entries and is left alone
     String text = new String(Files.readAllBytes(assembly), StandardCharsets.UTF_8);
     Optional<String> optimized = definesEveryEntry(text)
-        ? AssemblyOptimizer.optimize(text, job.triple()) : Optional.empty();
+        ? AssemblyOptimizer.optimize(text, job.triple(), producer()) : Optional.empty();
     if (optimized.isEmpty()) {
       return Optional.empty();
     }
@@ -72,19 +73,26 @@ final class AssemblyRoute {
     return note;
   }
 
+  private Producer producer() {
+    return job.toolchain().kind() == Toolchain.Kind.GCC ? Producer.GCC : Producer.CLANG;
+  }
+
   /**
-   * Clang assembling the unit with the flags it was compiled with (an {@code -march} may allow
-   * instructions), which are otherwise unused.
+   * The compiler assembling the unit with the flags it was compiled with (an {@code -march} may
+   * allow instructions), which are otherwise unused: clang is told so, gcc ignores them.
    */
   private List<String> assembleCommand() {
     List<String> command = new ArrayList<>(job.toolchain().command(job.triple()));
     command.addAll(job.flags());
-    command.addAll(List.of("-Qunused-arguments", "-c", "-o", object.toString(), "-x",
-        "assembler", assembly.toString()));
+    if (job.toolchain().kind() == Toolchain.Kind.CLANG) {
+      command.add("-Qunused-arguments");
+    }
+    command.addAll(List.of("-c", "-o", object.toString(), "-x", "assembler",
+        assembly.toString()));
     return command;
   }
 
-  /** Whether {@code text} defines the entry of every stencil of the unit, as clang's would. */
+  /** Whether {@code text} defines the entry of every stencil of the unit, as the compiler's would. */
   private boolean definesEveryEntry(String text) {
     String prefix = Target.of(job.triple()).symbolPrefix();
     for (String name : job.unit().stencilNames()) {

@@ -116,15 +116,12 @@ public final class StencilCompiler implements AutoCloseable {
     Files.createDirectories(source.getParent());
     Files.writeString(source, job.unit().text(), StandardCharsets.UTF_8);
     Path object = sibling(source, ".o");
-    String note = "";
-    if (job.toolchain().kind() == Toolchain.Kind.CLANG) {
-      AssemblyRoute route = new AssemblyRoute(job, source, sibling(source, ".s"), object);
-      Optional<Outcome> optimized = route.compile(this);
-      if (optimized.isPresent()) {
-        return optimized.get();
-      }
-      note = route.note();
+    AssemblyRoute route = new AssemblyRoute(job, source, sibling(source, ".s"), object);
+    Optional<Outcome> optimized = route.compile(this);
+    if (optimized.isPresent()) {
+      return optimized.get();
     }
+    String note = route.note();
     long start = System.nanoTime();
     ProcessRunner.Result result = job.toolchain().run(
         command(job, source, List.of("-o", object.toString(), source.toString())),

@@ -1,6 +1,8 @@
 package io.stencil4j.processor.assembly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stencil4j.model.Triple;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AssemblyOptimizerTest {
 
   private static String optimized(Triple triple, String assembly) {
-    return AssemblyOptimizer.optimize(assembly, triple).orElseThrow();
+    return AssemblyOptimizer.optimize(assembly, triple, Producer.CLANG).orElseThrow();
   }
 
   @Test
@@ -44,6 +46,46 @@ class AssemblyOptimizerTest {
         .Lfunc_end8:
         \t.size\t_JIT_ENTRY_JUMP_IF_FALSE, .Lfunc_end8-_JIT_ENTRY_JUMP_IF_FALSE""",
         optimized(Triple.X86_64_UNKNOWN_LINUX_GNU, clang));
+  }
+
+  @Test
+  void gccsConditionalExitJumpsStraightToItsTarget() {
+    // gcc -mcmodel=large loads each hole's address as an immediate and jumps through it
+    String gcc = """
+        _JIT_ENTRY_JUMP_IF_FALSE:
+        	leaq	-8(%rdi), %rax
+        	cmpq	$0, -8(%rdi)
+        	movq	%rax, %rdi
+        	je	.L4
+        	movabsq	$_JIT_CONTINUE, %rax
+        	jmp	*%rax
+        	.p2align 4,,10
+        	.p2align 3
+        .L4:
+        	movabsq	$_JIT_TARGET, %rax
+        	jmp	*%rax
+        .LFE0:
+        	.size	_JIT_ENTRY_JUMP_IF_FALSE, .-_JIT_ENTRY_JUMP_IF_FALSE""";
+    assertEquals("""
+        _JIT_ENTRY_JUMP_IF_FALSE:
+        	leaq	-8(%rdi), %rax
+        	cmpq	$0, -8(%rdi)
+        	movq	%rax, %rdi
+        	je	_JIT_TARGET
+        	jmp	_JIT_CONTINUE
+        .LFE0:
+        	.size	_JIT_ENTRY_JUMP_IF_FALSE, .-_JIT_ENTRY_JUMP_IF_FALSE""",
+        AssemblyOptimizer.optimize(gcc, Triple.X86_64_UNKNOWN_LINUX_GNU, Producer.GCC)
+            .orElseThrow());
+  }
+
+  @Test
+  void gccsOtherLocalLabelsAreNotBlocks() {
+    // .LC0 is a constant and .LFE0 the function's end: neither is a block to thread into
+    assertTrue(Producer.GCC.isBlock(".L12"));
+    assertFalse(Producer.GCC.isBlock(".LC0"));
+    assertFalse(Producer.GCC.isBlock(".LFE0"));
+    assertFalse(Producer.CLANG.isBlock(".L12"));
   }
 
   @Test
@@ -246,7 +288,7 @@ class AssemblyOptimizerTest {
     for (String marker : markers) {
       assertEquals(Optional.empty(), AssemblyOptimizer.optimize(
           "_JIT_ENTRY:\n\t" + marker + "\n\tnop\n\tjmp\t.LBB0_1\n.LBB0_1:\n\tretq\n",
-          Triple.X86_64_UNKNOWN_LINUX_GNU));
+          Triple.X86_64_UNKNOWN_LINUX_GNU, Producer.CLANG));
     }
   }
 }
