@@ -3,7 +3,7 @@
  * each instruction picks each stencil's variant, common sequences become one superinstruction
  * when no jump goes into them, and instructions no path reaches are left out. The locals and
  * the stack live in registers (regvm.h), so programs deeper than the stencils' variants go are
- * refused.
+ * refused. The native helpers (the host's square) are placed after each program's stencils.
  */
 #ifndef REGVM_JIT_H
 #define REGVM_JIT_H
@@ -39,6 +39,9 @@ typedef struct {
   unsigned char *target;
   long *code_at;
   long *data_at;
+  /* where the native helpers go, after the stencils */
+  size_t helpers_code_at;
+  size_t helpers_data_at;
   size_t code_size;
   size_t data_size;
 } regvm_plan;
@@ -171,16 +174,23 @@ static inline int regvm_plan_program(const program *p, regvm_plan *plan) {
     for (size_t k = 1; k < taken; k++) plan->code_at[pc + k] = plan->data_at[pc + k] = -1;
     pc += taken;
   }
-  plan->code_size = code_end;
-  plan->data_size = data_end;
+  plan->helpers_code_at = code_end;
+  plan->helpers_data_at = data_end;
+  plan->code_size = code_end + REGISTER_VM_HELPERS_CODE_SIZE;
+  plan->data_size = data_end + REGISTER_VM_HELPERS_DATA_SIZE;
   return 0;
 }
 
-/* Pass 2: copies each stencil to its place and patches its holes. Returns 0 or -1. */
+/* Pass 2: places the native helpers, then copies each stencil to its place and patches its
+   holes, calls to the helpers included. Returns 0 or -1. */
 static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
-                                     unsigned char *code, unsigned char *data,
-                                     const register_vm_symbols *symbols) {
-  int err = register_vm_emit_SHIM(code, data, symbols);
+                                     unsigned char *code, unsigned char *data) {
+  register_vm_symbols helpers = {0};
+  unsigned char *helpers_code = code + plan->helpers_code_at;
+  int err = register_vm_emit_HELPERS(helpers_code, data + plan->helpers_data_at, &helpers);
+  register_vm_link_helpers(&helpers, helpers_code);
+  const register_vm_symbols *symbols = &helpers;
+  err |= register_vm_emit_SHIM(code, data, symbols);
   for (size_t pc = 0; pc < p->length; pc++) {
     if (plan->code_at[pc] < 0) continue;
     const instruction *in = &p->code[pc];
@@ -231,15 +241,14 @@ static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
 
 /* Copy and patch into fresh pages, then make the code executable. Returns 0 or -1; on success,
    free out->memory with jit_memory_unmap. */
-static inline int regvm_jit(const program *p, const register_vm_symbols *symbols,
-                            compiled *out) {
+static inline int regvm_jit(const program *p, compiled *out) {
   regvm_plan plan;
   if (regvm_plan_program(p, &plan) != 0) return -1;
   if (jit_memory_map(&out->memory, plan.code_size, plan.data_size) != 0) {
     regvm_free_plan(&plan);
     return -1;
   }
-  int err = regvm_emit_program(p, &plan, out->memory.code, out->memory.data, symbols);
+  int err = regvm_emit_program(p, &plan, out->memory.code, out->memory.data);
   regvm_free_plan(&plan);
   if (err != 0 || jit_memory_seal(&out->memory) != 0) {
     jit_memory_unmap(&out->memory);

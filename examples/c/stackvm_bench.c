@@ -136,12 +136,10 @@ int main(void) {
          median(times), RUNS);
 
   const program programs[] = {EXAMPLE_PROGRAMS p}; /* the macro ends with a comma */
-  register_vm_symbols register_symbols = {
-      .stackvm_host_square = (const void *)&stackvm_host_square};
   for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
     compiled c, r;
     if (jit(&programs[i], &symbols, &c) != 0) fail("jit");
-    if (regvm_jit(&programs[i], &register_symbols, &r) != 0) fail("register jit");
+    if (regvm_jit(&programs[i], &r) != 0) fail("register jit");
     int64_t interpreter = execution_ns(&programs[i], NULL);
     int64_t jitted = execution_ns(&programs[i], &c);
     int64_t registers = execution_ns(&programs[i], &r);

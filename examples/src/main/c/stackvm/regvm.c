@@ -9,6 +9,9 @@ HOLE extern char _JIT_INDEX[];
 extern int64_t STENCIL_CC _JIT_CONTINUE(REGVM_STATE);
 extern int64_t STENCIL_CC _JIT_TARGET(REGVM_STATE);
 
+/* The host's square, a native helper of regvm_helpers.c. */
+HOLE REGVM_HELPER int64_t regvm_square(int64_t value);
+
 #define VALUE ((int64_t)(intptr_t)_JIT_VALUE)
 #define INDEX ((intptr_t)_JIT_INDEX)
 #define PASS_STATE l[0], l[1], l[2], l[3], s[0], s[1], s[2], s[3]

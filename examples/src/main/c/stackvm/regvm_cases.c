@@ -48,7 +48,7 @@
     }
 
     case CALL_HOST(DEPTH = 1..4): {
-        s[DEPTH - 1] = stackvm_host_square(s[DEPTH - 1]);
+        s[DEPTH - 1] = regvm_square(s[DEPTH - 1]);
         break;
     }
 

@@ -73,7 +73,7 @@ public class CompileBenchmark {
   public void setUp() {
     arena = Arena.ofConfined();
     jit = new StackVmJit(arena);
-    registerJit = new RegisterVmJit(arena);
+    registerJit = new RegisterVmJit();
     code = BenchmarkPrograms.program(program);
   }
 

@@ -49,7 +49,7 @@ public class ExecutionBenchmark {
     arena = Arena.ofConfined();
     interpreter = new Interpreter(chosen);
     stencils = new StackVmJit(arena).compile(chosen, arena);
-    registers = new RegisterVmJit(arena).compile(chosen, arena);
+    registers = new RegisterVmJit().compile(chosen, arena);
     bytecode = BytecodeJit.compile(chosen);
     long expected = interpreter.run();
     if (stencils.run() != expected || registers.run() != expected

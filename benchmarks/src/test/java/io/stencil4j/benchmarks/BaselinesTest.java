@@ -58,7 +58,7 @@ class BaselinesTest {
     long expected = new Interpreter(program).run();
     try (Arena arena = Arena.ofConfined()) {
       assertEquals(expected, new StackVmJit(arena).compile(program, arena).run(), "stencils");
-      assertEquals(expected, new RegisterVmJit(arena).compile(program, arena).run(),
+      assertEquals(expected, new RegisterVmJit().compile(program, arena).run(),
           "register VM's stencils");
     }
     LongSupplier bytecode = BytecodeJit.compile(program);

@@ -9,11 +9,13 @@ import io.stencil4j.Variant;
  * The stack VM's instructions with the VM's state in registers: the four locals and the four
  * stack slots are {@code preserve_none} arguments passed from stencil to stencil (regvm.h), and
  * each instruction has a variant per stack depth, so that the slot it reads or writes is a
- * register chosen when it was compiled. {@code depth} is the stack depth before the instruction;
+ * register chosen when it was compiled. The host's square is a native helper
+ * (regvm_helpers.c), called natively rather than through a JVM upcall. {@code depth} is the stack depth before the instruction;
  * {@code at} is {@code depth * 4 + local}. The last methods are superinstructions: a sequence of
  * the stack VM's instructions in one stencil, {@code depth} the depth before the sequence.
  */
 @Stencil(template = "regvm.c", cases = "regvm_cases.c", shim = "regvm_shim.c",
+    helpers = "regvm_helpers.c",
     triples = {"x86_64-unknown-linux-gnu", "aarch64-unknown-linux-gnu", "x86_64-apple-darwin",
         "aarch64-apple-darwin", "x86_64-pc-windows-msvc", "i686-pc-windows-msvc",
         "aarch64-pc-windows-msvc"})
@@ -42,7 +44,7 @@ public interface RegisterVm {
 
   void jumpIfFalse(@Variant int depth, Label target);
 
-  /** Replaces the top of the stack with the host's square of it. */
+  /** Replaces the top of the stack with its square, by the native helper {@code regvm_square}. */
   void callHost(@Variant int depth);
 
   /** Pushes the {@code index}-th prime of the table inside the stencil. */

@@ -16,20 +16,17 @@ import java.util.List;
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
 public final class RegisterVmJit {
-  private static final Linker.Option[] NO_OPTIONS = {};
-  private static final Linker.Option[] CRITICAL = {Linker.Option.critical(false)};
-
   private final StencilLibrary stencils = RegisterVmStencils.forHost();
   private final JitAssembler assembler;
   private final RegisterVm vm;
   private final JumpTargets targets = new JumpTargets();
 
   /**
-   * A JIT whose programs call {@link HostFunctions#square} through an upcall stub that lives in
-   * {@code arena}, which must outlive every program compiled.
+   * A JIT. The native helper that CALL_HOST calls is placed once, with the first program that
+   * calls it, and stays for the rest of the process.
    */
-  public RegisterVmJit(Arena arena) {
-    this.assembler = new JitAssembler(stencils, HostFunctions.lookup(arena));
+  public RegisterVmJit() {
+    this.assembler = new JitAssembler(stencils);
     this.vm = RegisterVmStencils.emitter(assembler);
   }
 
@@ -133,14 +130,13 @@ public final class RegisterVmJit {
 
   /**
    * The program compiled to native code that lives in {@code arena}, named after the program in
-   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}). A program that never calls
-   * the host neither blocks nor calls back into Java: it is entered through a critical downcall,
-   * which skips the thread's state transitions.
+   * perf's map of JIT code ({@code -Dstencil4j.perfmap=functions}). Its code neither blocks nor
+   * calls back into Java (the host's square is a native helper): it is entered through a
+   * critical downcall, which skips the thread's state transitions.
    */
   public CompiledProgram compile(Program program, Arena arena) {
-    boolean callsHost = program.code().stream().anyMatch(i -> i.op() == Op.CALL_HOST);
     // the shim loads the locals into registers, and nothing stores them back
     return new CompiledProgram(program, assemble(program).finish(arena, program.name()), false,
-        arena, callsHost ? NO_OPTIONS : CRITICAL);
+        arena, Linker.Option.critical(false));
   }
 }

@@ -25,7 +25,7 @@ public final class StackVmMain {
     int different = 0;
     try (Arena arena = Arena.ofConfined()) {
       StackVmJit jit = new StackVmJit(arena);
-      RegisterVmJit registerJit = new RegisterVmJit(arena);
+      RegisterVmJit registerJit = new RegisterVmJit();
       out.printf("stack VM (Java), stencils for %s%n", jit.triple());
       out.printf("%-24s %22s %22s %22s  %s%n", "program", "interpreter", "JIT", "register JIT",
           "");

@@ -27,7 +27,7 @@ class RegisterVmJitTest {
   @BeforeEach
   void setUp() {
     arena = Arena.ofConfined();
-    jit = new RegisterVmJit(arena);
+    jit = new RegisterVmJit();
   }
 
   @AfterEach
