@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * @param processorVersion the Stencil4j that built it
  * @param compilerVersion the compiler that built it ({@code --version}'s first line)
  * @param flagsDigest a digest of the compiler flags, paths left out
- * @param templateDigest a digest of the template and shim texts
+ * @param templateDigest a digest of the template, shim and helpers texts
  * @param inputs per stencil, what it was built from
  */
 public record Snapshot(StencilLibrary library, Map<String, List<String>> disassembly,
@@ -75,7 +75,7 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
    * @param processorVersion the Stencil4j that built it
    * @param compilerVersion the compiler that built it
    * @param flagsDigest a digest of the compiler flags
-   * @param templateDigest a digest of the template and shim texts
+   * @param templateDigest a digest of the template, shim and helpers texts
    * @param inputs per stencil, what it was built from
    */
   public Snapshot {
@@ -236,7 +236,7 @@ public record Snapshot(StencilLibrary library, Map<String, List<String>> disasse
       changes.add("the compiler flags, defines or include directories changed");
     }
     if (!templateDigest.equals(current.templateDigest)) {
-      changes.add("the template or shim changed");
+      changes.add("the template, shim or helpers changed");
     }
     for (Map.Entry<String, Input> input : current.inputs.entrySet()) {
       Input old = inputs.get(input.getKey());
