@@ -65,7 +65,7 @@ public final class JitAssembler implements StencilSink {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
     this.staged = new StagedFunction(this.library.shimIndex);
     this.symbols = new SymbolAddresses(
-        NativeHelpers.ahead(library, Objects.requireNonNull(symbols, "symbols")),
+        NativeHelpers.ahead(this.library, Objects.requireNonNull(symbols, "symbols")),
         this.library.size());
   }
 

@@ -34,19 +34,13 @@ final class NativeHelpers {
    * @param library the assembler's stencils
    * @param symbols the assembler's lookup
    */
-  static SymbolLookup ahead(StencilLibrary library, SymbolLookup symbols) {
-    StencilGroup helpers = null;
-    for (StencilGroup stencil : library.stencils()) {
-      if (!stencil.functions().isEmpty()) {
-        helpers = stencil;
-      }
-    }
+  static SymbolLookup ahead(PreparedLibrary library, SymbolLookup symbols) {
+    StencilGroup helpers = library.helpers;
     if (helpers == null) {
       return symbols;
     }
-    StencilGroup found = helpers;
-    return name -> found.functions().containsKey(name)
-        ? Optional.of(placed(library, found).get(name)) : symbols.find(name);
+    return name -> helpers.functions().containsKey(name)
+        ? Optional.of(placed(library.library, helpers).get(name)) : symbols.find(name);
   }
 
   /**

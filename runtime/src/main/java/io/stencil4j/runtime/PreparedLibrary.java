@@ -23,6 +23,8 @@ final class PreparedLibrary {
   final boolean hasShim;
   /** The index of the shim stencil; -1 if there is none. */
   final int shimIndex;
+  /** The native helpers: the stencil that defines functions; null if there is none. */
+  final StencilGroup helpers;
   /** In the library's order. */
   private final PreparedStencil[] byIndex;
   private final Map<StencilGroup, PreparedStencil> byIdentity = new IdentityHashMap<>();
@@ -32,7 +34,11 @@ final class PreparedLibrary {
     List<StencilGroup> all = library.stencils();
     byIndex = new PreparedStencil[all.size()];
     int shim = -1;
+    StencilGroup helperFunctions = null;
     for (int i = 0; i < all.size(); i++) {
+      if (!all.get(i).functions().isEmpty()) {
+        helperFunctions = all.get(i);
+      }
       byIndex[i] = new PreparedStencil(all.get(i), i);
       byIdentity.put(all.get(i), byIndex[i]);
       if (all.get(i).name().equals(SHIM)) {
@@ -40,6 +46,7 @@ final class PreparedLibrary {
       }
     }
     this.shimIndex = shim;
+    this.helpers = helperFunctions;
     this.hasShim = shim >= 0;
   }
 
