@@ -250,12 +250,7 @@ static inline int regvm_jit(const program *p, compiled *out) {
   }
   int err = regvm_emit_program(p, &plan, out->memory.code, out->memory.data);
   regvm_free_plan(&plan);
-  if (err != 0 || jit_memory_seal(&out->memory) != 0) {
-    jit_memory_unmap(&out->memory);
-    return -1;
-  }
-  out->entry = (entry_fn)(void *)out->memory.code;
-  return 0;
+  return compiled_seal(out, err);
 }
 
 #endif

@@ -128,12 +128,7 @@ static inline int jit(const program *p, const stack_vm_symbols *symbols, compile
   }
   int err = emit_program(p, &l, out->memory.code, out->memory.data, symbols);
   free_layout(&l);
-  if (err != 0 || jit_memory_seal(&out->memory) != 0) {
-    jit_memory_unmap(&out->memory);
-    return -1;
-  }
-  out->entry = (entry_fn)(void *)out->memory.code;
-  return 0;
+  return compiled_seal(out, err);
 }
 
 #endif

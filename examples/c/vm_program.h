@@ -44,4 +44,15 @@ typedef struct {
   entry_fn entry;
 } compiled;
 
+/* Ends a JIT's compile into out->memory, which its emit pass wrote with the result err: makes
+   the code executable and enters it at its start, or unmaps it. Returns 0 or -1. */
+static inline int compiled_seal(compiled *out, int err) {
+  if (err != 0 || jit_memory_seal(&out->memory) != 0) {
+    jit_memory_unmap(&out->memory);
+    return -1;
+  }
+  out->entry = (entry_fn)(void *)out->memory.code;
+  return 0;
+}
+
 #endif
