@@ -100,9 +100,63 @@ static inline int regvm_inside(const program *p, const regvm_plan *plan, size_t 
   return pc < p->length && !plan->target[pc] && p->code[pc].op == op;
 }
 
-/* How many instructions the stencil at pc takes (1 to 3) and which stencil it is. */
+/* The superinstruction on the locals alone that starts at pc: how many instructions it takes
+   (2 or 4, 0 for none) and which stencil it is. */
+static inline size_t regvm_choose_on_locals(const program *p, const regvm_plan *plan, size_t pc,
+                                            enum register_vm_stencil *stencil) {
+  const instruction *in = &p->code[pc];
+  int a = (int)in->arg;
+  if (regvm_inside(p, plan, pc + 2, OP_LESS_THAN)
+      && regvm_inside(p, plan, pc + 3, OP_JUMP_IF_FALSE)) {
+    int b = (int)p->code[pc + 1].arg;
+    if (in->op == OP_LOAD_LOCAL && regvm_inside(p, plan, pc + 1, OP_LOAD_LOCAL)) {
+      *stencil = REGVM_VARIANT(JUMP_IF_NOT_LOCALS_LESS, a * 4 + b);
+      return 4;
+    }
+    if (in->op == OP_LOAD_LOCAL && regvm_inside(p, plan, pc + 1, OP_PUSH_CONST)) {
+      *stencil = REGVM_VARIANT(JUMP_IF_NOT_LOCAL_LESS_CONST, a);
+      return 4;
+    }
+    if (in->op == OP_PUSH_CONST && regvm_inside(p, plan, pc + 1, OP_LOAD_LOCAL)) {
+      *stencil = REGVM_VARIANT(JUMP_IF_NOT_CONST_LESS_LOCAL, b);
+      return 4;
+    }
+  }
+  if (in->op != OP_LOAD_LOCAL) return 0;
+  if (regvm_inside(p, plan, pc + 1, OP_STORE_LOCAL)) {
+    *stencil = REGVM_VARIANT(MOVE_LOCAL, a * 4 + (int)p->code[pc + 1].arg);
+    return 2;
+  }
+  if (!regvm_inside(p, plan, pc + 3, OP_STORE_LOCAL)) return 0;
+  int b = (int)p->code[pc + 1].arg, c = (int)p->code[pc + 3].arg;
+  if (regvm_inside(p, plan, pc + 1, OP_LOAD_LOCAL)) {
+    if (regvm_inside(p, plan, pc + 2, OP_ADD)) {
+      *stencil = REGVM_VARIANT(ADD_LOCALS, a * 16 + b * 4 + c);
+      return 4;
+    }
+    if (regvm_inside(p, plan, pc + 2, OP_MUL)) {
+      *stencil = REGVM_VARIANT(MUL_LOCALS, a * 16 + b * 4 + c);
+      return 4;
+    }
+  } else if (regvm_inside(p, plan, pc + 1, OP_PUSH_CONST)) {
+    if (regvm_inside(p, plan, pc + 2, OP_ADD)) {
+      *stencil = REGVM_VARIANT(ADD_CONST_LOCAL, a * 4 + c);
+      return 4;
+    }
+    if (regvm_inside(p, plan, pc + 2, OP_SUB)) {
+      *stencil = REGVM_VARIANT(SUB_CONST_LOCAL, a * 4 + c);
+      return 4;
+    }
+  }
+  return 0;
+}
+
+/* How many instructions the stencil at pc takes (1 to 4) and which stencil it is: the longest
+   superinstruction that fits, or the instruction's own. */
 static inline size_t regvm_choose(const program *p, const regvm_plan *plan, size_t pc,
                                   enum register_vm_stencil *stencil) {
+  size_t on_locals = regvm_choose_on_locals(p, plan, pc, stencil);
+  if (on_locals > 0) return on_locals;
   const instruction *in = &p->code[pc];
   int d = plan->depth[pc];
   if (in->op == OP_LESS_THAN && regvm_inside(p, plan, pc + 1, OP_JUMP_IF_FALSE)) {
@@ -181,6 +235,39 @@ static inline int regvm_plan_program(const program *p, regvm_plan *plan) {
   return 0;
 }
 
+/* Copies and patches the superinstruction on the locals alone that regvm_choose_on_locals
+   found at pc. Returns 0, or not 0 if a value does not fit its hole. */
+static inline int regvm_emit_on_locals(const program *p, size_t pc, unsigned char *c,
+                                       unsigned char *d, const register_vm_symbols *symbols,
+                                       uint64_t target) {
+  const instruction *in = &p->code[pc];
+  int a = (int)in->arg, b = (int)p->code[pc + 1].arg;
+  opcode second = p->code[pc + 1].op;
+  if (second == OP_STORE_LOCAL) return register_vm_emit_MOVE_LOCAL(c, d, symbols, a * 4 + b);
+  opcode third = p->code[pc + 2].op;
+  if (third == OP_LESS_THAN) {
+    if (in->op == OP_PUSH_CONST) {
+      return register_vm_emit_JUMP_IF_NOT_CONST_LESS_LOCAL(c, d, symbols, b, target,
+                                                           (uint64_t)in->arg);
+    }
+    if (second == OP_PUSH_CONST) {
+      return register_vm_emit_JUMP_IF_NOT_LOCAL_LESS_CONST(c, d, symbols, a, target,
+                                                           (uint64_t)p->code[pc + 1].arg);
+    }
+    return register_vm_emit_JUMP_IF_NOT_LOCALS_LESS(c, d, symbols, a * 4 + b, target);
+  }
+  int last = (int)p->code[pc + 3].arg;
+  uint64_t value = (uint64_t)p->code[pc + 1].arg;
+  switch (third) {
+    case OP_ADD:
+      return second == OP_LOAD_LOCAL
+          ? register_vm_emit_ADD_LOCALS(c, d, symbols, a * 16 + b * 4 + last)
+          : register_vm_emit_ADD_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
+    case OP_MUL: return register_vm_emit_MUL_LOCALS(c, d, symbols, a * 16 + b * 4 + last);
+    default: return register_vm_emit_SUB_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
+  }
+}
+
 /* Pass 2: places the native helpers, then copies each stencil to its place and patches its
    holes, calls to the helpers included. Returns 0 or -1. */
 static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
@@ -203,6 +290,11 @@ static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
     uint64_t target = target_index < p->length && plan->code_at[target_index] >= 0
         ? (uint64_t)(uintptr_t)(code + plan->code_at[target_index]) : 0;
     uint64_t value = (uint64_t)in->arg;
+    enum register_vm_stencil on_locals;
+    if (regvm_choose_on_locals(p, plan, pc, &on_locals) > 0) {
+      err |= regvm_emit_on_locals(p, pc, c, d, symbols, target);
+      continue;
+    }
     if (taken > 1) {
       opcode second = p->code[pc + 1].op;
       if (in->op == OP_LESS_THAN) {

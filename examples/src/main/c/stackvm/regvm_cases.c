@@ -98,3 +98,60 @@
         }
         break;
     }
+
+    /* Superinstructions on the locals alone: the stack is as before the sequence, so they need
+       no variant per depth. */
+
+    /* LOAD_LOCAL A; STORE_LOCAL C, AT = A * 4 + C */
+    case MOVE_LOCAL(AT = 0..15): {
+        l[AT % 4] = l[AT / 4];
+        break;
+    }
+
+    /* LOAD_LOCAL A; LOAD_LOCAL B; ADD; STORE_LOCAL C, AT = A * 16 + B * 4 + C */
+    case ADD_LOCALS(AT = 0..63): {
+        l[AT % 4] = (int64_t)((uint64_t)l[AT / 16] + (uint64_t)l[AT / 4 % 4]);
+        break;
+    }
+
+    /* LOAD_LOCAL A; LOAD_LOCAL B; MUL; STORE_LOCAL C, AT = A * 16 + B * 4 + C */
+    case MUL_LOCALS(AT = 0..63): {
+        l[AT % 4] = (int64_t)((uint64_t)l[AT / 16] * (uint64_t)l[AT / 4 % 4]);
+        break;
+    }
+
+    /* LOAD_LOCAL A; PUSH_CONST VALUE; ADD; STORE_LOCAL C, AT = A * 4 + C */
+    case ADD_CONST_LOCAL(AT = 0..15): {
+        l[AT % 4] = (int64_t)((uint64_t)l[AT / 4] + (uint64_t)VALUE);
+        break;
+    }
+
+    /* LOAD_LOCAL A; PUSH_CONST VALUE; SUB; STORE_LOCAL C, AT = A * 4 + C */
+    case SUB_CONST_LOCAL(AT = 0..15): {
+        l[AT % 4] = (int64_t)((uint64_t)l[AT / 4] - (uint64_t)VALUE);
+        break;
+    }
+
+    /* LOAD_LOCAL LOCAL; PUSH_CONST VALUE; LESS_THAN; JUMP_IF_FALSE TARGET */
+    case JUMP_IF_NOT_LOCAL_LESS_CONST(LOCAL = 0..3): {
+        if (!(l[LOCAL] < VALUE)) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }
+
+    /* PUSH_CONST VALUE; LOAD_LOCAL LOCAL; LESS_THAN; JUMP_IF_FALSE TARGET */
+    case JUMP_IF_NOT_CONST_LESS_LOCAL(LOCAL = 0..3): {
+        if (!(VALUE < l[LOCAL])) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }
+
+    /* LOAD_LOCAL A; LOAD_LOCAL B; LESS_THAN; JUMP_IF_FALSE TARGET, AT = A * 4 + B */
+    case JUMP_IF_NOT_LOCALS_LESS(AT = 0..15): {
+        if (!(l[AT / 4] < l[AT % 4])) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }

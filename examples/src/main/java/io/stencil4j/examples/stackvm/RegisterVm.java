@@ -12,7 +12,8 @@ import io.stencil4j.Variant;
  * register chosen when it was compiled. The host's square is a native helper
  * (regvm_helpers.c), called natively rather than through a JVM upcall. {@code depth} is the stack depth before the instruction;
  * {@code at} is {@code depth * 4 + local}. The last methods are superinstructions: a sequence of
- * the stack VM's instructions in one stencil, {@code depth} the depth before the sequence.
+ * the stack VM's instructions in one stencil, {@code depth} the depth before the sequence; those
+ * that read and write only locals take the locals' indexes as their variant, at any depth.
  */
 @Stencil(template = "regvm.c", cases = "regvm_cases.c", shim = "regvm_shim.c",
     helpers = "regvm_helpers.c",
@@ -68,4 +69,34 @@ public interface RegisterVm {
 
   /** {@code PUSH_CONST value; LESS_THAN; JUMP_IF_FALSE target}. */
   void jumpIfNotLessConst(@Variant int depth, long value, Label target);
+
+  /** {@code LOAD_LOCAL a; STORE_LOCAL c}, {@code at = a * 4 + c}, at any depth. */
+  void moveLocal(@Variant int at);
+
+  /**
+   * {@code LOAD_LOCAL a; LOAD_LOCAL b; ADD; STORE_LOCAL c}, {@code at = a * 16 + b * 4 + c}, at
+   * any depth.
+   */
+  void addLocals(@Variant int at);
+
+  /**
+   * {@code LOAD_LOCAL a; LOAD_LOCAL b; MUL; STORE_LOCAL c}, {@code at = a * 16 + b * 4 + c}, at
+   * any depth.
+   */
+  void mulLocals(@Variant int at);
+
+  /** {@code LOAD_LOCAL a; PUSH_CONST value; ADD; STORE_LOCAL c}, {@code at = a * 4 + c}. */
+  void addConstLocal(@Variant int at, long value);
+
+  /** {@code LOAD_LOCAL a; PUSH_CONST value; SUB; STORE_LOCAL c}, {@code at = a * 4 + c}. */
+  void subConstLocal(@Variant int at, long value);
+
+  /** {@code LOAD_LOCAL local; PUSH_CONST value; LESS_THAN; JUMP_IF_FALSE target}. */
+  void jumpIfNotLocalLessConst(@Variant int local, long value, Label target);
+
+  /** {@code PUSH_CONST value; LOAD_LOCAL local; LESS_THAN; JUMP_IF_FALSE target}. */
+  void jumpIfNotConstLessLocal(@Variant int local, long value, Label target);
+
+  /** {@code LOAD_LOCAL a; LOAD_LOCAL b; LESS_THAN; JUMP_IF_FALSE target}, {@code at = a * 4 + b}. */
+  void jumpIfNotLocalsLess(@Variant int at, Label target);
 }

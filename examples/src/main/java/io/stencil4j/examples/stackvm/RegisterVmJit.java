@@ -1,5 +1,6 @@
 package io.stencil4j.examples.stackvm;
 
+import io.stencil4j.Label;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
@@ -87,9 +88,79 @@ public final class RegisterVmJit {
 
   /**
    * Emits the superinstruction for the sequence at {@code pc}, if one fits and no jump goes
-   * into the sequence past its start; returns how many instructions it took, 0 if none.
+   * into the sequence past its start; returns how many instructions it took, 0 if none. The
+   * longest sequence wins.
    */
   private int fuse(Program program, int pc, int depth) {
+    int taken = fuseOnLocals(program, pc);
+    return taken > 0 ? taken : fuseOnStack(program, pc, depth);
+  }
+
+  /** The superinstructions that read and write only locals, at any depth. */
+  private int fuseOnLocals(Program program, int pc) {
+    List<Instruction> code = program.code();
+    Op first = code.get(pc).op();
+    Op second = inside(program, pc + 1);
+    Op third = inside(program, pc + 2);
+    Op fourth = inside(program, pc + 3);
+    int a = (int) code.get(pc).argument();
+    if (third == Op.LESS_THAN && fourth == Op.JUMP_IF_FALSE) {
+      long b = code.get(pc + 1).argument();
+      Label target = targets.label((int) code.get(pc + 3).argument());
+      if (first == Op.LOAD_LOCAL && second == Op.LOAD_LOCAL) {
+        vm.jumpIfNotLocalsLess(a * 4 + (int) b, target);
+        return 4;
+      }
+      if (first == Op.LOAD_LOCAL && second == Op.PUSH_CONST) {
+        vm.jumpIfNotLocalLessConst(a, b, target);
+        return 4;
+      }
+      if (first == Op.PUSH_CONST && second == Op.LOAD_LOCAL) {
+        vm.jumpIfNotConstLessLocal((int) b, code.get(pc).argument(), target);
+        return 4;
+      }
+    }
+    if (first != Op.LOAD_LOCAL) {
+      return 0;
+    }
+    if (second == Op.STORE_LOCAL) {
+      vm.moveLocal(a * 4 + (int) code.get(pc + 1).argument());
+      return 2;
+    }
+    if (second == null || third == null || fourth != Op.STORE_LOCAL) {
+      return 0;
+    }
+    long b = code.get(pc + 1).argument();
+    int c = (int) code.get(pc + 3).argument();
+    switch (second) {
+      case LOAD_LOCAL -> {
+        int at = a * 16 + (int) b * 4 + c;
+        switch (third) {
+          case ADD -> vm.addLocals(at);
+          case MUL -> vm.mulLocals(at);
+          default -> {
+            return 0;
+          }
+        }
+      }
+      case PUSH_CONST -> {
+        switch (third) {
+          case ADD -> vm.addConstLocal(a * 4 + c, b);
+          case SUB -> vm.subConstLocal(a * 4 + c, b);
+          default -> {
+            return 0;
+          }
+        }
+      }
+      default -> {
+        return 0;
+      }
+    }
+    return 4;
+  }
+
+  /** The superinstructions on the stack, {@code depth} the depth before the sequence. */
+  private int fuseOnStack(Program program, int pc, int depth) {
     List<Instruction> code = program.code();
     Instruction first = code.get(pc);
     Op second = inside(program, pc + 1);

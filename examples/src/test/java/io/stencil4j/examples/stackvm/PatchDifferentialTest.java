@@ -1,24 +1,19 @@
 package io.stencil4j.examples.stackvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stencil4j.model.HoleKind;
 import io.stencil4j.runtime.HolePatcher;
 import io.stencil4j.runtime.HoleRangeException;
-import java.io.File;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,16 +43,16 @@ class PatchDifferentialTest {
 
   @Test
   void theJavaPatcherWritesWhatTheCHelpersWrite(@TempDir Path directory) throws Exception {
-    assertTrue(onPath("gcc"), "gcc is missing: install it with apt-get install gcc");
+    TestProcesses.assertOnPath("gcc", "gcc");
     Path harness = directory.resolve("patch_differential");
-    run(List.of("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror",
+    TestProcesses.run(List.of("gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror",
         "-I" + System.getProperty("stencil.headers"), "-o", harness.toString(),
         Path.of(System.getProperty("stencil.test.c"), "patch_differential.c").toString()), null);
     List<Case> cases = cases();
     StringBuilder input = new StringBuilder();
     cases.forEach(c -> input.append(c.line()).append('\n'));
     Path inputFile = Files.writeString(directory.resolve("cases.txt"), input);
-    String[] lines = run(List.of(harness.toString()), inputFile).split("\n");
+    String[] lines = TestProcesses.run(List.of(harness.toString()), inputFile).split("\n");
     assertEquals(cases.size(), lines.length);
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
@@ -104,23 +99,5 @@ class PatchDifferentialTest {
       }
     }
     return cases;
-  }
-
-  private static boolean onPath(String tool) {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-  }
-
-  /** Runs {@code command} with {@code input} (a file, so no pipe fills up) as standard input. */
-  private static String run(List<String> command, Path input)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    if (input != null) {
-      builder.redirectInput(input.toFile());
-    }
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), String.join(" ", command) + "\n" + output);
-    return output;
   }
 }

@@ -82,12 +82,13 @@ final class RandomPrograms {
     }
   }
 
-  /** {@code if (value) { block }} or {@code if (value < constant) { block }}. */
+  /** {@code if (value) { block }} or {@code if (value < other) { block }}. */
   private void skipped(int nesting) {
     push();
     if (depth < maxDepth && random.nextBoolean()) {
-      code.add(of(Op.PUSH_CONST, random.nextLong(-50, 50)));
+      push();
       code.add(of(Op.LESS_THAN));
+      depth--;
     }
     int jump = code.size();
     code.add(null);

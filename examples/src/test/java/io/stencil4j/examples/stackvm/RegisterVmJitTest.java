@@ -72,7 +72,15 @@ class RegisterVmJitTest {
     List<List<Op>> sequences = List.of(List.of(Op.PUSH_CONST, Op.ADD),
         List.of(Op.PUSH_CONST, Op.SUB), List.of(Op.PUSH_CONST, Op.MUL),
         List.of(Op.LESS_THAN, Op.JUMP_IF_FALSE),
-        List.of(Op.PUSH_CONST, Op.LESS_THAN, Op.JUMP_IF_FALSE));
+        List.of(Op.PUSH_CONST, Op.LESS_THAN, Op.JUMP_IF_FALSE),
+        List.of(Op.LOAD_LOCAL, Op.STORE_LOCAL),
+        List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.ADD, Op.STORE_LOCAL),
+        List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.MUL, Op.STORE_LOCAL),
+        List.of(Op.LOAD_LOCAL, Op.PUSH_CONST, Op.ADD, Op.STORE_LOCAL),
+        List.of(Op.LOAD_LOCAL, Op.PUSH_CONST, Op.SUB, Op.STORE_LOCAL),
+        List.of(Op.LOAD_LOCAL, Op.PUSH_CONST, Op.LESS_THAN, Op.JUMP_IF_FALSE),
+        List.of(Op.PUSH_CONST, Op.LOAD_LOCAL, Op.LESS_THAN, Op.JUMP_IF_FALSE),
+        List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.LESS_THAN, Op.JUMP_IF_FALSE));
     List<List<Op>> programs = randomPrograms()
         .map(program -> program.code().stream().map(Instruction::op).toList()).toList();
     for (List<Op> sequence : sequences) {
