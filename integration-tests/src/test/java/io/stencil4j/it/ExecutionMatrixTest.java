@@ -3,6 +3,9 @@ package io.stencil4j.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stencil4j.examples.stackvm.CPrograms;
+import io.stencil4j.examples.stackvm.RandomPrograms;
+import io.stencil4j.examples.stackvm.RegisterVm;
 import io.stencil4j.it.ItSupport.Jdk;
 import io.stencil4j.it.ItSupport.Output;
 import io.stencil4j.it.ItSupport.Result;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,6 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExecutionMatrixTest {
   private static final Pattern CODE_SIZE = Pattern.compile("#define \\w+_CODE_SIZE (\\d+)");
+  /** How many of the example's random programs each C JIT runs on each triple. */
+  private static final int RANDOM_PROGRAMS = 300;
 
   /** A C consumer: its library's header prefix, its source and its macros' prefix. */
   private record Consumer(String library, Path source, String macros) {}
@@ -74,18 +80,34 @@ class ExecutionMatrixTest {
     executed.add(line);
   }
 
+  /**
+   * Both C JITs on the random programs that the Java JITs run (the example's RandomPrograms),
+   * every superinstruction and variant among them, against the C interpreter.
+   */
+  @Order(1)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ExecutedTriple.class)
+  void randomProgramsAgreeWithTheInterpreter(ExecutedTriple triple) throws IOException {
+    Path programs = Files.writeString(dir.resolve("random_programs-" + triple.name + ".h"),
+        CPrograms.header(LongStream.rangeClosed(1, RANDOM_PROGRAMS)
+            .mapToObj(seed -> RandomPrograms.generate(seed, RegisterVm.MAX_STACK)).toList()));
+    for (Consumer consumer : List.of(STACK_VM, REGISTER_VM)) {
+      Path program = dir.resolve(consumer.library() + "-random-" + triple.name);
+      Output from = consumer == REGISTER_VM ? registers : batched;
+      Result run = compileAndRun(triple, consumer, from, program, "-include",
+          programs.toString());
+      assertTrue(run.stdout().contains(RANDOM_PROGRAMS + " programs, 0 different"),
+          run::describe);
+    }
+  }
+
   /** Builds and runs {@code consumer} on {@code triple}'s header in {@code from}; a report line. */
   private static String runConsumer(ExecutedTriple triple, Consumer consumer, Output from,
       String compiler) throws IOException {
     String header = consumer.library() + "-" + triple.name + ".h";
     Path headerFile = from.generated(header);
-    assertTrue(Files.isRegularFile(headerFile), header + " was not generated: is " + triple
-        + " among the example's triples?");
     Path program = from.classes().resolveSibling(consumer.library() + "-" + triple.name);
-    ItSupport.run(dir, triple.host.compileConsumer(consumer.source(), consumer.macros(),
-        from.generatedDirectory(), header, program)).assertSuccess();
-    Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
-    assertTrue(run.stdout().contains("stencils for " + triple.name), run::describe);
+    Result run = compileAndRun(triple, consumer, from, program);
     assertTrue(run.stdout().contains("4 programs, 0 different"), run::describe);
 
     int stencils = 0;
@@ -98,6 +120,22 @@ class ExecutionMatrixTest {
     return String.format("%-26s %-5s %-11s 4/4 programs equal to the interpreter, %d stencils, "
         + "%d code bytes, run %s", triple.name, compiler, consumer.library(), stencils,
         codeBytes, triple.host.how);
+  }
+
+  /**
+   * Builds {@code consumer} against {@code triple}'s header in {@code from} into {@code program},
+   * with {@code moreFlags}, and runs it; checks that it used that triple's stencils.
+   */
+  private static Result compileAndRun(ExecutedTriple triple, Consumer consumer, Output from,
+      Path program, String... moreFlags) {
+    String header = consumer.library() + "-" + triple.name + ".h";
+    assertTrue(Files.isRegularFile(from.generated(header)), header
+        + " was not generated: is " + triple + " among the example's triples?");
+    ItSupport.run(dir, triple.host.compileConsumer(consumer.source(), consumer.macros(),
+        from.generatedDirectory(), header, program, moreFlags)).assertSuccess();
+    Result run = ItSupport.run(dir, triple.host.run(program)).assertSuccess();
+    assertTrue(run.stdout().contains("stencils for " + triple.name), run::describe);
+    return run;
   }
 
   /** The seed's x86_64-unknown-linux-gnu/gcc row: the same stencils built by gcc. */

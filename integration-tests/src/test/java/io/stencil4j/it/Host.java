@@ -57,16 +57,17 @@ enum Host {
    * The command that builds a C consumer of generated stencils, warnings as errors: the header
    * {@code header} (in {@code headers}) is named by the macro {@code <macros>_HEADER}, the
    * entry's calling convention by {@code <macros>_ABI}; the example's {@code jit_memory.h} is on
-   * the include path.
+   * the include path; {@code moreFlags} come last.
    */
   List<String> compileConsumer(Path source, String macros, Path headers, String header,
-      Path program) {
+      Path program, String... moreFlags) {
     List<String> flags = new ArrayList<>(List.of("-std=c11", "-O2", "-Wall", "-Wextra",
         "-Werror", "-D" + macros + "_HEADER=\"" + header + "\"", "-I" + headers,
         "-I" + ItSupport.exampleCDirectory()));
     if (this == X86_64_MS_ABI) {
       flags.add("-D" + macros + "_ABI=" + MS_ABI);
     }
+    flags.addAll(List.of(moreFlags));
     return compile(flags, program, source);
   }
 

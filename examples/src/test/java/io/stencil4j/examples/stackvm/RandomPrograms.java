@@ -12,7 +12,7 @@ import java.util.Random;
  * depth as it found it) and counted loops, so that both JITs can be compared with the
  * interpreter on programs nobody chose. The same seed gives the same program.
  */
-final class RandomPrograms {
+public final class RandomPrograms {
   private final Random random;
   private final int maxDepth;
   private final List<Instruction> code = new ArrayList<>();
@@ -26,7 +26,7 @@ final class RandomPrograms {
   }
 
   /** A program that never uses more than {@code maxDepth} (at least 2) stack slots. */
-  static Program generate(long seed, int maxDepth) {
+  public static Program generate(long seed, int maxDepth) {
     RandomPrograms generator = new RandomPrograms(seed, maxDepth);
     List<Long> locals = new ArrayList<>();
     for (int i = 0; i < Program.MAX_LOCALS; i++) {
