@@ -118,7 +118,8 @@ static inline size_t regvm_choose_on_locals(const program *p, const regvm_plan *
       return 4;
     }
     if (in->op == OP_PUSH_CONST && regvm_inside(p, plan, pc + 1, OP_LOAD_LOCAL)) {
-      *stencil = REGVM_VARIANT(JUMP_IF_NOT_CONST_LESS_LOCAL, b);
+      *stencil = in->arg == 0 ? REGVM_VARIANT(JUMP_IF_LOCAL_NOT_POSITIVE, b)
+                              : REGVM_VARIANT(JUMP_IF_NOT_CONST_LESS_LOCAL, b);
       return 4;
     }
   }
@@ -139,12 +140,15 @@ static inline size_t regvm_choose_on_locals(const program *p, const regvm_plan *
       return 4;
     }
   } else if (regvm_inside(p, plan, pc + 1, OP_PUSH_CONST)) {
+    int step = p->code[pc + 1].arg == 1 && a == c;
     if (regvm_inside(p, plan, pc + 2, OP_ADD)) {
-      *stencil = REGVM_VARIANT(ADD_CONST_LOCAL, a * 4 + c);
+      *stencil = step ? REGVM_VARIANT(INCREMENT_LOCAL, a)
+                      : REGVM_VARIANT(ADD_CONST_LOCAL, a * 4 + c);
       return 4;
     }
     if (regvm_inside(p, plan, pc + 2, OP_SUB)) {
-      *stencil = REGVM_VARIANT(SUB_CONST_LOCAL, a * 4 + c);
+      *stencil = step ? REGVM_VARIANT(DECREMENT_LOCAL, a)
+                      : REGVM_VARIANT(SUB_CONST_LOCAL, a * 4 + c);
       return 4;
     }
   }
@@ -247,8 +251,10 @@ static inline int regvm_emit_on_locals(const program *p, size_t pc, unsigned cha
   opcode third = p->code[pc + 2].op;
   if (third == OP_LESS_THAN) {
     if (in->op == OP_PUSH_CONST) {
-      return register_vm_emit_JUMP_IF_NOT_CONST_LESS_LOCAL(c, d, symbols, b, target,
-                                                           (uint64_t)in->arg);
+      return in->arg == 0
+          ? register_vm_emit_JUMP_IF_LOCAL_NOT_POSITIVE(c, d, symbols, b, target)
+          : register_vm_emit_JUMP_IF_NOT_CONST_LESS_LOCAL(c, d, symbols, b, target,
+                                                          (uint64_t)in->arg);
     }
     if (second == OP_PUSH_CONST) {
       return register_vm_emit_JUMP_IF_NOT_LOCAL_LESS_CONST(c, d, symbols, a, target,
@@ -258,13 +264,18 @@ static inline int regvm_emit_on_locals(const program *p, size_t pc, unsigned cha
   }
   int last = (int)p->code[pc + 3].arg;
   uint64_t value = (uint64_t)p->code[pc + 1].arg;
+  int step = second == OP_PUSH_CONST && value == 1 && a == last;
   switch (third) {
     case OP_ADD:
-      return second == OP_LOAD_LOCAL
-          ? register_vm_emit_ADD_LOCALS(c, d, symbols, a * 16 + b * 4 + last)
-          : register_vm_emit_ADD_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
+      if (second == OP_LOAD_LOCAL) {
+        return register_vm_emit_ADD_LOCALS(c, d, symbols, a * 16 + b * 4 + last);
+      }
+      return step ? register_vm_emit_INCREMENT_LOCAL(c, d, symbols, a)
+                  : register_vm_emit_ADD_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
     case OP_MUL: return register_vm_emit_MUL_LOCALS(c, d, symbols, a * 16 + b * 4 + last);
-    default: return register_vm_emit_SUB_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
+    default:
+      return step ? register_vm_emit_DECREMENT_LOCAL(c, d, symbols, a)
+                  : register_vm_emit_SUB_CONST_LOCAL(c, d, symbols, a * 4 + last, value);
   }
 }
 

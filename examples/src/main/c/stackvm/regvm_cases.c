@@ -155,3 +155,25 @@
         }
         break;
     }
+
+    /* The same with the constants loops count with, which need no hole: */
+
+    /* LOAD_LOCAL LOCAL; PUSH_CONST 1; ADD; STORE_LOCAL LOCAL */
+    case INCREMENT_LOCAL(LOCAL = 0..3): {
+        l[LOCAL] = (int64_t)((uint64_t)l[LOCAL] + 1);
+        break;
+    }
+
+    /* LOAD_LOCAL LOCAL; PUSH_CONST 1; SUB; STORE_LOCAL LOCAL */
+    case DECREMENT_LOCAL(LOCAL = 0..3): {
+        l[LOCAL] = (int64_t)((uint64_t)l[LOCAL] - 1);
+        break;
+    }
+
+    /* PUSH_CONST 0; LOAD_LOCAL LOCAL; LESS_THAN; JUMP_IF_FALSE TARGET */
+    case JUMP_IF_LOCAL_NOT_POSITIVE(LOCAL = 0..3): {
+        if (!(0 < l[LOCAL])) {
+            JUMP_TO_TARGET();
+        }
+        break;
+    }

@@ -99,4 +99,13 @@ public interface RegisterVm {
 
   /** {@code LOAD_LOCAL a; LOAD_LOCAL b; LESS_THAN; JUMP_IF_FALSE target}, {@code at = a * 4 + b}. */
   void jumpIfNotLocalsLess(@Variant int at, Label target);
+
+  /** {@code LOAD_LOCAL local; PUSH_CONST 1; ADD; STORE_LOCAL local}. */
+  void incrementLocal(@Variant int local);
+
+  /** {@code LOAD_LOCAL local; PUSH_CONST 1; SUB; STORE_LOCAL local}. */
+  void decrementLocal(@Variant int local);
+
+  /** {@code PUSH_CONST 0; LOAD_LOCAL local; LESS_THAN; JUMP_IF_FALSE target}. */
+  void jumpIfLocalNotPositive(@Variant int local, Label target);
 }

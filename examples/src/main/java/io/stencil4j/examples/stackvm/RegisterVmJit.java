@@ -116,7 +116,12 @@ public final class RegisterVmJit {
         return 4;
       }
       if (first == Op.PUSH_CONST && second == Op.LOAD_LOCAL) {
-        vm.jumpIfNotConstLessLocal((int) b, code.get(pc).argument(), target);
+        long constant = code.get(pc).argument();
+        if (constant == 0) {
+          vm.jumpIfLocalNotPositive((int) b, target);
+        } else {
+          vm.jumpIfNotConstLessLocal((int) b, constant, target);
+        }
         return 4;
       }
     }
@@ -144,9 +149,22 @@ public final class RegisterVmJit {
         }
       }
       case PUSH_CONST -> {
+        boolean step = b == 1 && a == c;
         switch (third) {
-          case ADD -> vm.addConstLocal(a * 4 + c, b);
-          case SUB -> vm.subConstLocal(a * 4 + c, b);
+          case ADD -> {
+            if (step) {
+              vm.incrementLocal(a);
+            } else {
+              vm.addConstLocal(a * 4 + c, b);
+            }
+          }
+          case SUB -> {
+            if (step) {
+              vm.decrementLocal(a);
+            } else {
+              vm.subConstLocal(a * 4 + c, b);
+            }
+          }
           default -> {
             return 0;
           }

@@ -52,6 +52,11 @@ class RegisterVmJitTest {
   }
 
   @Test
+  void everySuperinstructionOnLocalsAgreesWithTheInterpreterWithEveryLocal() {
+    LocalPatterns.all().forEach(this::assertRunsAsInterpreted);
+  }
+
+  @Test
   void theRandomProgramsReachEveryDepthAndUseEveryOperation() {
     int[] depths = new int[RegisterVm.MAX_STACK + 1];
     int[] ops = new int[Op.values().length];
