@@ -12,8 +12,8 @@ import java.util.List;
  * The register VM's JIT: the stack VM's programs compiled from {@link RegisterVm}'s stencils,
  * which keep the locals and the stack in registers. The verified program gives the stack depth
  * before each instruction, which picks each stencil's variant; instructions no path reaches are
- * left out. Common sequences (a constant operand, a comparison and its branch) become one
- * superinstruction each when no jump goes into them. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
+ * left out. Common sequences (a constant operand, a comparison and its branch, arithmetic from
+ * locals into a local) become one superinstruction each when no jump goes into them. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
 public final class RegisterVmJit {
