@@ -63,7 +63,7 @@ public final class JitAssembler implements StencilSink {
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
-    this.staged = new StagedFunction(this.library.shimIndex);
+    this.staged = new StagedFunction(this.library);
     this.symbols = new SymbolAddresses(
         NativeHelpers.ahead(this.library, Objects.requireNonNull(symbols, "symbols")),
         this.library.size());
@@ -117,6 +117,15 @@ public final class JitAssembler implements StencilSink {
   }
 
   private void append(PreparedStencil prepared) {
+    // everything checked holds while quick staging goes on, but for the parameters filled
+    if (prepared.plain && staged.unfilled == 0 && staged.count < staged.quickUntil) {
+      staged.addQuick(prepared);
+    } else {
+      appendChecked(prepared);
+    }
+  }
+
+  private void appendChecked(PreparedStencil prepared) {
     checkNotFinished();
     AssemblyRules.requireFilled(staged);
     if (staged.count == 0) {
@@ -130,7 +139,9 @@ public final class JitAssembler implements StencilSink {
 
   @Override
   public void fill(int index, long value) {
-    requireParameter(index);
+    if (staged.count >= staged.quickUntil || !staged.hasParameter(index)) {
+      requireParameter(index);
+    }
     staged.fill(index, value);
   }
 
@@ -191,6 +202,7 @@ public final class JitAssembler implements StencilSink {
     Objects.requireNonNull(name, "name");
     checkNotFinished();
     finished = true;
+    staged.close();
     AssemblyRules.requireFilled(staged);
     if (staged.count == 0) {
       throw new IllegalStateException("nothing to finish: no stencil was appended");

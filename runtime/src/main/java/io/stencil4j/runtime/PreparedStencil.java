@@ -17,6 +17,7 @@ final class PreparedStencil {
   final int index;
   /** The unpatched bytes, copied straight from here to a function's. */
   final byte[] code;
+  /** The data, zero-padded to {@link #dataSpan}: copied with its padding, nothing to clear. */
   final byte[] data;
   final int codeSize;
   final int dataSize;
@@ -27,6 +28,11 @@ final class PreparedStencil {
    */
   final int dataSpan;
   final int parameterCount;
+  /**
+   * Whether appending it needs no more than staging: it is not a shim (an entry, whose place
+   * is kept) and calls no external symbol (whose address is found at finish).
+   */
+  final boolean plain;
   /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
   final List<String> symbols;
   final boolean hasSymbols;
@@ -48,17 +54,18 @@ final class PreparedStencil {
   /** The holes left for finish, when the addresses are known: all but the immediate ones. */
   final int[] deferredHoles;
 
-  PreparedStencil(StencilGroup stencil, int index) {
+  PreparedStencil(StencilGroup stencil, int index, boolean shim) {
     this.stencil = stencil;
     this.index = index;
     this.code = stencil.code();
-    this.data = stencil.data();
     this.codeSize = code.length;
-    this.dataSize = data.length;
+    this.dataSize = stencil.data().length;
     this.dataSpan = (dataSize + 15) & -16;
+    this.data = Arrays.copyOf(stencil.data(), dataSpan);
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
     this.hasSymbols = !symbols.isEmpty();
+    this.plain = !shim && !hasSymbols;
     this.codeHoleCount = stencil.codeHoles().size();
     this.holeCount = codeHoleCount + stencil.dataHoles().size();
     this.offsets = new int[holeCount];
