@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.stencil4j.model.Hole;
+import io.stencil4j.model.HoleKind;
+import io.stencil4j.model.HoleValue;
 import io.stencil4j.model.StencilGroup;
 import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
@@ -17,6 +20,23 @@ class StagedFunctionTest {
       new byte[0], List.of(), List.of());
   private static final StencilGroup DATA = new StencilGroup("DATA", new byte[] {4, 5},
       new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, List.of(), List.of());
+  private static final StencilGroup NEXT = new StencilGroup("NEXT", new byte[5], new byte[0],
+      List.of(Hole.of(1, HoleKind.REL_32, HoleValue.CONTINUE, -4)), List.of());
+  private static final StencilGroup HERE = new StencilGroup("HERE", new byte[7], new byte[0],
+      List.of(Hole.of(3, HoleKind.REL_32, HoleValue.CODE, -4)), List.of());
+
+  @Test
+  void stencilsWithHolesLeftAreGroupedByLibraryStencilInStagingOrder() {
+    PreparedLibrary library = library();
+    StagedFunction staged = new StagedFunction(library);
+    for (StencilGroup stencil : List.of(SHIM, NEXT, DATA, HERE, NEXT, HERE, NEXT)) {
+      staged.add(library.get(stencil));
+    }
+    int[] starts = staged.groupByStencil();
+    // SHIM and DATA have no holes; NEXT is library stencil 2, HERE 3
+    assertArrayEquals(new int[] {0, 0, 0, 3, 5}, starts);
+    assertArrayEquals(new int[] {1, 4, 6, 3, 5}, Arrays.copyOf(staged.grouped, 5));
+  }
 
   @Test
   void dataIsPaddedWithZerosWhateverAnEarlierFunctionLeft() {
@@ -43,10 +63,10 @@ class StagedFunctionTest {
       } else {
         staged.add(library.get(DATA));
       }
-      // the largest stencil (16 bytes of data, 3 of code) fits up to quickUntil
+      // the largest stencil (16 bytes of data, 7 of code) fits up to quickUntil
       int left = staged.quickUntil - staged.count;
       assertTrue(staged.data.length - staged.dataSize >= 16 * left);
-      assertTrue(staged.code.length - staged.codeSize >= 3 * left);
+      assertTrue(staged.code.length - staged.codeSize >= 7 * left);
       assertTrue(staged.stencils.length - staged.count >= left);
     }
     assertEquals(1001, staged.count);
@@ -60,6 +80,6 @@ class StagedFunctionTest {
   private static PreparedLibrary library() {
     assumeTrue(Triple.host().orElse(null) == Triple.X86_64_UNKNOWN_LINUX_GNU);
     return PreparedLibrary.of(
-        new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(SHIM, DATA)));
+        new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(SHIM, DATA, NEXT, HERE)));
   }
 }
