@@ -105,19 +105,22 @@ final class StagedFunction {
 
   /**
    * Copies {@code stencil}'s code and data after the others', holes unpatched, growing the
-   * arrays as needed, and lets {@link #addQuick} stage as many stencils after it as surely fit.
+   * arrays when {@link #quickUntil} is reached, and then lets {@link #addQuick} stage as many
+   * stencils as surely fit.
    */
   void add(PreparedStencil stencil) {
-    // room for this stencil and the largest after it, so that quick staging goes on
-    grow(stencil.codeSize + largestCode, stencil.dataSpan + largestDataSpan,
-        stencil.parameterCount + mostParameters);
+    if (count >= quickUntil) {
+      // room for this stencil and the largest after it, so that quick staging goes on
+      grow(stencil.codeSize + largestCode, stencil.dataSpan + largestDataSpan,
+          stencil.parameterCount + mostParameters);
+      int room = Math.min(stencils.length - count, (code.length - codeSize) / largestCode);
+      room = Math.min(room, (data.length - dataSize) / largestDataSpan);
+      quickUntil = count + Math.min(room, (filled.length - parameterCount) / mostParameters);
+    }
     if (stencil.index == shimIndex) {
       addShim();
     }
     addQuick(stencil);
-    int room = Math.min(stencils.length - count, (code.length - codeSize) / largestCode);
-    room = Math.min(room, (data.length - dataSize) / largestDataSpan);
-    quickUntil = count + Math.min(room, (filled.length - parameterCount) / mostParameters);
   }
 
   /**
