@@ -10,7 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,10 +33,8 @@ public final class JitAssembler implements StencilSink {
   private final PreparedLibrary library;
   private final SymbolAddresses symbols;
   private final StagedFunction staged;
-  /** Code offsets of the bound labels; handed to the function finished, not copied. */
-  private BoundLabels labels = new BoundLabels(0);
-  /** Whether a finished function has {@link #labels}, so that the next needs new ones. */
-  private boolean labelsPublished;
+  /** Code offsets of the bound labels; a finished function gets a copy. */
+  private final BoundLabels labels = new BoundLabels(0);
   /** The patch sites made since the last reset, bound to the function finish makes. */
   private final List<PatchSite> sites = new ArrayList<>();
   private boolean finished;
@@ -81,13 +78,7 @@ public final class JitAssembler implements StencilSink {
   public void reset() {
     staged.clear();
     symbols.forgetUsed();
-    if (labelsPublished) {
-      // the function finished last keeps the map; the next is sized for as many labels
-      labels = new BoundLabels(labels.size());
-      labelsPublished = false;
-    } else {
-      labels.forgetAll();
-    }
+    labels.forgetAll();
     sites.clear();
     finished = false;
   }
@@ -220,9 +211,8 @@ public final class JitAssembler implements StencilSink {
     MemorySegment.copy(staged.code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0,
         staged.codeSize);
     MemorySegment.copy(staged.data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, staged.dataSize);
-    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
+    JitFunction function = space.publish(arena, labels.freeze(),
         library.hasShim ? staged.shimOffsets() : null);
-    labelsPublished = true;
     for (PatchSite site : sites) {
       site.bind(function, staged);
     }
