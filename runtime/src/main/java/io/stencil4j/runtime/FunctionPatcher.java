@@ -58,8 +58,9 @@ final class FunctionPatcher {
    * its value since it was filled.
    *
    * @throws HoleRangeException if a value does not fit its hole
+   * @param starts what {@link StagedFunction#groupByStencil} returned
    */
-  static void patch(StagedFunction staged, SymbolAddresses symbols, long codeBase,
+  static void patch(StagedFunction staged, int[] starts, SymbolAddresses symbols, long codeBase,
       long dataBase) {
     long[] parameters = staged.parameterValues;
     PreparedStencil[] stencils = staged.stencils;
@@ -75,7 +76,6 @@ final class FunctionPatcher {
             parameters[slot] + stencil.addends[h]);
       }
     }
-    int[] starts = staged.groupByStencil();
     for (int t = 0; t + 1 < starts.length; t++) {
       if (starts[t] < starts[t + 1]) {
         PreparedStencil stencil = stencils[staged.grouped[starts[t]]];

@@ -77,7 +77,6 @@ public final class JitAssembler implements StencilSink {
    */
   public void reset() {
     staged.clear();
-    symbols.forgetUsed();
     labels.forgetAll();
     sites.clear();
     finished = false;
@@ -108,8 +107,10 @@ public final class JitAssembler implements StencilSink {
   }
 
   private void append(PreparedStencil prepared) {
-    // everything checked holds while quick staging goes on, but for the parameters filled
-    if (prepared.plain && staged.unfilled == 0 && staged.count < staged.quickUntil) {
+    // everything checked holds while quick staging goes on, but for the parameters filled; a
+    // shim's place is kept
+    if (staged.unfilled == 0 && staged.count < staged.quickUntil
+        && prepared.index != library.shimIndex) {
       staged.addQuick(prepared);
     } else {
       appendChecked(prepared);
@@ -121,9 +122,6 @@ public final class JitAssembler implements StencilSink {
     AssemblyRules.requireFilled(staged);
     if (staged.count == 0) {
       AssemblyRules.requireShimFirst(library, prepared);
-    }
-    if (prepared.hasSymbols) {
-      symbols.use(prepared);
     }
     staged.add(prepared);
   }
@@ -200,10 +198,11 @@ public final class JitAssembler implements StencilSink {
     }
     AssemblyRules.requireEnd(staged);
     FunctionPatcher.resolveLabels(staged, labels);
-    symbols.resolve();
+    int[] groups = staged.groupByStencil();
+    symbols.resolve(staged, groups);
     FunctionSpace space = FunctionSpace.reserve(staged.codeSize, staged.dataSize, arena);
     try {
-      FunctionPatcher.patch(staged, symbols, space.codeAddress(), space.dataAddress());
+      FunctionPatcher.patch(staged, groups, symbols, space.codeAddress(), space.dataAddress());
     } catch (RuntimeException e) {
       space.discard();
       throw e;

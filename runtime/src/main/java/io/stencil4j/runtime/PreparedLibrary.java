@@ -46,10 +46,9 @@ final class PreparedLibrary {
       if (!all.get(i).functions().isEmpty()) {
         helperFunctions = all.get(i);
       }
-      boolean isShim = all.get(i).name().equals(SHIM);
-      byIndex[i] = new PreparedStencil(all.get(i), i, isShim);
+      byIndex[i] = new PreparedStencil(all.get(i), i);
       byIdentity.put(all.get(i), byIndex[i]);
-      if (isShim) {
+      if (all.get(i).name().equals(SHIM)) {
         shim = i;
       }
       code = Math.max(code, byIndex[i].codeSize);

@@ -28,11 +28,6 @@ final class PreparedStencil {
    */
   final int dataSpan;
   final int parameterCount;
-  /**
-   * Whether appending it needs no more than staging: it is not a shim (an entry, whose place
-   * is kept) and calls no external symbol (whose address is found at finish).
-   */
-  final boolean plain;
   /** The external symbols, indexed by {@link #references} of {@code SYMBOL} holes. */
   final List<String> symbols;
   final boolean hasSymbols;
@@ -54,7 +49,7 @@ final class PreparedStencil {
   /** The holes left for finish, when the addresses are known: all but the immediate ones. */
   final int[] deferredHoles;
 
-  PreparedStencil(StencilGroup stencil, int index, boolean shim) {
+  PreparedStencil(StencilGroup stencil, int index) {
     this.stencil = stencil;
     this.index = index;
     this.code = stencil.code();
@@ -65,7 +60,6 @@ final class PreparedStencil {
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
     this.hasSymbols = !symbols.isEmpty();
-    this.plain = !shim && !hasSymbols;
     this.codeHoleCount = stencil.codeHoles().size();
     this.holeCount = codeHoleCount + stencil.dataHoles().size();
     this.offsets = new int[holeCount];

@@ -20,7 +20,7 @@ class PreparedStencilTest {
         Hole.parameter(24, HoleKind.ABS_32S, "WIDE", 0),
         Hole.of(28, HoleKind.REL_32, HoleValue.DATA, -4)),
         List.of(Hole.parameter(0, HoleKind.ABS_64, "DATA_ONE", 0)));
-    PreparedStencil prepared = new PreparedStencil(stencil, 0, false);
+    PreparedStencil prepared = new PreparedStencil(stencil, 0);
     assertArrayEquals(new int[] {-1, 0, -1, -1}, prepared.immediateHoles);
     assertArrayEquals(new int[] {1, 2, 3, 4, 5}, prepared.deferredHoles);
   }
