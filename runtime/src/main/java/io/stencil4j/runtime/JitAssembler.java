@@ -128,9 +128,7 @@ public final class JitAssembler implements StencilSink {
 
   @Override
   public void fill(int index, long value) {
-    if (staged.count >= staged.quickUntil || !staged.hasParameter(index)) {
-      requireParameter(index);
-    }
+    requireParameter(index);
     staged.fill(index, value);
   }
 
@@ -243,10 +241,15 @@ public final class JitAssembler implements StencilSink {
     return site;
   }
 
-  /** Checks that parameter {@code index} of the last stencil can be filled. */
+  /**
+   * Checks that parameter {@code index} of the last stencil can be filled: at once while quick
+   * staging goes on (it stops at finish), else with the checks that name what is wrong.
+   */
   private void requireParameter(int index) {
-    checkNotFinished();
-    AssemblyRules.requireParameter(staged, "fill", index);
+    if (staged.count >= staged.quickUntil || !staged.hasParameter(index)) {
+      checkNotFinished();
+      AssemblyRules.requireParameter(staged, "fill", index);
+    }
   }
 
   private void checkNotFinished() {

@@ -437,6 +437,9 @@ class JitAssemblerTest {
     IllegalStateException fill = assertThrows(IllegalStateException.class,
         () -> assembler.fill(0, 1));
     assertEquals("this assembler is finished; reset() it or use a new one", fill.getMessage());
+    IllegalStateException label = assertThrows(IllegalStateException.class,
+        () -> assembler.fill(0, new Label("late")));
+    assertEquals("this assembler is finished; reset() it or use a new one", label.getMessage());
   }
 
   @Test
