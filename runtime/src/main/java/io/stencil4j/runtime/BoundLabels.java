@@ -1,20 +1,15 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Set;
 
 /**
  * The labels bound in one function and their code offsets, by identity: an open-addressing table
  * of a label array and an int array, so that binding a label or finding one boxes nothing and,
- * once grown, allocates nothing (a function may bind thousands). The function finished keeps it
- * as its read-only map of labels.
+ * once grown, allocates nothing (a function may bind thousands). The assembler keeps it from one
+ * function to the next; a finished function gets a copy ({@link #freeze}).
  */
-final class BoundLabels extends AbstractMap<Label, Integer> {
+final class BoundLabels {
   /** At most half full, so that a search ends after a probe or two. */
   private Label[] keys;
   private int[] offsets;
@@ -57,63 +52,18 @@ final class BoundLabels extends AbstractMap<Label, Integer> {
     }
   }
 
-  @Override
-  public Integer get(Object key) {
-    if (!(key instanceof Label label)) {
-      return null;
-    }
-    int offset = offset(label);
-    return offset < 0 ? null : offset;
-  }
-
-  @Override
-  public boolean containsKey(Object key) {
-    return get(key) != null;
-  }
-
-  @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
-  public Set<Entry<Label, Integer>> entrySet() {
-    return new AbstractSet<>() {
-      @Override
-      public Iterator<Entry<Label, Integer>> iterator() {
-        return new Iterator<>() {
-          private int next = advance(0);
-
-          @Override
-          public boolean hasNext() {
-            return next < keys.length;
-          }
-
-          @Override
-          public Entry<Label, Integer> next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            Entry<Label, Integer> entry = new SimpleImmutableEntry<>(keys[next], offsets[next]);
-            next = advance(next + 1);
-            return entry;
-          }
-        };
+  /** {@return the labels bound now and their offsets, copied for a finished function} */
+  FunctionLabels freeze() {
+    Label[] labels = new Label[size];
+    int[] labelOffsets = new int[size];
+    int next = 0;
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) {
+        labels[next] = keys[slot];
+        labelOffsets[next++] = offsets[slot];
       }
-
-      @Override
-      public int size() {
-        return size;
-      }
-    };
-  }
-
-  /** The first used slot from {@code slot} on, or the table's length. */
-  private int advance(int slot) {
-    while (slot < keys.length && keys[slot] == null) {
-      slot++;
     }
-    return slot;
+    return new FunctionLabels(labels, labelOffsets);
   }
 
   /** The slot of {@code label}, or the empty slot where it would go. */

@@ -1,8 +1,8 @@
 package io.stencil4j.runtime;
 
 import io.stencil4j.Label;
+import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Patches every hole of a staged function in its staging buffers, for the addresses its code
@@ -58,11 +58,10 @@ final class FunctionPatcher {
    * its value since it was filled.
    *
    * @throws HoleRangeException if a value does not fit its hole
+   * @param starts what {@link StagedFunction#groupByStencil} returned
    */
-  static void patch(StagedFunction staged, SymbolAddresses symbols, long codeBase,
+  static void patch(StagedFunction staged, int[] starts, SymbolAddresses symbols, long codeBase,
       long dataBase) {
-    MemorySegment codeBytes = MemorySegment.ofArray(staged.code);
-    MemorySegment dataBytes = MemorySegment.ofArray(staged.data);
     long[] parameters = staged.parameterValues;
     PreparedStencil[] stencils = staged.stencils;
     for (int k = 0; k < staged.labelSlotCount; k++) {
@@ -73,34 +72,50 @@ final class FunctionPatcher {
       int h = stencil.immediateHoles[slot - staged.parametersAt[i]];
       if (h >= 0) {
         int offset = staged.codeAt[i] + stencil.offsets[h];
-        HolePatcher.patch(codeBytes, offset, codeBase + offset, stencil.kinds[h],
+        HolePatcher.patch(staged.code, offset, codeBase + offset, stencil.kinds[h],
             parameters[slot] + stencil.addends[h]);
       }
     }
-    for (int k = 0; k < staged.withHolesCount; k++) {
-      int i = staged.withHoles[k];
-      PreparedStencil stencil = stencils[i];
-      int codeAt = staged.codeAt[i];
-      int dataAt = staged.dataAt[i];
-      int parametersAt = staged.parametersAt[i];
-      for (int h : stencil.deferredHoles) {
-        long value = switch (stencil.values[h]) {
-          case PARAMETER -> parameters[parametersAt + stencil.references[h]];
-          case CODE -> codeBase + codeAt;
-          case DATA -> dataBase + dataAt;
-          case CONTINUE -> codeBase + codeAt + stencil.codeSize;
-          case SYMBOL -> symbols.of(stencil.index, stencil.references[h]);
-        };
-        boolean inData = stencil.inData(h);
-        int offset = (inData ? dataAt : codeAt) + stencil.offsets[h];
-        try {
-          HolePatcher.patch(inData ? dataBytes : codeBytes, offset,
-              (inData ? dataBase : codeBase) + offset, stencil.kinds[h],
-              value + stencil.addends[h]);
-        } catch (HoleRangeException e) {
-          throw new HoleRangeException(staged.describe(i) + ", " + (inData ? "data" : "code")
-              + " hole " + stencil.hole(h) + labelOf(staged, i, h) + ": " + e.getMessage(), e);
+    for (int t = 0; t + 1 < starts.length; t++) {
+      if (starts[t] < starts[t + 1]) {
+        PreparedStencil stencil = stencils[staged.grouped[starts[t]]];
+        for (int h : stencil.deferredHoles) {
+          patchAll(staged, starts[t], starts[t + 1], stencil, h, symbols, codeBase, dataBase);
         }
+      }
+    }
+  }
+
+  /**
+   * Patches hole {@code h} of {@code stencil} wherever it is staged: at {@link
+   * StagedFunction#grouped} {@code from} to {@code to}. What the hole takes is the same for all,
+   * so the loop's branches always go the same way.
+   */
+  private static void patchAll(StagedFunction staged, int from, int to, PreparedStencil stencil,
+      int h, SymbolAddresses symbols, long codeBase, long dataBase) {
+    boolean inData = stencil.inData(h);
+    byte[] bytes = inData ? staged.data : staged.code;
+    long base = inData ? dataBase : codeBase;
+    HoleValue source = stencil.values[h];
+    HoleKind kind = stencil.kinds[h];
+    int reference = stencil.references[h];
+    long symbol = source == HoleValue.SYMBOL ? symbols.of(stencil.index, reference) : 0;
+    for (int k = from; k < to; k++) {
+      int i = staged.grouped[k];
+      int codeAt = staged.codeAt[i];
+      long value = switch (source) {
+        case PARAMETER -> staged.parameterValues[staged.parametersAt[i] + reference];
+        case CODE -> codeBase + codeAt;
+        case DATA -> dataBase + staged.dataAt[i];
+        case CONTINUE -> codeBase + codeAt + stencil.codeSize;
+        case SYMBOL -> symbol;
+      };
+      int offset = (inData ? staged.dataAt[i] : codeAt) + stencil.offsets[h];
+      try {
+        HolePatcher.patch(bytes, offset, base + offset, kind, value + stencil.addends[h]);
+      } catch (HoleRangeException e) {
+        throw new HoleRangeException(staged.describe(i) + ", " + (inData ? "data" : "code")
+            + " hole " + stencil.hole(h) + labelOf(staged, i, h) + ": " + e.getMessage(), e);
       }
     }
   }

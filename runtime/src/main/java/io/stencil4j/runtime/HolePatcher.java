@@ -3,6 +3,8 @@ package io.stencil4j.runtime;
 import io.stencil4j.model.HoleKind;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -15,6 +17,10 @@ public final class HolePatcher {
       ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfInt INT =
       ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_IN_ARRAY =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INT_IN_ARRAY =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * In a 32-bit address space every target is within reach of a 32-bit displacement, which wraps
@@ -59,14 +65,7 @@ public final class HolePatcher {
         }
         bytes.set(INT, offset, (int) value);
       }
-      case REL_32 -> {
-        long delta = value - address;
-        if (WIDE_ADDRESSES && delta != (int) delta) {
-          throw outOfRange(kind, value, address,
-              "V - P = " + delta + " is out of the signed 32-bit range (+-2 GiB)");
-        }
-        bytes.set(INT, offset, (int) delta);
-      }
+      case REL_32 -> bytes.set(INT, offset, rel32(value, address));
       case ARM64_BRANCH26 -> branch(bytes, offset, address, kind, value, 0x03ff_ffff, 0, 27);
       case ARM64_BRANCH19 -> branch(bytes, offset, address, kind, value, 0x7_ffff, 5, 20);
       case ARM64_PAGE21 -> {
@@ -96,6 +95,30 @@ public final class HolePatcher {
       case ARM64_MOVW2 -> movw(bytes, offset, value, 32);
       case ARM64_MOVW3 -> movw(bytes, offset, value, 48);
     }
+  }
+
+  /**
+   * {@link #patch(MemorySegment, long, long, HoleKind, long)} into a staging buffer: the kinds
+   * most holes have (x86-64's) are written straight into the array, without a segment's checks.
+   */
+  static void patch(byte[] bytes, int offset, long address, HoleKind kind, long value) {
+    if (kind == HoleKind.ABS_64) {
+      LONG_IN_ARRAY.set(bytes, offset, value);
+    } else if (kind == HoleKind.REL_32) {
+      INT_IN_ARRAY.set(bytes, offset, rel32(value, address));
+    } else {
+      patch(MemorySegment.ofArray(bytes), offset, address, kind, value);
+    }
+  }
+
+  /** A {@code REL_32} hole's value: V - P, which must fit in 32 signed bits. */
+  private static int rel32(long value, long address) {
+    long delta = value - address;
+    if (WIDE_ADDRESSES && delta != (int) delta) {
+      throw outOfRange(HoleKind.REL_32, value, address,
+          "V - P = " + delta + " is out of the signed 32-bit range (+-2 GiB)");
+    }
+    return (int) delta;
   }
 
   /** A PC-relative branch whose word offset goes into {@code mask} at bit {@code shift}. */

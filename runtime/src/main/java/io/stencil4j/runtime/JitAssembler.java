@@ -10,7 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,10 +33,8 @@ public final class JitAssembler implements StencilSink {
   private final PreparedLibrary library;
   private final SymbolAddresses symbols;
   private final StagedFunction staged;
-  /** Code offsets of the bound labels; handed to the function finished, not copied. */
-  private BoundLabels labels = new BoundLabels(0);
-  /** Whether a finished function has {@link #labels}, so that the next needs new ones. */
-  private boolean labelsPublished;
+  /** Code offsets of the bound labels; a finished function gets a copy. */
+  private final BoundLabels labels = new BoundLabels(0);
   /** The patch sites made since the last reset, bound to the function finish makes. */
   private final List<PatchSite> sites = new ArrayList<>();
   private boolean finished;
@@ -63,7 +60,7 @@ public final class JitAssembler implements StencilSink {
    */
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
-    this.staged = new StagedFunction(this.library.shimIndex);
+    this.staged = new StagedFunction(this.library);
     this.symbols = new SymbolAddresses(
         NativeHelpers.ahead(this.library, Objects.requireNonNull(symbols, "symbols")),
         this.library.size());
@@ -80,14 +77,7 @@ public final class JitAssembler implements StencilSink {
    */
   public void reset() {
     staged.clear();
-    symbols.forgetUsed();
-    if (labelsPublished) {
-      // the function finished last keeps the map; the next is sized for as many labels
-      labels = new BoundLabels(labels.size());
-      labelsPublished = false;
-    } else {
-      labels.forgetAll();
-    }
+    labels.forgetAll();
     sites.clear();
     finished = false;
   }
@@ -117,13 +107,21 @@ public final class JitAssembler implements StencilSink {
   }
 
   private void append(PreparedStencil prepared) {
+    // everything checked holds while quick staging goes on, but for the parameters filled; a
+    // shim's place is kept
+    if (staged.unfilled == 0 && staged.count < staged.quickUntil
+        && prepared.index != library.shimIndex) {
+      staged.addQuick(prepared);
+    } else {
+      appendChecked(prepared);
+    }
+  }
+
+  private void appendChecked(PreparedStencil prepared) {
     checkNotFinished();
     AssemblyRules.requireFilled(staged);
     if (staged.count == 0) {
       AssemblyRules.requireShimFirst(library, prepared);
-    }
-    if (prepared.hasSymbols) {
-      symbols.use(prepared);
     }
     staged.add(prepared);
   }
@@ -191,16 +189,18 @@ public final class JitAssembler implements StencilSink {
     Objects.requireNonNull(name, "name");
     checkNotFinished();
     finished = true;
+    staged.close();
     AssemblyRules.requireFilled(staged);
     if (staged.count == 0) {
       throw new IllegalStateException("nothing to finish: no stencil was appended");
     }
     AssemblyRules.requireEnd(staged);
     FunctionPatcher.resolveLabels(staged, labels);
-    symbols.resolve();
+    int[] groups = staged.groupByStencil();
+    symbols.resolve(staged, groups);
     FunctionSpace space = FunctionSpace.reserve(staged.codeSize, staged.dataSize, arena);
     try {
-      FunctionPatcher.patch(staged, symbols, space.codeAddress(), space.dataAddress());
+      FunctionPatcher.patch(staged, groups, symbols, space.codeAddress(), space.dataAddress());
     } catch (RuntimeException e) {
       space.discard();
       throw e;
@@ -208,9 +208,8 @@ public final class JitAssembler implements StencilSink {
     MemorySegment.copy(staged.code, 0, space.writableCode(), ValueLayout.JAVA_BYTE, 0,
         staged.codeSize);
     MemorySegment.copy(staged.data, 0, space.data(), ValueLayout.JAVA_BYTE, 0, staged.dataSize);
-    JitFunction function = space.publish(arena, Collections.unmodifiableMap(labels),
+    JitFunction function = space.publish(arena, labels.freeze(),
         library.hasShim ? staged.shimOffsets() : null);
-    labelsPublished = true;
     for (PatchSite site : sites) {
       site.bind(function, staged);
     }
@@ -242,10 +241,15 @@ public final class JitAssembler implements StencilSink {
     return site;
   }
 
-  /** Checks that parameter {@code index} of the last stencil can be filled. */
+  /**
+   * Checks that parameter {@code index} of the last stencil can be filled: at once while quick
+   * staging goes on (it stops at finish), else with the checks that name what is wrong.
+   */
   private void requireParameter(int index) {
-    checkNotFinished();
-    AssemblyRules.requireParameter(staged, "fill", index);
+    if (staged.count >= staged.quickUntil || !staged.hasParameter(index)) {
+      checkNotFinished();
+      AssemblyRules.requireParameter(staged, "fill", index);
+    }
   }
 
   private void checkNotFinished() {

@@ -25,6 +25,10 @@ final class PreparedLibrary {
   final int shimIndex;
   /** The native helpers: the stencil that defines functions; null if there is none. */
   final StencilGroup helpers;
+  /** The most any one stencil takes of a function's code, data and parameters. */
+  final int largestCode;
+  final int largestDataSpan;
+  final int mostParameters;
   /** In the library's order. */
   private final PreparedStencil[] byIndex;
   private final Map<StencilGroup, PreparedStencil> byIdentity = new IdentityHashMap<>();
@@ -34,6 +38,9 @@ final class PreparedLibrary {
     List<StencilGroup> all = library.stencils();
     byIndex = new PreparedStencil[all.size()];
     int shim = -1;
+    int code = 0;
+    int data = 0;
+    int parameters = 0;
     StencilGroup helperFunctions = null;
     for (int i = 0; i < all.size(); i++) {
       if (!all.get(i).functions().isEmpty()) {
@@ -44,7 +51,13 @@ final class PreparedLibrary {
       if (all.get(i).name().equals(SHIM)) {
         shim = i;
       }
+      code = Math.max(code, byIndex[i].codeSize);
+      data = Math.max(data, byIndex[i].dataSpan);
+      parameters = Math.max(parameters, byIndex[i].parameterCount);
     }
+    this.largestCode = code;
+    this.largestDataSpan = data;
+    this.mostParameters = parameters;
     this.shimIndex = shim;
     this.helpers = helperFunctions;
     this.hasShim = shim >= 0;

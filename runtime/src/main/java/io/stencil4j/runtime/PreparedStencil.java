@@ -17,6 +17,7 @@ final class PreparedStencil {
   final int index;
   /** The unpatched bytes, copied straight from here to a function's. */
   final byte[] code;
+  /** The data, zero-padded to {@link #dataSpan}: copied with its padding, nothing to clear. */
   final byte[] data;
   final int codeSize;
   final int dataSize;
@@ -52,10 +53,10 @@ final class PreparedStencil {
     this.stencil = stencil;
     this.index = index;
     this.code = stencil.code();
-    this.data = stencil.data();
     this.codeSize = code.length;
-    this.dataSize = data.length;
+    this.dataSize = stencil.data().length;
     this.dataSpan = (dataSize + 15) & -16;
+    this.data = Arrays.copyOf(stencil.data(), dataSpan);
     this.parameterCount = stencil.parameters().size();
     this.symbols = stencil.symbols();
     this.hasSymbols = !symbols.isEmpty();

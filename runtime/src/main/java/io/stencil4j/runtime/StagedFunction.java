@@ -35,6 +35,10 @@ final class StagedFunction {
   /** The staged stencils that have holes left for finish ({@link PreparedStencil#deferredHoles}). */
   int[] withHoles = new int[INITIAL_STENCILS];
   int withHolesCount;
+  /** {@link #withHoles} grouped by stencil, by {@link #groupByStencil}. */
+  int[] grouped = new int[INITIAL_STENCILS];
+  /** Per library stencil and one more: where its group starts in {@link #grouped}. */
+  private final int[] groupStarts;
 
   // Per parameter of the appended stencils; resolving labels replaces a label's value by its
   // code offset.
@@ -55,13 +59,28 @@ final class StagedFunction {
   private PreparedStencil lastStencil;
   private int lastCodeAt;
 
+  /**
+   * {@link #addQuick} may stage stencils while {@link #count} is below this: as many of the
+   * library's largest stencils as fit in the arrays grown so far. 0 while nothing is staged, so
+   * that the first stencil takes the checked way, and once {@link #close}d.
+   */
+  int quickUntil;
+  /** The most any one stencil of the library takes of the arrays, at least 1. */
+  private final int largestCode;
+  private final int largestDataSpan;
+  private final int mostParameters;
+
   /** The library's index of its shim, or -1; where each staged shim starts, kept as they come. */
   private final int shimIndex;
   private int[] shimsAt = new int[4];
   private int shimCount;
 
-  StagedFunction(int shimIndex) {
-    this.shimIndex = shimIndex;
+  StagedFunction(PreparedLibrary library) {
+    this.groupStarts = new int[library.size() + 1];
+    this.shimIndex = library.shimIndex;
+    this.largestCode = Math.max(1, library.largestCode);
+    this.largestDataSpan = Math.max(1, library.largestDataSpan);
+    this.mostParameters = Math.max(1, library.mostParameters);
   }
 
   /** Forgets every stencil staged, keeping the arrays. */
@@ -81,24 +100,41 @@ final class StagedFunction {
     lastParametersAt = 0;
     lastStencil = null;
     shimCount = 0;
+    quickUntil = 0;
   }
 
-  /** Copies {@code stencil}'s code and data after the others', holes unpatched. */
+  /**
+   * Copies {@code stencil}'s code and data after the others', holes unpatched, growing the
+   * arrays when {@link #quickUntil} is reached, and then lets {@link #addQuick} stage as many
+   * stencils as surely fit.
+   */
   void add(PreparedStencil stencil) {
-    if (count == stencils.length || stencil.parameterCount > filled.length - parameterCount
-        || stencil.codeSize > code.length - codeSize || stencil.dataSpan > data.length - dataSize) {
-      grow(stencil);
+    if (count >= quickUntil) {
+      // room for this stencil and the largest after it, so that quick staging goes on
+      grow(stencil.codeSize + largestCode, stencil.dataSpan + largestDataSpan,
+          stencil.parameterCount + mostParameters);
+      int room = Math.min(stencils.length - count, (code.length - codeSize) / largestCode);
+      room = Math.min(room, (data.length - dataSize) / largestDataSpan);
+      quickUntil = count + Math.min(room, (filled.length - parameterCount) / mostParameters);
     }
     if (stencil.index == shimIndex) {
       addShim();
     }
-    System.arraycopy(stencil.code, 0, code, codeSize, stencil.codeSize);
-    if (stencil.dataSize != 0) {
-      System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSize);
-      // the buffer is reused: padding must not carry an earlier function's bytes
-      Arrays.fill(data, dataSize + stencil.dataSize, dataSize + stencil.dataSpan, (byte) 0);
-    }
+    addQuick(stencil);
+  }
+
+  /**
+   * {@link #add} without the capacity checks, for a stencil that is not the shim while {@link
+   * #count} is below {@link #quickUntil}: the path of nearly every stencil, kept small enough to
+   * be inlined into the generated emitters.
+   */
+  void addQuick(PreparedStencil stencil) {
     int at = count;
+    System.arraycopy(stencil.code, 0, code, codeSize, stencil.codeSize);
+    if (stencil.dataSpan != 0) {
+      // with its padding: the buffer is reused, and must not carry an earlier function's bytes
+      System.arraycopy(stencil.data, 0, data, dataSize, stencil.dataSpan);
+    }
     if (stencil.deferredHoles.length != 0) {
       withHoles[withHolesCount++] = at;
     }
@@ -115,6 +151,11 @@ final class StagedFunction {
     lastParameters = stencil.parameterCount;
     unfilled = lastParameters;
     parameterCount += lastParameters;
+  }
+
+  /** Ends quick staging until {@link #clear}: the function is finished, or failed to be. */
+  void close() {
+    quickUntil = 0;
   }
 
   /** The stencil staged last; there must be one. */
@@ -150,12 +191,16 @@ final class StagedFunction {
   private int fill(int index) {
     int slot = lastParametersAt + index;
     if (filled[slot]) {
-      throw new IllegalStateException("parameter " + last().stencil.parameters().get(index)
-          + " of " + describe(count - 1) + " is filled twice");
+      throw filledTwice(index);
     }
     filled[slot] = true;
     unfilled--;
     return slot;
+  }
+
+  private IllegalStateException filledTwice(int index) {
+    return new IllegalStateException("parameter " + last().stencil.parameters().get(index)
+        + " of " + describe(count - 1) + " is filled twice");
   }
 
   /** Fills parameter {@code index} of the stencil staged last with {@code label}. */
@@ -168,6 +213,34 @@ final class StagedFunction {
     }
     labelSlots[labelSlotCount] = slot;
     labelStencils[labelSlotCount++] = count - 1;
+  }
+
+  /**
+   * Groups the stencils with holes left by library stencil into {@link #grouped}, each group in
+   * staging order, so that finish patches one hole of one stencil after another.
+   *
+   * @return per library stencil and one more: where its group starts in {@link #grouped}
+   */
+  int[] groupByStencil() {
+    int[] starts = groupStarts;
+    Arrays.fill(starts, 0);
+    for (int k = 0; k < withHolesCount; k++) {
+      starts[stencils[withHoles[k]].index + 1]++;
+    }
+    for (int t = 1; t < starts.length; t++) {
+      starts[t] += starts[t - 1];
+    }
+    if (grouped.length < withHolesCount) {
+      grouped = new int[withHoles.length];
+    }
+    for (int k = 0; k < withHolesCount; k++) {
+      int i = withHoles[k];
+      grouped[starts[stencils[i].index]++] = i;
+    }
+    // each start was moved to its group's end, the next group's start
+    System.arraycopy(starts, 0, starts, 1, starts.length - 1);
+    starts[0] = 0;
+    return starts;
   }
 
   /** The code offsets of the staged shims, ascending: the function's entries. */
@@ -188,26 +261,27 @@ final class StagedFunction {
     shimsAt[shimCount++] = codeSize;
   }
 
-  private void grow(PreparedStencil stencil) {
-    if (count == stencils.length) {
-      int capacity = grown(count, count + 1);
+  /** Grows the arrays to take two more stencils, and that many bytes and parameters. */
+  private void grow(int codeBytes, int dataBytes, int parameters) {
+    if (count + 2 > stencils.length) {
+      int capacity = grown(stencils.length, count + 2);
       stencils = Arrays.copyOf(stencils, capacity);
       codeAt = Arrays.copyOf(codeAt, capacity);
       dataAt = Arrays.copyOf(dataAt, capacity);
       parametersAt = Arrays.copyOf(parametersAt, capacity);
       withHoles = Arrays.copyOf(withHoles, capacity);
     }
-    if (stencil.parameterCount > filled.length - parameterCount) {
-      int capacity = grown(filled.length, parameterCount + stencil.parameterCount);
+    if (parameters > filled.length - parameterCount) {
+      int capacity = grown(filled.length, parameterCount + parameters);
       parameterValues = Arrays.copyOf(parameterValues, capacity);
       parameterLabels = Arrays.copyOf(parameterLabels, capacity);
       filled = Arrays.copyOf(filled, capacity);
     }
-    if (stencil.codeSize > code.length - codeSize) {
-      code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, stencil.codeSize)));
+    if (codeBytes > code.length - codeSize) {
+      code = Arrays.copyOf(code, grown(code.length, Math.addExact(codeSize, codeBytes)));
     }
-    if (stencil.dataSpan > data.length - dataSize) {
-      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, stencil.dataSpan)));
+    if (dataBytes > data.length - dataSize) {
+      data = Arrays.copyOf(data, grown(data.length, Math.addExact(dataSize, dataBytes)));
     }
   }
 

@@ -14,44 +14,27 @@ final class SymbolAddresses {
   private final SymbolLookup lookup;
   /** Per library stencil: its symbols' addresses; null until one of its functions is finished. */
   private final long[][] addresses;
-  /** The stencils used since the last {@link #forgetUsed}, each once, and whether each is. */
-  private final PreparedStencil[] used;
-  private final boolean[] isUsed;
-  private int usedCount;
 
   SymbolAddresses(SymbolLookup lookup, int stencils) {
     this.lookup = lookup;
     this.addresses = new long[stencils][];
-    this.used = new PreparedStencil[stencils];
-    this.isUsed = new boolean[stencils];
-  }
-
-  /** Notes that the function being built uses {@code stencil}. */
-  void use(PreparedStencil stencil) {
-    if (!isUsed[stencil.index]) {
-      isUsed[stencil.index] = true;
-      used[usedCount++] = stencil;
-    }
-  }
-
-  /** Forgets which stencils are used, keeping the addresses found. */
-  void forgetUsed() {
-    for (int i = 0; i < usedCount; i++) {
-      isUsed[used[i].index] = false;
-    }
-    usedCount = 0;
   }
 
   /**
-   * Finds the symbols of the stencils used that have none found yet.
+   * Finds the symbols of the stencils staged with holes left (grouped: {@code starts} is what
+   * {@link StagedFunction#groupByStencil} returned) that have none found yet; a stencil's
+   * symbols are holes it leaves for finish.
    *
    * @throws IllegalStateException if one is not found
    */
-  void resolve() {
+  void resolve(StagedFunction staged, int[] starts) {
     Map<String, Long> found = null;
-    for (int u = 0; u < usedCount; u++) {
-      PreparedStencil stencil = used[u];
-      if (addresses[stencil.index] != null) {
+    for (int t = 0; t + 1 < starts.length; t++) {
+      if (starts[t] == starts[t + 1]) {
+        continue;
+      }
+      PreparedStencil stencil = staged.stencils[staged.grouped[starts[t]]];
+      if (!stencil.hasSymbols || addresses[stencil.index] != null) {
         continue;
       }
       long[] stencilAddresses = new long[stencil.symbols.size()];

@@ -3,6 +3,7 @@ package io.stencil4j.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stencil4j.Label;
 import java.util.HashMap;
@@ -23,8 +24,28 @@ class BoundLabelsTest {
     for (Map.Entry<Label, Integer> entry : expected.entrySet()) {
       assertEquals(entry.getValue(), labels.offset(entry.getKey()), entry.getKey().name());
     }
-    assertEquals(expected, new HashMap<>(labels));
     assertEquals(-1, labels.offset(new Label("l0")), "a label is found by identity, not name");
+    FunctionLabels frozen = labels.freeze();
+    assertEquals(expected, new HashMap<>(frozen));
+    for (Map.Entry<Label, Integer> entry : expected.entrySet()) {
+      assertEquals(entry.getValue(), frozen.get(entry.getKey()), entry.getKey().name());
+    }
+    assertNull(frozen.get(new Label("l0")));
+    assertNull(frozen.get("l0"));
+  }
+
+  @Test
+  void aFrozenCopyOutlivesTheTablesNextFunction() {
+    BoundLabels labels = new BoundLabels(4);
+    Label first = new Label("first");
+    labels.bind(first, 4);
+    FunctionLabels frozen = labels.freeze();
+    labels.forgetAll();
+    Label second = new Label("second");
+    labels.bind(second, 8);
+    assertEquals(Map.of(first, 4), frozen);
+    assertFalse(frozen.containsKey(second));
+    assertThrows(UnsupportedOperationException.class, () -> frozen.put(second, 8));
   }
 
   @Test
@@ -33,8 +54,8 @@ class BoundLabelsTest {
     Label label = new Label("twice");
     labels.bind(label, 8);
     assertEquals(8, labels.bind(label, 12));
-    assertEquals(8, labels.get(label));
-    assertEquals(1, labels.size());
+    assertEquals(8, labels.offset(label));
+    assertEquals(Map.of(label, 8), labels.freeze());
   }
 
   @Test
@@ -43,9 +64,8 @@ class BoundLabelsTest {
     Label label = new Label("gone");
     labels.bind(label, 1);
     labels.forgetAll();
-    assertEquals(0, labels.size());
-    assertNull(labels.get(label));
-    assertFalse(labels.containsKey(label));
+    assertEquals(Map.of(), labels.freeze());
+    assertEquals(-1, labels.offset(label));
     assertEquals(-1, labels.bind(label, 2));
     assertEquals(2, labels.offset(label));
   }

@@ -186,10 +186,14 @@ class HolePatcherTest {
     assertEquals(expected, patched(instruction, 0, address, kind, value));
   }
 
+  /** Patches through a segment and into an array, which must agree. */
   private static String patched(String instruction, int offset, long address, HoleKind kind,
       long value) {
     byte[] bytes = HEX.parseHex(instruction);
     HolePatcher.patch(MemorySegment.ofArray(bytes), offset, address, kind, value);
+    byte[] array = HEX.parseHex(instruction);
+    HolePatcher.patch(array, offset, address, kind, value);
+    assertEquals(HEX.formatHex(bytes), HEX.formatHex(array), "patched into an array");
     return HEX.formatHex(bytes);
   }
 
@@ -211,5 +215,9 @@ class HolePatcherTest {
         () -> HolePatcher.patch(MemorySegment.ofArray(bytes), offset, address, kind, value));
     assertTrue(e.getMessage().contains(" " + kind + " hole at "), e.getMessage());
     assertEquals(instruction, HEX.formatHex(bytes), "bytes written despite the error");
+    HoleRangeException inArray = assertThrows(HoleRangeException.class,
+        () -> HolePatcher.patch(bytes, offset, address, kind, value));
+    assertEquals(e.getMessage(), inArray.getMessage());
+    assertEquals(instruction, HEX.formatHex(bytes), "bytes written into the array");
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -54,8 +55,10 @@ class InstructionCacheTest {
       assertEquals(code, function.code().address());
       assertEquals(List.of(Long.toHexString(code) + " 6"), flushed);
 
-      StagedFunction staged = new StagedFunction(-1);
-      staged.add(new PreparedStencil(RETURN_VALUE, 0));
+      PreparedLibrary library = PreparedLibrary.of(
+          new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(RETURN_VALUE)));
+      StagedFunction staged = new StagedFunction(library);
+      staged.add(library.get(RETURN_VALUE));
       PatchSite site = new PatchSite(0, 0, "parameter VALUE of stencil RETURN_VALUE");
       site.bind(function, staged);
       function.patch(site, 7);

@@ -426,6 +426,23 @@ class JitAssemblerTest {
   }
 
   @Test
+  void aFinishedFunctionTakesNoMoreStencilsNorValues() {
+    emit("CONST", 1);
+    emit("ADD", 2);
+    emit("RET");
+    assembler.finish(arena);
+    IllegalStateException append = assertThrows(IllegalStateException.class,
+        () -> emit("ADD"));
+    assertEquals("this assembler is finished; reset() it or use a new one", append.getMessage());
+    IllegalStateException fill = assertThrows(IllegalStateException.class,
+        () -> assembler.fill(0, 1));
+    assertEquals("this assembler is finished; reset() it or use a new one", fill.getMessage());
+    IllegalStateException label = assertThrows(IllegalStateException.class,
+        () -> assembler.fill(0, new Label("late")));
+    assertEquals("this assembler is finished; reset() it or use a new one", label.getMessage());
+  }
+
+  @Test
   void anyBoundLabelIsAnEntryAndFunctionsOfOneBufferJumpToEachOther() throws Throwable {
     // increment(x) = x + 1; answer() = 41, then increment's body
     Label increment = new Label("increment");

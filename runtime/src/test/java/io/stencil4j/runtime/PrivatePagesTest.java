@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stencil4j.model.Hole;
 import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.StencilGroup;
+import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -36,9 +37,12 @@ class PrivatePagesTest {
       assertEquals("rw-p", ProcessMaps.permissions(function.data().address()));
 
       // its code cannot be re-patched: that would make executable pages writable
-      StagedFunction staged = new StagedFunction(-1);
-      staged.add(new PreparedStencil(new StencilGroup("RETURN_42", RETURN_42, new byte[0],
-          List.of(Hole.parameter(1, HoleKind.ABS_32, "VALUE", 0)), List.of()), 0));
+      StencilGroup stencil = new StencilGroup("RETURN_42", RETURN_42, new byte[0],
+          List.of(Hole.parameter(1, HoleKind.ABS_32, "VALUE", 0)), List.of());
+      PreparedLibrary library = PreparedLibrary.of(
+          new StencilLibrary(Triple.X86_64_UNKNOWN_LINUX_GNU, List.of(stencil)));
+      StagedFunction staged = new StagedFunction(library);
+      staged.add(library.get(stencil));
       PatchSite site = new PatchSite(0, 0, "parameter VALUE of stencil RETURN_42");
       site.bind(function, staged);
       UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
