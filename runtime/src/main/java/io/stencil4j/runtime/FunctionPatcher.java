@@ -58,10 +58,10 @@ final class FunctionPatcher {
    * its value since it was filled.
    *
    * @throws HoleRangeException if a value does not fit its hole
-   * @param starts what {@link StagedFunction#groupByStencil} returned
+   * @param holed {@code staged}'s stencils with holes left, grouped
    */
-  static void patch(StagedFunction staged, int[] starts, SymbolAddresses symbols, long codeBase,
-      long dataBase) {
+  static void patch(StagedFunction staged, HoledStencils holed, SymbolAddresses symbols,
+      long codeBase, long dataBase) {
     long[] parameters = staged.parameterValues;
     PreparedStencil[] stencils = staged.stencils;
     for (int k = 0; k < staged.labelSlotCount; k++) {
@@ -76,23 +76,21 @@ final class FunctionPatcher {
             parameters[slot] + stencil.addends[h]);
       }
     }
-    for (int t = 0; t + 1 < starts.length; t++) {
-      if (starts[t] < starts[t + 1]) {
-        PreparedStencil stencil = stencils[staged.grouped[starts[t]]];
-        for (int h : stencil.deferredHoles) {
-          patchAll(staged, starts[t], starts[t + 1], stencil, h, symbols, codeBase, dataBase);
-        }
+    for (int g = 0; g < holed.groupCount; g++) {
+      PreparedStencil stencil = holed.stencil(staged, g);
+      for (int h : stencil.deferredHoles) {
+        patchAll(staged, holed, g, stencil, h, symbols, codeBase, dataBase);
       }
     }
   }
 
   /**
-   * Patches hole {@code h} of {@code stencil} wherever it is staged: at {@link
-   * StagedFunction#grouped} {@code from} to {@code to}. What the hole takes is the same for all,
-   * so the loop's branches always go the same way.
+   * Patches hole {@code h} of {@code stencil} wherever it is staged: at each place of group
+   * {@code g} of {@code holed}. What the hole takes is the same for all, so the loop's branches
+   * always go the same way.
    */
-  private static void patchAll(StagedFunction staged, int from, int to, PreparedStencil stencil,
-      int h, SymbolAddresses symbols, long codeBase, long dataBase) {
+  private static void patchAll(StagedFunction staged, HoledStencils holed, int g,
+      PreparedStencil stencil, int h, SymbolAddresses symbols, long codeBase, long dataBase) {
     boolean inData = stencil.inData(h);
     byte[] bytes = inData ? staged.data : staged.code;
     long base = inData ? dataBase : codeBase;
@@ -100,8 +98,8 @@ final class FunctionPatcher {
     HoleKind kind = stencil.kinds[h];
     int reference = stencil.references[h];
     long symbol = source == HoleValue.SYMBOL ? symbols.of(stencil.index, reference) : 0;
-    for (int k = from; k < to; k++) {
-      int i = staged.grouped[k];
+    for (int k = holed.starts[g]; k < holed.starts[g + 1]; k++) {
+      int i = holed.grouped[k];
       int codeAt = staged.codeAt[i];
       long value = switch (source) {
         case PARAMETER -> staged.parameterValues[staged.parametersAt[i] + reference];

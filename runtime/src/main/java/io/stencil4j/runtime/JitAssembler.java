@@ -33,6 +33,7 @@ public final class JitAssembler implements StencilSink {
   private final PreparedLibrary library;
   private final SymbolAddresses symbols;
   private final StagedFunction staged;
+  private final HoledStencils holed;
   /** Code offsets of the bound labels; a finished function gets a copy. */
   private final BoundLabels labels = new BoundLabels(0);
   /** The patch sites made since the last reset, bound to the function finish makes. */
@@ -61,6 +62,7 @@ public final class JitAssembler implements StencilSink {
   public JitAssembler(StencilLibrary library, SymbolLookup symbols) {
     this.library = PreparedLibrary.of(Objects.requireNonNull(library, "library"));
     this.staged = new StagedFunction(this.library);
+    this.holed = new HoledStencils(this.library);
     this.symbols = new SymbolAddresses(
         NativeHelpers.ahead(this.library, Objects.requireNonNull(symbols, "symbols")),
         this.library.size());
@@ -196,11 +198,11 @@ public final class JitAssembler implements StencilSink {
     }
     AssemblyRules.requireEnd(staged);
     FunctionPatcher.resolveLabels(staged, labels);
-    int[] groups = staged.groupByStencil();
-    symbols.resolve(staged, groups);
+    holed.group(staged);
+    symbols.resolve(staged, holed);
     FunctionSpace space = FunctionSpace.reserve(staged.codeSize, staged.dataSize, arena);
     try {
-      FunctionPatcher.patch(staged, groups, symbols, space.codeAddress(), space.dataAddress());
+      FunctionPatcher.patch(staged, holed, symbols, space.codeAddress(), space.dataAddress());
     } catch (RuntimeException e) {
       space.discard();
       throw e;

@@ -35,10 +35,6 @@ final class StagedFunction {
   /** The staged stencils that have holes left for finish ({@link PreparedStencil#deferredHoles}). */
   int[] withHoles = new int[INITIAL_STENCILS];
   int withHolesCount;
-  /** {@link #withHoles} grouped by stencil, by {@link #groupByStencil}. */
-  int[] grouped = new int[INITIAL_STENCILS];
-  /** Per library stencil and one more: where its group starts in {@link #grouped}. */
-  private final int[] groupStarts;
 
   // Per parameter of the appended stencils; resolving labels replaces a label's value by its
   // code offset.
@@ -76,7 +72,6 @@ final class StagedFunction {
   private int shimCount;
 
   StagedFunction(PreparedLibrary library) {
-    this.groupStarts = new int[library.size() + 1];
     this.shimIndex = library.shimIndex;
     this.largestCode = Math.max(1, library.largestCode);
     this.largestDataSpan = Math.max(1, library.largestDataSpan);
@@ -213,34 +208,6 @@ final class StagedFunction {
     }
     labelSlots[labelSlotCount] = slot;
     labelStencils[labelSlotCount++] = count - 1;
-  }
-
-  /**
-   * Groups the stencils with holes left by library stencil into {@link #grouped}, each group in
-   * staging order, so that finish patches one hole of one stencil after another.
-   *
-   * @return per library stencil and one more: where its group starts in {@link #grouped}
-   */
-  int[] groupByStencil() {
-    int[] starts = groupStarts;
-    Arrays.fill(starts, 0);
-    for (int k = 0; k < withHolesCount; k++) {
-      starts[stencils[withHoles[k]].index + 1]++;
-    }
-    for (int t = 1; t < starts.length; t++) {
-      starts[t] += starts[t - 1];
-    }
-    if (grouped.length < withHolesCount) {
-      grouped = new int[withHoles.length];
-    }
-    for (int k = 0; k < withHolesCount; k++) {
-      int i = withHoles[k];
-      grouped[starts[stencils[i].index]++] = i;
-    }
-    // each start was moved to its group's end, the next group's start
-    System.arraycopy(starts, 0, starts, 1, starts.length - 1);
-    starts[0] = 0;
-    return starts;
   }
 
   /** The code offsets of the staged shims, ascending: the function's entries. */

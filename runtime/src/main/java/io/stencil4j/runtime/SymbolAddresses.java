@@ -21,19 +21,15 @@ final class SymbolAddresses {
   }
 
   /**
-   * Finds the symbols of the stencils staged with holes left (grouped: {@code starts} is what
-   * {@link StagedFunction#groupByStencil} returned) that have none found yet; a stencil's
-   * symbols are holes it leaves for finish.
+   * Finds the symbols of the stencils staged with holes left ({@code holed}, grouped) that have
+   * none found yet; a stencil's symbols are holes it leaves for finish.
    *
    * @throws IllegalStateException if one is not found
    */
-  void resolve(StagedFunction staged, int[] starts) {
+  void resolve(StagedFunction staged, HoledStencils holed) {
     Map<String, Long> found = null;
-    for (int t = 0; t + 1 < starts.length; t++) {
-      if (starts[t] == starts[t + 1]) {
-        continue;
-      }
-      PreparedStencil stencil = staged.stencils[staged.grouped[starts[t]]];
+    for (int g = 0; g < holed.groupCount; g++) {
+      PreparedStencil stencil = holed.stencil(staged, g);
       if (!stencil.hasSymbols || addresses[stencil.index] != null) {
         continue;
       }

@@ -32,10 +32,34 @@ class StagedFunctionTest {
     for (StencilGroup stencil : List.of(SHIM, NEXT, DATA, HERE, NEXT, HERE, NEXT)) {
       staged.add(library.get(stencil));
     }
-    int[] starts = staged.groupByStencil();
+    HoledStencils holed = new HoledStencils(library);
+    holed.group(staged);
     // SHIM and DATA have no holes; NEXT is library stencil 2, HERE 3
-    assertArrayEquals(new int[] {0, 0, 0, 3, 5}, starts);
-    assertArrayEquals(new int[] {1, 4, 6, 3, 5}, Arrays.copyOf(staged.grouped, 5));
+    assertEquals(2, holed.groupCount);
+    assertArrayEquals(new int[] {0, 3, 5}, Arrays.copyOf(holed.starts, 3));
+    assertArrayEquals(new int[] {1, 4, 6, 3, 5}, Arrays.copyOf(holed.grouped, 5));
+  }
+
+  @Test
+  void aFewStencilsOfALargeLibraryAreGroupedTheSameWay() {
+    PreparedLibrary library = library();
+    StagedFunction staged = new StagedFunction(library);
+    // a library of 4 stencils is large for a function that leaves holes in 1 or 2: sorted, not
+    // counted
+    for (StencilGroup stencil : List.of(SHIM, HERE, DATA)) {
+      staged.add(library.get(stencil));
+    }
+    HoledStencils holed = new HoledStencils(library);
+    holed.group(staged);
+    assertEquals(1, holed.groupCount);
+    assertArrayEquals(new int[] {0, 1}, Arrays.copyOf(holed.starts, 2));
+    assertArrayEquals(new int[] {1}, Arrays.copyOf(holed.grouped, 1));
+    staged.add(library.get(NEXT));
+    holed.group(staged);
+    // NEXT (library stencil 2) before HERE (3), as counting would group them
+    assertEquals(2, holed.groupCount);
+    assertArrayEquals(new int[] {0, 1, 2}, Arrays.copyOf(holed.starts, 3));
+    assertArrayEquals(new int[] {3, 1}, Arrays.copyOf(holed.grouped, 2));
   }
 
   @Test
