@@ -295,14 +295,14 @@ static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
     unsigned char *c = code + plan->code_at[pc], *d = data + plan->data_at[pc];
     int depth = plan->depth[pc];
     enum register_vm_stencil stencil;
-    size_t taken = regvm_choose(p, plan, pc, &stencil);
+    size_t on_locals = regvm_choose_on_locals(p, plan, pc, &stencil);
+    size_t taken = on_locals > 0 ? on_locals : regvm_choose(p, plan, pc, &stencil);
     /* a jump's target, for the instruction that jumps: the last one the stencil takes */
     size_t target_index = (size_t)p->code[pc + taken - 1].arg;
     uint64_t target = target_index < p->length && plan->code_at[target_index] >= 0
         ? (uint64_t)(uintptr_t)(code + plan->code_at[target_index]) : 0;
     uint64_t value = (uint64_t)in->arg;
-    enum register_vm_stencil on_locals;
-    if (regvm_choose_on_locals(p, plan, pc, &on_locals) > 0) {
+    if (on_locals > 0) {
       err |= regvm_emit_on_locals(p, pc, c, d, symbols, target);
       continue;
     }
