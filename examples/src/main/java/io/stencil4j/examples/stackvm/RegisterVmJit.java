@@ -13,7 +13,9 @@ import java.util.List;
  * which keep the locals and the stack in registers. The verified program gives the stack depth
  * before each instruction, which picks each stencil's variant; instructions no path reaches are
  * left out. Common sequences (a constant operand, a comparison and its branch, arithmetic from
- * locals into a local) become one superinstruction each when no jump goes into them. Programs that use more than {@link RegisterVm#MAX_STACK} stack slots are refused.
+ * locals into a local) become one superinstruction each when no jump goes into them. Innermost
+ * loops are unrolled first ({@link LoopUnrolling}). Programs that use more than
+ * {@link RegisterVm#MAX_STACK} stack slots are refused.
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
 public final class RegisterVmJit {
@@ -38,17 +40,19 @@ public final class RegisterVmJit {
 
   /**
    * The JIT's assembler, reset, with the program appended, not yet finished: the shim, one
-   * stencil per reachable instruction. The next call resets it again.
+   * stencil per reachable instruction of the program with its loops unrolled. The next call
+   * resets it again.
    *
    * @throws IllegalArgumentException if the program uses more than {@link RegisterVm#MAX_STACK}
    *     stack slots
    */
-  public JitAssembler assemble(Program program) {
-    if (program.maxDepth() > RegisterVm.MAX_STACK) {
-      throw new IllegalArgumentException(program.name() + ": uses " + program.maxDepth()
+  public JitAssembler assemble(Program source) {
+    if (source.maxDepth() > RegisterVm.MAX_STACK) {
+      throw new IllegalArgumentException(source.name() + ": uses " + source.maxDepth()
           + " stack slots; the register VM keeps at most " + RegisterVm.MAX_STACK
           + " in registers (StackVmJit has no such limit)");
     }
+    Program program = LoopUnrolling.unrolled(source);
     assembler.reset();
     List<Instruction> code = program.code();
     targets.mark(code);

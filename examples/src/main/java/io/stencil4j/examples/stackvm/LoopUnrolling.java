@@ -1,0 +1,120 @@
+package io.stencil4j.examples.stackvm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Unrolls a program's innermost loops: a loop's body is laid out several times in a row, so that
+ * the hot path takes one branch per several iterations rather than one per iteration. Stencil
+ * code pays for every taken branch, and most on a core whose front end is shared; HotSpot's C2
+ * unrolls for the same reason.
+ *
+ * <p>A loop here is an unconditional jump back to an earlier instruction, {@code JUMP t} at
+ * {@code j}, whose body {@code t..j-1} holds no other backward jump. Every copy of a body is the
+ * same code, so a jump may go to the matching instruction of any copy: jumps within a copy stay
+ * in it, the copy's own back jump becomes a fall into the next copy, and jumps from outside go
+ * to the first copy. The last copy ends with the jump back to the first. Innermost loops never
+ * overlap, so each is unrolled on its own.
+ */
+final class LoopUnrolling {
+  /** The most instructions the copies of one body may take together. */
+  static final int MAX_UNROLLED = 64;
+  /** The most copies of one body. */
+  static final int MAX_COPIES = 4;
+
+  private LoopUnrolling() {}
+
+  /** The program with its innermost loops unrolled; the program itself if it has none. */
+  static Program unrolled(Program program) {
+    List<Instruction> code = program.code();
+    // by the first instruction of each loop unrolled: the index of its jump back
+    int[] backJump = new int[code.size()];
+    boolean any = false;
+    for (int jump = 0; jump < code.size(); jump++) {
+      int head = backwardTarget(code, jump);
+      if (head >= 0 && program.depth(jump) >= 0 && isInnermost(code, head, jump)
+          && copies(head, jump) > 1) {
+        backJump[head] = jump;
+        any = true;
+      }
+    }
+    return any ? new Program(program.name(), layOut(code, backJump), program.locals()) : program;
+  }
+
+  private static int copies(int head, int jump) {
+    return Math.min(MAX_COPIES, MAX_UNROLLED / (jump - head));
+  }
+
+  /** The target of the jump at {@code pc} if it is an unconditional jump back, -1 otherwise. */
+  private static int backwardTarget(List<Instruction> code, int pc) {
+    Instruction instruction = code.get(pc);
+    return instruction.op() == Op.JUMP && instruction.argument() < pc
+        ? (int) instruction.argument() : -1;
+  }
+
+  private static boolean isInnermost(List<Instruction> code, int head, int jump) {
+    for (int pc = head; pc < jump; pc++) {
+      if (backwardTarget(code, pc) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Lays the code out with the loops that {@code backJump} marks unrolled. Every instruction of
+   * a loop, its jump back included, has a place in each copy: the jump back's is the next
+   * copy's first instruction, or the one jump back after the last copy.
+   */
+  private static List<Instruction> layOut(List<Instruction> code, int[] backJump) {
+    // where each instruction, or its first copy, goes; and the head of the loop it is in, or -1
+    int[] first = new int[code.size()];
+    int[] loopOf = new int[code.size()];
+    int size = 0;
+    for (int pc = 0; pc < code.size(); pc++) {
+      loopOf[pc] = -1;
+      first[pc] = size++;
+      int jump = backJump[pc];
+      if (jump > 0) {
+        for (int inside = pc; inside <= jump; inside++) {
+          first[inside] = first[pc] + inside - pc;
+          loopOf[inside] = pc;
+        }
+        size = first[pc] + copies(pc, jump) * (jump - pc) + 1;
+        pc = jump;
+      }
+    }
+    List<Instruction> laidOut = new ArrayList<>(size);
+    for (int pc = 0; pc < code.size(); pc++) {
+      int jump = backJump[pc];
+      if (jump == 0) {
+        laidOut.add(retargeted(code.get(pc), first, loopOf, -1, 0));
+        continue;
+      }
+      int length = jump - pc;
+      for (int copy = 0; copy < copies(pc, jump); copy++) {
+        for (int inside = pc; inside < jump; inside++) {
+          laidOut.add(retargeted(code.get(inside), first, loopOf, pc, copy * length));
+        }
+      }
+      laidOut.add(Instruction.of(Op.JUMP, first[pc]));
+      pc = jump;
+    }
+    return laidOut;
+  }
+
+  /**
+   * The instruction with its jump target moved to where the target went: into the same copy
+   * ({@code shift} past the first) if the target is in the loop that starts at {@code loop},
+   * else into the first copy.
+   */
+  private static Instruction retargeted(Instruction instruction, int[] first, int[] loopOf,
+      int loop, int shift) {
+    if (instruction.op() != Op.JUMP && instruction.op() != Op.JUMP_IF_FALSE) {
+      return instruction;
+    }
+    int target = (int) instruction.argument();
+    int moved = first[target] + (loop >= 0 && loopOf[target] == loop ? shift : 0);
+    return Instruction.of(instruction.op(), moved);
+  }
+}
