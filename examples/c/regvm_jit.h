@@ -3,7 +3,8 @@
  * each instruction picks each stencil's variant, common sequences become one superinstruction
  * when no jump goes into them, and instructions no path reaches are left out. The locals and
  * the stack live in registers (regvm.h), so programs deeper than the stencils' variants go are
- * refused. The native helpers (the host's square) are placed after each program's stencils.
+ * refused. Innermost loops are unrolled first (vm_unroll.h). The native helpers (the host's
+ * square) are placed after each program's stencils.
  */
 #ifndef REGVM_JIT_H
 #define REGVM_JIT_H
@@ -16,6 +17,7 @@
 #endif
 
 #include "vm_program.h"
+#include "vm_unroll.h"
 
 /* -DREGVM_HEADER picks one triple's header, as -DSTACKVM_HEADER does for the stack VM. */
 #ifdef REGVM_HEADER
@@ -344,15 +346,24 @@ static inline int regvm_emit_program(const program *p, const regvm_plan *plan,
 
 /* Copy and patch into fresh pages, then make the code executable. Returns 0 or -1; on success,
    free out->memory with jit_memory_unmap. */
-static inline int regvm_jit(const program *p, compiled *out) {
+static inline int regvm_jit(const program *source, compiled *out) {
+  program unrolled;
+  instruction *storage;
+  if (vm_unroll(source, &unrolled, &storage) != 0) return -1;
+  const program *p = &unrolled;
   regvm_plan plan;
-  if (regvm_plan_program(p, &plan) != 0) return -1;
+  if (regvm_plan_program(p, &plan) != 0) {
+    free(storage);
+    return -1;
+  }
   if (jit_memory_map(&out->memory, plan.code_size, plan.data_size) != 0) {
     regvm_free_plan(&plan);
+    free(storage);
     return -1;
   }
   int err = regvm_emit_program(p, &plan, out->memory.code, out->memory.data);
   regvm_free_plan(&plan);
+  free(storage);
   return compiled_seal(out, err);
 }
 

@@ -30,13 +30,18 @@ final class LoopUnrolling {
     // by the first instruction of each loop unrolled: the index of its jump back
     int[] backJump = new int[code.size()];
     boolean any = false;
+    // innermost: no jump back between a loop's head and its own jump back
+    int previousJumpBack = -1;
     for (int jump = 0; jump < code.size(); jump++) {
       int head = backwardTarget(code, jump);
-      if (head >= 0 && program.depth(jump) >= 0 && isInnermost(code, head, jump)
-          && copies(head, jump) > 1) {
+      if (head < 0) {
+        continue;
+      }
+      if (head > previousJumpBack && copies(head, jump) > 1) {
         backJump[head] = jump;
         any = true;
       }
+      previousJumpBack = jump;
     }
     return any ? new Program(program.name(), layOut(code, backJump), program.locals()) : program;
   }
@@ -50,15 +55,6 @@ final class LoopUnrolling {
     Instruction instruction = code.get(pc);
     return instruction.op() == Op.JUMP && instruction.argument() < pc
         ? (int) instruction.argument() : -1;
-  }
-
-  private static boolean isInnermost(List<Instruction> code, int head, int jump) {
-    for (int pc = head; pc < jump; pc++) {
-      if (backwardTarget(code, pc) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
