@@ -22,7 +22,10 @@ public final class CompiledProgram {
   private static final FunctionDescriptor WORDS =
       FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
 
+  /** The entry of a program that may call back into Java; null for a critical one. */
   private final MethodHandle entry;
+  /** The code of a critical program, entered through {@link CriticalEntry}; null otherwise. */
+  private final MemorySegment code;
   private final long[] initialLocals;
   private final boolean writesLocals;
   private final MemorySegment locals;
@@ -30,12 +33,15 @@ public final class CompiledProgram {
   private final long localsAddress;
 
   /**
-   * {@code function}, entered through its shim with {@code options}; {@code writesLocals} if its
-   * code stores into the locals' memory, which each run must then fill again.
+   * {@code function}, entered through its shim; {@code writesLocals} if its code stores into the
+   * locals' memory, which each run must then fill again; {@code critical} if its code neither
+   * blocks nor calls back into Java, so that a critical downcall, which skips the thread's
+   * state transitions, may enter it.
    */
   CompiledProgram(Program program, JitFunction function, boolean writesLocals, Arena arena,
-      Linker.Option... options) {
-    this.entry = function.handle(WORDS, options);
+      boolean critical) {
+    this.entry = critical ? null : function.handle(WORDS);
+    this.code = critical ? function.code() : null;
     this.initialLocals = program.initialLocals();
     this.writesLocals = writesLocals;
     this.stackAddress = arena.allocate(JAVA_LONG, Program.MAX_STACK).address();
@@ -50,11 +56,23 @@ public final class CompiledProgram {
       MemorySegment.copy(initialLocals, 0, locals, JAVA_LONG, 0, Program.MAX_LOCALS);
     }
     try {
-      return (long) entry.invokeExact(stackAddress, localsAddress);
+      return code != null ? (long) CriticalEntry.HANDLE.invokeExact(code, stackAddress,
+          localsAddress) : (long) entry.invokeExact(stackAddress, localsAddress);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
       throw new AssertionError("a downcall threw a checked exception", t);
     }
+  }
+
+  /**
+   * The critical downcall every critical program is entered through, its code the first
+   * argument: one constant handle, which C2 inlines into {@link #run}, where a handle per
+   * program would be called through its lambda forms. Made on first use, so that a JVM that runs
+   * only the stack VM never links it.
+   */
+  private static final class CriticalEntry {
+    static final MethodHandle HANDLE =
+        Linker.nativeLinker().downcallHandle(WORDS, Linker.Option.critical(false));
   }
 }

@@ -5,7 +5,6 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
 import java.lang.foreign.Arena;
-import java.lang.foreign.Linker;
 import java.util.List;
 
 /**
@@ -230,6 +229,6 @@ public final class RegisterVmJit {
   public CompiledProgram compile(Program program, Arena arena) {
     // the shim loads the locals into registers, and nothing stores them back
     return new CompiledProgram(program, assemble(program).finish(arena, program.name()), false,
-        arena, Linker.Option.critical(false));
+        arena, true);
   }
 }

@@ -77,6 +77,6 @@ public final class StackVmJit {
    */
   public CompiledProgram compile(Program program, Arena arena) {
     return new CompiledProgram(program, assemble(program).finish(arena, program.name()), true,
-        arena);
+        arena, false);
   }
 }
