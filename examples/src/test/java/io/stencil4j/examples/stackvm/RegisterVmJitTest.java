@@ -113,6 +113,17 @@ class RegisterVmJitTest {
     assertRunsAsInterpreted(program);
   }
 
+  @Test
+  void aProgramWhoseArenaIsClosedRefusesToRun() {
+    CompiledProgram compiled;
+    try (Arena closed = Arena.ofConfined()) {
+      compiled = jit.compile(Programs.factorial(), closed);
+      assertEquals(2_432_902_008_176_640_000L, compiled.run());
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, compiled::run);
+    assertEquals("Already closed", e.getMessage());
+  }
+
   private void assertRunsAsInterpreted(Program program) {
     CompiledProgram compiled = jit.compile(program, arena);
     long expected = new Interpreter(program).run();
