@@ -35,6 +35,28 @@ final class FreshJvms {
   private FreshJvms() {}
 
   /**
+   * Launch to first result alone, without JMH: {@code [launches]} JVMs per JIT (7 unless given),
+   * alternating, then as many with AOT caches where the JDK has them; prints each JIT's median,
+   * minimum and maximum and the stencil runtime's ratio to the baseline. Run with the benchmarks'
+   * class path ({@code benchmarks/classpath.sh}), which the launched JVMs use too.
+   *
+   * @param args the number of launches per JIT, optionally
+   */
+  public static void main(String[] args) {
+    Map<String, Statistics> statistics = measure(args.length > 0 ? Integer.parseInt(args[0]) : 7);
+    statistics.forEach((jit, s) -> System.out.printf(
+        "%-22s median %7.2f ms  [%7.2f - %7.2f, n = %d]%n", jit, s.median() / 1e6,
+        s.min() / 1e6, s.max() / 1e6, s.count()));
+    for (String suffix : List.of("", AOT)) {
+      if (statistics.containsKey(JITS.get(0) + suffix)) {
+        System.out.printf("stencil / bytecode%s: %.2fx%n", suffix,
+            statistics.get(JITS.get(0) + suffix).median()
+                / statistics.get(JITS.get(1) + suffix).median());
+      }
+    }
+  }
+
+  /**
    * {@code runs} launches per JIT, and as many with an AOT cache where the JDK has them: for
    * each, the statistics of the times in nanoseconds.
    */
