@@ -31,7 +31,7 @@ abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
         case X86_64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.coherent());
         case AARCH64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.darwin());
         case X86_64_PC_WINDOWS_MSVC, AARCH64_PC_WINDOWS_MSVC, I686_PC_WINDOWS_MSVC ->
-            new WindowsMemory();
+            WindowsMemory.create();
       };
     }
     return host;

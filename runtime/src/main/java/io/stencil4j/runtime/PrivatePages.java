@@ -26,8 +26,12 @@ final class PrivatePages extends FunctionSpace {
     this.dataSize = dataSize;
   }
 
-  /** Pages released with {@code arena}, whatever becomes of the function. */
-  static PrivatePages reserve(ExecutableMemory memory, long codeSize, long dataSize,
+  /**
+   * Pages released with {@code arena}, whatever becomes of the function. Typed as the
+   * superclass, so that verifying {@link FunctionSpace#reserve} does not load this class where
+   * functions go to a code heap.
+   */
+  static FunctionSpace reserve(ExecutableMemory memory, long codeSize, long dataSize,
       Arena arena) {
     // at least a page of code, should every stencil appended be empty
     long dataStart = roundUp(Math.max(codeSize, 1), memory.pageSize());
