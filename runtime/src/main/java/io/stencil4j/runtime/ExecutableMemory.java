@@ -19,20 +19,26 @@ abstract sealed class ExecutableMemory permits PosixMemory, WindowsMemory {
    */
   static synchronized ExecutableMemory forHost() {
     if (host == null) {
-      // no lambdas on the way to a fresh JVM's first function: each costs a class spun at run time
-      Optional<Triple> triple = Triple.host();
-      if (triple.isEmpty()) {
+      // no lambda, enum switch or interface that x86 does not need on the way to a fresh JVM's
+      // first function: each costs a class loaded or spun (0.4-0.8 ms each there)
+      Optional<Triple> found = Triple.host();
+      if (found.isEmpty()) {
         throw new UnsupportedOperationException("Stencil4j knows no triple for os.name="
             + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch"));
       }
-      host = switch (triple.get()) {
-        case X86_64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.coherent());
-        case AARCH64_UNKNOWN_LINUX_GNU -> PosixMemory.linux(InstructionCache.libgcc());
-        case X86_64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.coherent());
-        case AARCH64_APPLE_DARWIN -> PosixMemory.darwin(InstructionCache.darwin());
-        case X86_64_PC_WINDOWS_MSVC, AARCH64_PC_WINDOWS_MSVC, I686_PC_WINDOWS_MSVC ->
-            WindowsMemory.create();
-      };
+      Triple triple = found.get();
+      if (triple == Triple.X86_64_UNKNOWN_LINUX_GNU) {
+        host = PosixMemory.linux(null);
+      } else if (triple == Triple.AARCH64_UNKNOWN_LINUX_GNU) {
+        host = PosixMemory.linux(InstructionCache.libgcc());
+      } else if (triple == Triple.X86_64_APPLE_DARWIN) {
+        host = PosixMemory.darwin(null);
+      } else if (triple == Triple.AARCH64_APPLE_DARWIN) {
+        host = PosixMemory.darwin(InstructionCache.darwin());
+      } else {
+        // the rest of Triple: x86-64, AArch64 and i686 Windows
+        host = WindowsMemory.create();
+      }
     }
     return host;
   }

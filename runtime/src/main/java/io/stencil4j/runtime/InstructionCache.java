@@ -6,25 +6,13 @@ import java.lang.foreign.SymbolLookup;
 
 /**
  * Makes freshly written code visible to instruction fetch. AArch64 fetches through an instruction
- * cache that stores do not update; x86 keeps it coherent by itself.
+ * cache that stores do not update; x86 keeps it coherent by itself and needs none (see {@link
+ * PosixMemory}).
  */
 @FunctionalInterface
 interface InstructionCache {
   /** Flushes the instruction cache for {@code code}. */
   void flush(MemorySegment code);
-
-  /** x86: nothing to do. */
-  static InstructionCache coherent() {
-    return Coherent.INSTANCE;
-  }
-
-  /** A class, not a lambda, to spin no class when a fresh JVM maps its first code. */
-  final class Coherent implements InstructionCache {
-    static final Coherent INSTANCE = new Coherent();
-
-    @Override
-    public void flush(MemorySegment code) {}
-  }
 
   /** Linux: libgcc's {@code __clear_cache(start, end)}, which glibc does not export. */
   static InstructionCache libgcc() {

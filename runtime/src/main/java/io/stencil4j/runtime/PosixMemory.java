@@ -27,6 +27,7 @@ final class PosixMemory extends ExecutableMemory {
 
   private final int mapFlags;
   private final boolean linux;
+  /** Null where instruction fetch sees stores by itself (x86). */
   private final InstructionCache instructionCache;
   private final WordFunction mmap;
   private final WordFunction mprotect;
@@ -51,6 +52,7 @@ final class PosixMemory extends ExecutableMemory {
         .value();
   }
 
+  /** Linux; {@code instructionCache} null where instruction fetch sees stores by itself. */
   static PosixMemory linux(InstructionCache instructionCache) {
     return new PosixMemory(LINUX_MAP_ANONYMOUS, true, instructionCache);
   }
@@ -82,12 +84,14 @@ final class PosixMemory extends ExecutableMemory {
 
   @Override
   void flush(MemorySegment code) {
-    instructionCache.flush(code);
+    if (instructionCache != null) {
+      instructionCache.flush(code);
+    }
   }
 
   @Override
   void makeExecutable(MemorySegment pages) {
-    instructionCache.flush(pages);
+    flush(pages);
     WordFunction.Result result = mprotect.call(pages.address(), pages.byteSize(),
         PROT_READ | PROT_EXEC, 0, 0, 0);
     int error = result.errno();
