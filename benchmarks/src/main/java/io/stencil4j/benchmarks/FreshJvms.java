@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  */
 final class FreshJvms {
   static final List<String> JITS = List.of("stencil", "bytecode");
+  /**
+   * {@link FirstResult}'s measure of the JDK's foreign function API alone: the native linker and
+   * one downcall, as the stencil runtime needs them before its first result.
+   */
+  static final String FFM_FLOOR = "ffm-floor";
   /** The suffix of a JIT's key in {@link #measure}'s result when launched with an AOT cache. */
   static final String AOT = " (AOT cache)";
   private static final Pattern ELAPSED = Pattern.compile("launch to first result (\\d+) us");
@@ -35,23 +40,28 @@ final class FreshJvms {
   private FreshJvms() {}
 
   /**
-   * Launch to first result alone, without JMH: {@code [launches]} JVMs per JIT (7 unless given),
-   * alternating, then as many with AOT caches where the JDK has them; prints each JIT's median,
-   * minimum and maximum and the stencil runtime's ratio to the baseline. Run with the benchmarks'
-   * class path ({@code benchmarks/classpath.sh}), which the launched JVMs use too.
+   * Launch to first result alone, without JMH: {@code [launches]} JVMs per JIT and for the
+   * {@linkplain #FFM_FLOOR FFM floor} (7 unless given), alternating, then as many with AOT caches
+   * where the JDK has them; prints the median, minimum and maximum of each and their ratios to
+   * the bytecode baseline. Run with the benchmarks' class path ({@code benchmarks/classpath.sh}),
+   * which the launched JVMs use too.
    *
    * @param args the number of launches per JIT, optionally
    */
   public static void main(String[] args) {
-    Map<String, Statistics> statistics = measure(args.length > 0 ? Integer.parseInt(args[0]) : 7);
+    List<String> launched = List.of(JITS.get(0), JITS.get(1), FFM_FLOOR);
+    Map<String, Statistics> statistics = measure(
+        args.length > 0 ? Integer.parseInt(args[0]) : 7, launched);
     statistics.forEach((jit, s) -> System.out.printf(
-        "%-22s median %7.2f ms  [%7.2f - %7.2f, n = %d]%n", jit, s.median() / 1e6,
+        "%-23s median %7.2f ms  [%7.2f - %7.2f, n = %d]%n", jit, s.median() / 1e6,
         s.min() / 1e6, s.max() / 1e6, s.count()));
     for (String suffix : List.of("", AOT)) {
-      if (statistics.containsKey(JITS.get(0) + suffix)) {
-        System.out.printf("stencil / bytecode%s: %.2fx%n", suffix,
-            statistics.get(JITS.get(0) + suffix).median()
-                / statistics.get(JITS.get(1) + suffix).median());
+      Statistics baseline = statistics.get(JITS.get(1) + suffix);
+      for (String jit : List.of(JITS.get(0), FFM_FLOOR)) {
+        if (baseline != null) {
+          System.out.printf("%s / bytecode%s: %.2fx%n", jit, suffix,
+              statistics.get(jit + suffix).median() / baseline.median());
+        }
       }
     }
   }
@@ -61,15 +71,20 @@ final class FreshJvms {
    * each, the statistics of the times in nanoseconds.
    */
   static Map<String, Statistics> measure(int runs) {
+    return measure(runs, JITS);
+  }
+
+  /** As {@link #measure(int)}, for {@code jits}: {@link FirstResult}'s second arguments. */
+  private static Map<String, Statistics> measure(int runs, List<String> jits) {
     Map<String, List<Double>> times = new TreeMap<>();
     String classPath = System.getProperty("java.class.path");
     for (int run = 0; run < runs; run++) {
-      for (String jit : JITS) {
+      for (String jit : jits) {
         times.computeIfAbsent(jit, j -> new ArrayList<>()).add(launch(jit, classPath, List.of()));
       }
     }
     if (Runtime.version().feature() >= FIRST_AOT_JDK) {
-      withAotCaches(runs, times);
+      withAotCaches(runs, jits, times);
     }
     Map<String, Statistics> statistics = new TreeMap<>();
     times.forEach((jit, values) -> statistics.put(jit, Statistics.of(values)));
@@ -77,16 +92,17 @@ final class FreshJvms {
   }
 
   /** Trains an AOT cache per JIT (one run each), then launches with it, alternating. */
-  private static void withAotCaches(int runs, Map<String, List<Double>> times) {
+  private static void withAotCaches(int runs, List<String> jits,
+      Map<String, List<Double>> times) {
     Path directory = null;
     try {
       directory = Files.createTempDirectory("stencil4j-aot");
       String classPath = jarsOnly(directory);
-      for (String jit : JITS) {
+      for (String jit : jits) {
         launch(jit, classPath, List.of("-XX:AOTCacheOutput=" + directory.resolve(jit + ".aot")));
       }
       for (int run = 0; run < runs; run++) {
-        for (String jit : JITS) {
+        for (String jit : jits) {
           times.computeIfAbsent(jit + AOT, j -> new ArrayList<>()).add(launch(jit, classPath,
               List.of("-XX:AOTCache=" + directory.resolve(jit + ".aot"))));
         }
