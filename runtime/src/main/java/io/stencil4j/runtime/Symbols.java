@@ -57,7 +57,13 @@ public final class Symbols {
         return Optional.empty();
       }
       if (address == null) {
-        address = Objects.requireNonNull(supplier.get(), "the address of " + name);
+        MemorySegment supplied = supplier.get();
+        // the message is made only when it is needed: a string concatenation costs a fresh JVM
+        // its bootstrap
+        if (supplied == null) {
+          throw new NullPointerException("the address of " + name);
+        }
+        address = supplied;
       }
       return Optional.of(address);
     }
