@@ -67,15 +67,11 @@ final class FreshJvms {
   }
 
   /**
-   * {@code runs} launches per JIT, and as many with an AOT cache where the JDK has them: for
-   * each, the statistics of the times in nanoseconds.
+   * {@code runs} launches for each of {@code jits} ({@link FirstResult}'s second arguments),
+   * alternating, and as many with an AOT cache where the JDK has them: for each, the statistics
+   * of the times in nanoseconds.
    */
-  static Map<String, Statistics> measure(int runs) {
-    return measure(runs, JITS);
-  }
-
-  /** As {@link #measure(int)}, for {@code jits}: {@link FirstResult}'s second arguments. */
-  private static Map<String, Statistics> measure(int runs, List<String> jits) {
+  static Map<String, Statistics> measure(int runs, List<String> jits) {
     Map<String, List<Double>> times = new TreeMap<>();
     String classPath = System.getProperty("java.class.path");
     for (int run = 0; run < runs; run++) {
