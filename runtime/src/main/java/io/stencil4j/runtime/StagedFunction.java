@@ -213,27 +213,9 @@ final class StagedFunction {
 
   /**
    * Records where each stencil's code, data and parameters start and which have holes left, and
-   * patches the immediate holes with their parameters' values (labels resolved).
+   * patches the immediate holes with their parameters' values (labels resolved), in one pass.
    */
   void layOut() {
-    place();
-    byte[] code = this.code;
-    long[] values = parameterValues;
-    for (int i = 0; i < count; i++) {
-      PreparedStencil stencil = library[indices[i]];
-      if (stencil.immediateOffset >= 0) {
-        ABS_64.set(code, codeAt[i] + stencil.immediateOffset,
-            values[parametersAt[i] + stencil.immediateParameter] + stencil.immediateAddend);
-        if (stencil.moreImmediateHoles) {
-          patchImmediateHoles(stencil, codeAt[i], parametersAt[i]);
-        }
-      }
-    }
-    laidOut = count;
-  }
-
-  /** Records where each stencil's code, data and parameters start, and which have holes left. */
-  private void place() {
     if (codeAt.length < count) {
       int capacity = indices.length;
       codeAt = new int[capacity];
@@ -241,6 +223,8 @@ final class StagedFunction {
       parametersAt = new int[capacity];
       withHoles = new int[capacity];
     }
+    byte[] code = this.code;
+    long[] values = parameterValues;
     int codeOffset = 0;
     int dataOffset = 0;
     int parameters = 0;
@@ -250,6 +234,13 @@ final class StagedFunction {
       codeAt[i] = codeOffset;
       dataAt[i] = dataOffset;
       parametersAt[i] = parameters;
+      if (stencil.immediateOffset >= 0) {
+        ABS_64.set(code, codeOffset + stencil.immediateOffset,
+            values[parameters + stencil.immediateParameter] + stencil.immediateAddend);
+        if (stencil.moreImmediateHoles) {
+          patchImmediateHoles(stencil, codeOffset, parameters);
+        }
+      }
       if (stencil.deferredHoles.length != 0) {
         withHoles[holes++] = i;
       }
@@ -258,6 +249,7 @@ final class StagedFunction {
       parameters += stencil.parameterCount;
     }
     withHolesCount = holes;
+    laidOut = count;
   }
 
   /** Patches {@code stencil}'s immediate holes but the first, its code at {@code at}. */
