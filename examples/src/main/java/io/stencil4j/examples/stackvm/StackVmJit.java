@@ -42,6 +42,10 @@ public final class StackVmJit {
    * stencil per instruction. The next call resets it again.
    */
   public JitAssembler assemble(Program program) {
+    // in locals: the loop then reads no field of this JIT
+    JitAssembler assembler = this.assembler;
+    StackVm vm = this.vm;
+    JumpTargets targets = this.targets;
     assembler.reset();
     Op[] ops = program.ops();
     long[] arguments = program.arguments();
