@@ -29,7 +29,7 @@ final class AssemblyRules {
     if (staged.unfilled == 0) {
       return;
     }
-    int first = staged.parametersAt[staged.count - 1];
+    int first = staged.lastParametersAt();
     for (int slot = first; slot < staged.parameterCount; slot++) {
       if (!staged.filled[slot]) {
         throw new IllegalStateException("parameter "

@@ -7,13 +7,18 @@ import java.util.Arrays;
  * The labels bound in one function and their code offsets, by identity: an open-addressing table
  * of a label array and an int array, so that binding a label or finding one boxes nothing and,
  * once grown, allocates nothing (a function may bind thousands). The assembler keeps it from one
- * function to the next; a finished function gets a copy ({@link #freeze}).
+ * function to the next; a finished function gets a copy ({@link #freeze}) of the labels in the
+ * order they were bound, which are kept in two arrays of their own, so that copying them is two
+ * array copies rather than a walk of the table.
  */
 final class BoundLabels {
   /** At most half full, so that a search ends after a probe or two. */
   private Label[] keys;
   private int[] offsets;
   private int size;
+  /** The labels bound and their offsets, in the order bound. */
+  private Label[] bound = new Label[16];
+  private int[] boundOffsets = new int[16];
 
   BoundLabels(int expected) {
     int capacity = 16;
@@ -32,6 +37,12 @@ final class BoundLabels {
     }
     keys[slot] = label;
     offsets[slot] = offset;
+    if (size == bound.length) {
+      bound = Arrays.copyOf(bound, size * 2);
+      boundOffsets = Arrays.copyOf(boundOffsets, size * 2);
+    }
+    bound[size] = label;
+    boundOffsets[size] = offset;
     if (++size * 2 > keys.length) {
       grow();
     }
@@ -48,22 +59,14 @@ final class BoundLabels {
   void forgetAll() {
     if (size > 0) {
       Arrays.fill(keys, null);
+      Arrays.fill(bound, 0, size, null);
       size = 0;
     }
   }
 
   /** {@return the labels bound now and their offsets, copied for a finished function} */
   FunctionLabels freeze() {
-    Label[] labels = new Label[size];
-    int[] labelOffsets = new int[size];
-    int next = 0;
-    for (int slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] != null) {
-        labels[next] = keys[slot];
-        labelOffsets[next++] = offsets[slot];
-      }
-    }
-    return new FunctionLabels(labels, labelOffsets);
+    return new FunctionLabels(Arrays.copyOf(bound, size), Arrays.copyOf(boundOffsets, size));
   }
 
   /** The slot of {@code label}, or the empty slot where it would go. */

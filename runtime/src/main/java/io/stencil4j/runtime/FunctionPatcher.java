@@ -5,18 +5,20 @@ import io.stencil4j.model.HoleKind;
 import io.stencil4j.model.HoleValue;
 
 /**
- * Patches every hole of a staged function in its staging buffers, for the addresses its code
- * and data will have, so that executable memory is written once and never patched.
+ * Resolves a staged function's labels and patches its holes in its staging buffers, for the
+ * addresses its code and data will have, so that executable memory is written once and never
+ * patched.
  */
 final class FunctionPatcher {
   private FunctionPatcher() {}
 
   /**
-   * Replaces each label parameter's value by the code offset its label is bound to.
+   * Replaces each label parameter's value by the address its label is bound to, in code that
+   * runs at {@code codeBase}.
    *
    * @throws IllegalStateException if a label is not in {@code labels}
    */
-  static void resolveLabels(StagedFunction staged, BoundLabels labels) {
+  static void resolveLabels(StagedFunction staged, BoundLabels labels, long codeBase) {
     for (int i = 0; i < staged.labelSlotCount; i++) {
       int slot = staged.labelSlots[i];
       Label label = staged.parameterLabels[slot];
@@ -24,58 +26,37 @@ final class FunctionPatcher {
       if (offset < 0) {
         throw unbound(staged, labels);
       }
-      staged.parameterValues[slot] = offset;
+      staged.parameterValues[slot] = codeBase + offset;
     }
   }
 
   /** The error for the first parameter filled with a label nothing bound. */
   private static IllegalStateException unbound(StagedFunction staged, BoundLabels labels) {
-    int first = Integer.MAX_VALUE;
-    for (int i = 0; i < staged.labelSlotCount; i++) {
-      int slot = staged.labelSlots[i];
-      if (slot < first && labels.offset(staged.parameterLabels[slot]) < 0) {
-        first = slot;
+    int first = -1;
+    for (int k = 0; k < staged.labelSlotCount; k++) {
+      int slot = staged.labelSlots[k];
+      if ((first < 0 || slot < staged.labelSlots[first])
+          && labels.offset(staged.parameterLabels[slot]) < 0) {
+        first = k;
       }
     }
-    return unbound(staged, first, staged.parameterLabels[first]);
-  }
-
-  /** The error for parameter {@code slot}, filled with a label nothing bound. */
-  private static IllegalStateException unbound(StagedFunction staged, int slot, Label label) {
-    int i = 0;
-    while (i + 1 < staged.count && staged.parametersAt[i + 1] <= slot) {
-      i++;
-    }
-    return new IllegalStateException("label " + label + " is never bound; parameter "
-        + staged.stencils[i].stencil.parameters().get(slot - staged.parametersAt[i]) + " of "
-        + staged.describe(i) + " jumps to it");
+    int slot = staged.labelSlots[first];
+    int i = staged.labelStencils[first];
+    return new IllegalStateException("label " + staged.parameterLabels[slot]
+        + " is never bound; parameter " + staged.stencil(i).stencil.parameters().get(
+            slot - staged.parametersAt(i)) + " of " + staged.describe(i) + " jumps to it");
   }
 
   /**
-   * Patches for code that will run at {@code codeBase} and data at {@code dataBase}, labels
-   * resolved (to code offsets, which become addresses here) and {@code symbols} found: the holes
-   * of parameters filled with a label, and every deferred hole; a parameter's immediate hole has
-   * its value since it was filled.
+   * Patches every deferred hole of {@code staged}, laid out, for code that will run at {@code
+   * codeBase} and data at {@code dataBase}, labels resolved and {@code symbols} found; the
+   * immediate holes were patched as it was laid out.
    *
    * @throws HoleRangeException if a value does not fit its hole
    * @param holed {@code staged}'s stencils with holes left, grouped
    */
   static void patch(StagedFunction staged, HoledStencils holed, SymbolAddresses symbols,
       long codeBase, long dataBase) {
-    long[] parameters = staged.parameterValues;
-    PreparedStencil[] stencils = staged.stencils;
-    for (int k = 0; k < staged.labelSlotCount; k++) {
-      int slot = staged.labelSlots[k];
-      parameters[slot] += codeBase;
-      int i = staged.labelStencils[k];
-      PreparedStencil stencil = stencils[i];
-      int h = stencil.immediateHoles[slot - staged.parametersAt[i]];
-      if (h >= 0) {
-        int offset = staged.codeAt[i] + stencil.offsets[h];
-        HolePatcher.patch(staged.code, offset, codeBase + offset, stencil.kinds[h],
-            parameters[slot] + stencil.addends[h]);
-      }
-    }
     for (int g = 0; g < holed.groupCount; g++) {
       PreparedStencil stencil = holed.stencil(staged, g);
       for (int h : stencil.deferredHoles) {
@@ -97,6 +78,8 @@ final class FunctionPatcher {
     HoleValue source = stencil.values[h];
     HoleKind kind = stencil.kinds[h];
     int reference = stencil.references[h];
+    long addend = stencil.addends[h];
+    int holeOffset = stencil.offsets[h];
     long symbol = source == HoleValue.SYMBOL ? symbols.of(stencil.index, reference) : 0;
     for (int k = holed.starts[g]; k < holed.starts[g + 1]; k++) {
       int i = holed.grouped[k];
@@ -108,9 +91,9 @@ final class FunctionPatcher {
         case CONTINUE -> codeBase + codeAt + stencil.codeSize;
         case SYMBOL -> symbol;
       };
-      int offset = (inData ? staged.dataAt[i] : codeAt) + stencil.offsets[h];
+      int offset = (inData ? staged.dataAt[i] : codeAt) + holeOffset;
       try {
-        HolePatcher.patch(bytes, offset, base + offset, kind, value + stencil.addends[h]);
+        HolePatcher.patch(bytes, offset, base + offset, kind, value + addend);
       } catch (HoleRangeException e) {
         throw new HoleRangeException(staged.describe(i) + ", " + (inData ? "data" : "code")
             + " hole " + stencil.hole(h) + labelOf(staged, i, h) + ": " + e.getMessage(), e);
@@ -120,11 +103,11 @@ final class FunctionPatcher {
 
   /** " (label NAME)" when hole {@code h} of staged stencil {@code i} is filled with a label. */
   private static String labelOf(StagedFunction staged, int i, int h) {
-    PreparedStencil stencil = staged.stencils[i];
+    PreparedStencil stencil = staged.stencil(i);
     if (stencil.values[h] != HoleValue.PARAMETER) {
       return "";
     }
-    Label label = staged.parameterLabels[staged.parametersAt[i] + stencil.references[h]];
+    Label label = staged.parameterLabels[staged.parametersAt(i) + stencil.references[h]];
     return label == null ? "" : " (label " + label + ")";
   }
 }

@@ -24,7 +24,10 @@ final class HoledStencils {
     this.buckets = new int[library.size() + 1];
   }
 
-  /** Groups {@code staged}'s stencils with holes left; forgets the groups of the last call. */
+  /**
+   * Groups {@code staged}'s stencils with holes left, laid out; forgets the groups of the last
+   * call.
+   */
   void group(StagedFunction staged) {
     int count = staged.withHolesCount;
     if (grouped.length < count) {
@@ -40,13 +43,13 @@ final class HoledStencils {
 
   /** The stencil staged at position {@code grouped[starts[g]]}, first of group {@code g}. */
   PreparedStencil stencil(StagedFunction staged, int g) {
-    return staged.stencils[grouped[starts[g]]];
+    return staged.stencil(grouped[starts[g]]);
   }
 
   private void countingSort(StagedFunction staged, int count) {
     Arrays.fill(buckets, 0);
     for (int k = 0; k < count; k++) {
-      buckets[staged.stencils[staged.withHoles[k]].index + 1]++;
+      buckets[staged.indices[staged.withHoles[k]] + 1]++;
     }
     for (int t = 1; t < buckets.length; t++) {
       buckets[t] += buckets[t - 1];
@@ -60,7 +63,7 @@ final class HoledStencils {
     starts[groupCount] = count;
     for (int k = 0; k < count; k++) {
       int i = staged.withHoles[k];
-      grouped[buckets[staged.stencils[i].index]++] = i;
+      grouped[buckets[staged.indices[i]]++] = i;
     }
   }
 
@@ -69,7 +72,7 @@ final class HoledStencils {
       keys = new long[staged.withHoles.length];
     }
     for (int k = 0; k < count; k++) {
-      keys[k] = (long) staged.stencils[staged.withHoles[k]].index << 32 | k;
+      keys[k] = (long) staged.indices[staged.withHoles[k]] << 32 | k;
     }
     Arrays.sort(keys, 0, count);
     groupCount = 0;

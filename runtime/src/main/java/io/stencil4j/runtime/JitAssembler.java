@@ -19,7 +19,7 @@ import java.util.Objects;
  * #finish} puts the code into executable memory, patched, entered at the first stencil appended
  * (the shim).
  *
- * <p>Appending copies the stencil's bytes into a buffer and records where it went; its holes are
+ * <p>Appending copies the stencil's bytes into a buffer and records which it is; its holes are
  * patched at {@link #finish}, when every address is known. The function's code is every
  * stencil's code, in order; its data every stencil's data, each 16-byte aligned, in memory that
  * is never executable. On Linux functions share the regions of a code heap, within 1 GiB of
@@ -197,12 +197,15 @@ public final class JitAssembler implements StencilSink {
       throw new IllegalStateException("nothing to finish: no stencil was appended");
     }
     AssemblyRules.requireEnd(staged);
-    FunctionPatcher.resolveLabels(staged, labels);
-    holed.group(staged);
-    symbols.resolve(staged, holed);
     FunctionSpace space = FunctionSpace.reserve(staged.codeSize, staged.dataSize, arena);
     try {
-      FunctionPatcher.patch(staged, holed, symbols, space.codeAddress(), space.dataAddress());
+      long codeBase = space.codeAddress();
+      long dataBase = space.dataAddress();
+      FunctionPatcher.resolveLabels(staged, labels, codeBase);
+      staged.layOut();
+      holed.group(staged);
+      symbols.resolve(staged, holed);
+      FunctionPatcher.patch(staged, holed, symbols, codeBase, dataBase);
     } catch (RuntimeException e) {
       space.discard();
       throw e;

@@ -28,7 +28,7 @@ public final class PatchSite {
 
   /** Finds this site's holes in {@code staged}, the layout of {@code function}. */
   void bind(JitFunction function, StagedFunction staged) {
-    PreparedStencil prepared = staged.stencils[stencil];
+    PreparedStencil prepared = staged.stencil(stencil);
     int holes = 0;
     for (int h = 0; h < prepared.holeCount; h++) {
       if (isParameter(prepared, h)) {
@@ -43,7 +43,7 @@ public final class PatchSite {
     for (int h = 0; h < prepared.holeCount; h++) {
       if (isParameter(prepared, h)) {
         inData[next] = prepared.inData(h);
-        offsets[next] = (inData[next] ? staged.dataAt[stencil] : staged.codeAt[stencil])
+        offsets[next] = (inData[next] ? staged.dataAt(stencil) : staged.codeAt(stencil))
             + prepared.offsets[h];
         kinds[next] = prepared.kinds[h];
         addends[next] = prepared.addends[h];

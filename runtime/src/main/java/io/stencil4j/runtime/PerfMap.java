@@ -54,9 +54,9 @@ final class PerfMap {
     }
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < staged.count; i++) {
-      PreparedStencil stencil = staged.stencils[i];
+      PreparedStencil stencil = staged.stencil(i);
       if (stencil.codeSize > 0) {
-        lines.append(line(codeBase + staged.codeAt[i], stencil.codeSize,
+        lines.append(line(codeBase + staged.codeAt(i), stencil.codeSize,
             name + ":" + stencil.stencil.name()));
       }
     }

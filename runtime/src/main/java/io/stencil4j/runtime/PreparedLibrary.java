@@ -90,6 +90,11 @@ final class PreparedLibrary {
     return byIndex.length;
   }
 
+  /** Every stencil prepared, in the library's order; the caller must not modify the array. */
+  PreparedStencil[] all() {
+    return byIndex;
+  }
+
   /**
    * {@code stencil} prepared, found at {@code index} when it is there (one comparison), else by
    * identity.

@@ -41,12 +41,21 @@ final class PreparedStencil {
   final int[] references;
   final long[] addends;
   /**
-   * Per parameter: the hole patched as soon as the parameter is filled with a value, -1 if
-   * none. That is a parameter's only hole when it is an {@code ABS_64} in the code, the value
-   * itself, which needs no address and cannot be out of range: most of x86-64's holes.
+   * The holes patched as the stencil's code is copied into place, in the same pass: those that
+   * are a parameter's only hole and an {@code ABS_64} in the code, the value itself, which needs
+   * nothing computed and cannot be out of range: most of x86-64's holes.
    */
   final int[] immediateHoles;
-  /** The holes left for finish, when the addresses are known: all but the immediate ones. */
+  /**
+   * The first immediate hole, if any, in fields of its own for the copying pass: its offset in
+   * the code (-1: none), its parameter's index and its addend; {@link #moreImmediateHoles} says
+   * whether there are others.
+   */
+  final int immediateOffset;
+  final int immediateParameter;
+  final long immediateAddend;
+  final boolean moreImmediateHoles;
+  /** The holes left for the patching pass, grouped by stencil: all but the immediate ones. */
   final int[] deferredHoles;
 
   PreparedStencil(StencilGroup stencil, int index) {
@@ -85,18 +94,24 @@ final class PreparedStencil {
         holesOf[references[i]]++;
       }
     }
-    this.immediateHoles = new int[parameterCount];
-    Arrays.fill(immediateHoles, -1);
+    int[] immediate = new int[holeCount];
+    int immediateCount = 0;
     int[] deferred = new int[holeCount];
     int deferredCount = 0;
     for (int i = 0; i < holeCount; i++) {
       if (values[i] == HoleValue.PARAMETER && holesOf[references[i]] == 1
           && kinds[i] == HoleKind.ABS_64 && !inData(i)) {
-        immediateHoles[references[i]] = i;
+        immediate[immediateCount++] = i;
       } else {
         deferred[deferredCount++] = i;
       }
     }
+    this.immediateHoles = Arrays.copyOf(immediate, immediateCount);
+    int first = immediateCount == 0 ? -1 : immediate[0];
+    this.immediateOffset = first < 0 ? -1 : offsets[first];
+    this.immediateParameter = first < 0 ? -1 : references[first];
+    this.immediateAddend = first < 0 ? 0 : addends[first];
+    this.moreImmediateHoles = immediateCount > 1;
     this.deferredHoles = Arrays.copyOf(deferred, deferredCount);
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stencil4j.Label;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,18 @@ class BoundLabelsTest {
     assertEquals(Map.of(first, 4), frozen);
     assertFalse(frozen.containsKey(second));
     assertThrows(UnsupportedOperationException.class, () -> frozen.put(second, 8));
+  }
+
+  @Test
+  void aFrozenCopyListsTheLabelsInTheOrderBound() {
+    BoundLabels labels = new BoundLabels(0);
+    List<Label> order = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Label label = new Label("l" + i);
+      labels.bind(label, 100 - i);
+      order.add(label);
+    }
+    assertEquals(order, new ArrayList<>(labels.freeze().keySet()));
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.List;
  * The jump targets of the program a JIT compiles, each with its label. A JIT compiles one
  * program after another: the labels are made once per instruction number and reused, and the
  * targets are marked with the program's number, so that nothing is cleared or allocated between
- * programs.
+ * programs. A JIT that reads the targets from {@link Program#jumpTargets} uses only the labels.
  */
 final class JumpTargets {
   private Label[] labels = new Label[0];
@@ -41,12 +41,19 @@ final class JumpTargets {
    * and naming one formats a number, which would cost more than the stencil it marks.
    */
   Label label(int pc) {
+    Label[] made = labels;
+    if (pc < made.length && made[pc] != null) {
+      return made[pc];
+    }
+    return make(pc);
+  }
+
+  /** {@link #label}'s first call for {@code pc}, kept out of the JITs' loops. */
+  private Label make(int pc) {
     if (pc >= labels.length) {
       labels = Arrays.copyOf(labels, Math.max(pc + 1, labels.length * 2));
     }
-    if (labels[pc] == null) {
-      labels[pc] = new Label("instruction " + pc);
-    }
+    labels[pc] = new Label("instruction " + pc);
     return labels[pc];
   }
 }

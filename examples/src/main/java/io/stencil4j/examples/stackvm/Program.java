@@ -18,9 +18,32 @@ public final class Program {
   private final String name;
   private final List<Instruction> code;
   private final List<Long> locals;
+  /** Each instruction's operation, for a JIT; the caller must not modify it. */
+  Op[] ops() {
+    return ops;
+  }
+
+  /** Each instruction's argument, for a JIT; the caller must not modify it. */
+  long[] arguments() {
+    return arguments;
+  }
+
+  /** Whether a jump goes to each instruction, for a JIT; the caller must not modify it. */
+  boolean[] jumpTargets() {
+    return jumpTargets;
+  }
+
   /** The stack depth on entry to each instruction; -1 where no path reaches it. */
   private final int[] depths;
   private final int maxDepth;
+  /**
+   * The code as a JIT reads it, instruction by instruction: no list and no instruction objects
+   * on the way. Never modified.
+   */
+  private final Op[] ops;
+  private final long[] arguments;
+  /** Whether a jump goes to each instruction. */
+  private final boolean[] jumpTargets;
 
   public Program(String name, List<Instruction> code, List<Long> locals) {
     this.name = name;
@@ -38,6 +61,16 @@ public final class Program {
       }
     }
     this.maxDepth = max;
+    this.ops = new Op[this.code.size()];
+    this.arguments = new long[ops.length];
+    this.jumpTargets = new boolean[ops.length];
+    for (int pc = 0; pc < ops.length; pc++) {
+      ops[pc] = this.code.get(pc).op();
+      arguments[pc] = this.code.get(pc).argument();
+      if (ops[pc] == Op.JUMP || ops[pc] == Op.JUMP_IF_FALSE) {
+        jumpTargets[(int) arguments[pc]] = true;
+      }
+    }
   }
 
   public String name() {

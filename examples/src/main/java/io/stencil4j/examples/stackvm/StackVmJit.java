@@ -8,7 +8,6 @@ import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.util.List;
 
 /**
  * The stack VM's JIT: emits a program's stencils through the generated {@link StackVm} emitter,
@@ -43,17 +42,21 @@ public final class StackVmJit {
    * stencil per instruction. The next call resets it again.
    */
   public JitAssembler assemble(Program program) {
+    // in locals: the loop then reads no field of this JIT
+    JitAssembler assembler = this.assembler;
+    StackVm vm = this.vm;
+    JumpTargets targets = this.targets;
     assembler.reset();
-    List<Instruction> code = program.code();
-    targets.mark(code);
+    Op[] ops = program.ops();
+    long[] arguments = program.arguments();
+    boolean[] jumpTargets = program.jumpTargets();
     vm.shim();
-    for (int pc = 0; pc < code.size(); pc++) {
-      if (targets.isTarget(pc)) {
+    for (int pc = 0; pc < ops.length; pc++) {
+      if (jumpTargets[pc]) {
         assembler.bind(targets.label(pc));
       }
-      Instruction instruction = code.get(pc);
-      long argument = instruction.argument();
-      switch (instruction.op()) {
+      long argument = arguments[pc];
+      switch (ops[pc]) {
         case PUSH_CONST -> vm.pushConst(argument);
         case LOAD_LOCAL -> vm.loadLocal((int) argument);
         case STORE_LOCAL -> vm.storeLocal((int) argument);
