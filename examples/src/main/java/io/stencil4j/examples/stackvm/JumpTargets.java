@@ -2,39 +2,14 @@ package io.stencil4j.examples.stackvm;
 
 import io.stencil4j.Label;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The jump targets of the program a JIT compiles, each with its label. A JIT compiles one
- * program after another: the labels are made once per instruction number and reused, and the
- * targets are marked with the program's number, so that nothing is cleared or allocated between
- * programs. A JIT that reads the targets from {@link Program#jumpTargets} uses only the labels.
+ * The labels of the jump targets ({@link Program#jumpTargets}) of the programs a JIT compiles,
+ * one after another: made once per instruction number and reused, so that nothing is allocated
+ * between programs.
  */
 final class JumpTargets {
   private Label[] labels = new Label[0];
-  /** By instruction, the number of the last program in which a jump goes to it. */
-  private int[] targetIn = new int[0];
-  private int programs;
-
-  /** Marks the jump targets of {@code code}, the program compiled next. */
-  void mark(List<Instruction> code) {
-    if (targetIn.length < code.size()) {
-      targetIn = Arrays.copyOf(targetIn, Math.max(code.size(), targetIn.length * 2));
-    }
-    programs++;
-    for (Instruction instruction : code) {
-      if (instruction.op() == Op.JUMP || instruction.op() == Op.JUMP_IF_FALSE) {
-        int target = (int) instruction.argument();
-        targetIn[target] = programs;
-        label(target);
-      }
-    }
-  }
-
-  /** Whether a jump of the program marked last goes to instruction {@code pc}. */
-  boolean isTarget(int pc) {
-    return targetIn[pc] == programs;
-  }
 
   /**
    * The label of instruction {@code pc}, made once: a label is bound again in each function,

@@ -5,7 +5,6 @@ import io.stencil4j.model.StencilLibrary;
 import io.stencil4j.model.Triple;
 import io.stencil4j.runtime.JitAssembler;
 import java.lang.foreign.Arena;
-import java.util.List;
 
 /**
  * The register VM's JIT: the stack VM's programs compiled from {@link RegisterVm}'s stencils,
@@ -52,16 +51,21 @@ public final class RegisterVmJit {
           + " in registers (StackVmJit has no such limit)");
     }
     Program program = LoopUnrolling.unrolled(source);
+    // in locals: the loop then reads no field of this JIT
+    JitAssembler assembler = this.assembler;
+    RegisterVm vm = this.vm;
+    JumpTargets targets = this.targets;
     assembler.reset();
-    List<Instruction> code = program.code();
-    targets.mark(code);
+    Op[] ops = program.ops();
+    long[] arguments = program.arguments();
+    boolean[] jumpTargets = program.jumpTargets();
     vm.shim();
-    for (int pc = 0; pc < code.size(); pc++) {
+    for (int pc = 0; pc < ops.length; pc++) {
       int depth = program.depth(pc);
       if (depth < 0) {
         continue;
       }
-      if (targets.isTarget(pc)) {
+      if (jumpTargets[pc]) {
         assembler.bind(targets.label(pc));
       }
       int fused = fuse(program, pc, depth);
@@ -69,9 +73,8 @@ public final class RegisterVmJit {
         pc += fused - 1;
         continue;
       }
-      Instruction instruction = code.get(pc);
-      long argument = instruction.argument();
-      switch (instruction.op()) {
+      long argument = arguments[pc];
+      switch (ops[pc]) {
         case PUSH_CONST -> vm.pushConst(depth, argument);
         case LOAD_LOCAL -> vm.loadLocal(depth * 4 + (int) argument);
         case STORE_LOCAL -> vm.storeLocal(depth * 4 + (int) argument);
@@ -101,15 +104,15 @@ public final class RegisterVmJit {
 
   /** The superinstructions that read and write only locals, at any depth. */
   private int fuseOnLocals(Program program, int pc) {
-    List<Instruction> code = program.code();
-    Op first = code.get(pc).op();
+    Op first = program.ops()[pc];
     Op second = inside(program, pc + 1);
     Op third = inside(program, pc + 2);
     Op fourth = inside(program, pc + 3);
-    int a = (int) code.get(pc).argument();
+    long[] arguments = program.arguments();
+    int a = (int) arguments[pc];
     if (third == Op.LESS_THAN && fourth == Op.JUMP_IF_FALSE) {
-      long b = code.get(pc + 1).argument();
-      Label target = targets.label((int) code.get(pc + 3).argument());
+      long b = arguments[pc + 1];
+      Label target = targets.label((int) arguments[pc + 3]);
       if (first == Op.LOAD_LOCAL && second == Op.LOAD_LOCAL) {
         vm.jumpIfNotLocalsLess(a * 4 + (int) b, target);
         return 4;
@@ -119,7 +122,7 @@ public final class RegisterVmJit {
         return 4;
       }
       if (first == Op.PUSH_CONST && second == Op.LOAD_LOCAL) {
-        long constant = code.get(pc).argument();
+        long constant = arguments[pc];
         if (constant == 0) {
           vm.jumpIfLocalNotPositive((int) b, target);
         } else {
@@ -132,14 +135,14 @@ public final class RegisterVmJit {
       return 0;
     }
     if (second == Op.STORE_LOCAL) {
-      vm.moveLocal(a * 4 + (int) code.get(pc + 1).argument());
+      vm.moveLocal(a * 4 + (int) arguments[pc + 1]);
       return 2;
     }
     if (second == null || third == null || fourth != Op.STORE_LOCAL) {
       return 0;
     }
-    long b = code.get(pc + 1).argument();
-    int c = (int) code.get(pc + 3).argument();
+    long b = arguments[pc + 1];
+    int c = (int) arguments[pc + 3];
     switch (second) {
       case LOAD_LOCAL -> {
         int at = a * 16 + (int) b * 4 + c;
@@ -182,17 +185,17 @@ public final class RegisterVmJit {
 
   /** The superinstructions on the stack, {@code depth} the depth before the sequence. */
   private int fuseOnStack(Program program, int pc, int depth) {
-    List<Instruction> code = program.code();
-    Instruction first = code.get(pc);
+    Op first = program.ops()[pc];
     Op second = inside(program, pc + 1);
-    if (first.op() == Op.LESS_THAN && second == Op.JUMP_IF_FALSE) {
-      vm.jumpIfNotLess(depth, targets.label((int) code.get(pc + 1).argument()));
+    long[] arguments = program.arguments();
+    if (first == Op.LESS_THAN && second == Op.JUMP_IF_FALSE) {
+      vm.jumpIfNotLess(depth, targets.label((int) arguments[pc + 1]));
       return 2;
     }
-    if (first.op() != Op.PUSH_CONST || depth == 0 || second == null) {
+    if (first != Op.PUSH_CONST || depth == 0 || second == null) {
       return 0;
     }
-    long value = first.argument();
+    long value = arguments[pc];
     switch (second) {
       case ADD -> vm.addConst(depth, value);
       case SUB -> vm.subConst(depth, value);
@@ -201,7 +204,7 @@ public final class RegisterVmJit {
         if (inside(program, pc + 2) != Op.JUMP_IF_FALSE) {
           return 0;
         }
-        vm.jumpIfNotLessConst(depth, value, targets.label((int) code.get(pc + 2).argument()));
+        vm.jumpIfNotLessConst(depth, value, targets.label((int) arguments[pc + 2]));
         return 3;
       }
       default -> {
@@ -215,9 +218,9 @@ public final class RegisterVmJit {
    * The operation at {@code pc} if a superinstruction may take it in: it exists and no jump
    * goes to it; null otherwise.
    */
-  private Op inside(Program program, int pc) {
-    return pc < program.code().size() && !targets.isTarget(pc) ? program.code().get(pc).op()
-        : null;
+  private static Op inside(Program program, int pc) {
+    Op[] ops = program.ops();
+    return pc < ops.length && !program.jumpTargets()[pc] ? ops[pc] : null;
   }
 
   /**
