@@ -43,7 +43,7 @@ final class LoopUnrolling {
       }
       previousJumpBack = jump;
     }
-    return any ? new Program(program.name(), layOut(code, backJump), program.locals()) : program;
+    return any ? layOut(program, backJump) : program;
   }
 
   private static int copies(int head, int jump) {
@@ -62,7 +62,8 @@ final class LoopUnrolling {
    * a loop, its jump back included, has a place in each copy: the jump back's is the next
    * copy's first instruction, or the one jump back after the last copy.
    */
-  private static List<Instruction> layOut(List<Instruction> code, int[] backJump) {
+  private static Program layOut(Program program, int[] backJump) {
+    List<Instruction> code = program.code();
     // where each instruction, or its first copy, goes; and the head of the loop it is in, or -1
     int[] first = new int[code.size()];
     int[] loopOf = new int[code.size()];
@@ -81,22 +82,27 @@ final class LoopUnrolling {
       }
     }
     List<Instruction> laidOut = new ArrayList<>(size);
+    // a copy is entered with the stack as deep as its original
+    int[] depths = new int[size];
     for (int pc = 0; pc < code.size(); pc++) {
       int jump = backJump[pc];
       if (jump == 0) {
+        depths[laidOut.size()] = program.depth(pc);
         laidOut.add(retargeted(code.get(pc), first, loopOf, -1, 0));
         continue;
       }
       int length = jump - pc;
       for (int copy = 0; copy < copies(pc, jump); copy++) {
         for (int inside = pc; inside < jump; inside++) {
+          depths[laidOut.size()] = program.depth(inside);
           laidOut.add(retargeted(code.get(inside), first, loopOf, pc, copy * length));
         }
       }
+      depths[laidOut.size()] = program.depth(jump);
       laidOut.add(Instruction.of(Op.JUMP, first[pc]));
       pc = jump;
     }
-    return laidOut;
+    return Program.laidOut(program, laidOut, depths);
   }
 
   /**

@@ -46,14 +46,19 @@ public final class Program {
   private final boolean[] jumpTargets;
 
   public Program(String name, List<Instruction> code, List<Long> locals) {
+    this(name, List.copyOf(code), locals, null);
+  }
+
+  /** With the depths known, not verified again; verified when {@code knownDepths} is null. */
+  private Program(String name, List<Instruction> code, List<Long> locals, int[] knownDepths) {
     this.name = name;
-    this.code = List.copyOf(code);
+    this.code = code;
     this.locals = List.copyOf(locals);
     if (locals.size() > MAX_LOCALS) {
       throw new IllegalArgumentException(name + ": " + locals.size() + " locals, at most "
           + MAX_LOCALS);
     }
-    this.depths = verify(name, this.code);
+    this.depths = knownDepths != null ? knownDepths : verify(name, code);
     int max = 0;
     for (int pc = 0; pc < depths.length; pc++) {
       if (depths[pc] >= 0) {
@@ -71,6 +76,16 @@ public final class Program {
         jumpTargets[(int) arguments[pc]] = true;
       }
     }
+  }
+
+  /**
+   * {@code source}'s code laid out anew by a JIT's pass that knows the stack depth before each
+   * instruction ({@code depths}, as {@link #depth}), for instance because each instruction is a
+   * copy of one of {@code source}'s: verifying it again would cost a small program's compile
+   * more than its stencils. The pass's tests must verify its layouts.
+   */
+  static Program laidOut(Program source, List<Instruction> code, int[] depths) {
+    return new Program(source.name, List.copyOf(code), source.locals, depths);
   }
 
   public String name() {

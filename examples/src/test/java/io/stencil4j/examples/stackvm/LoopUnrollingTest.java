@@ -25,8 +25,18 @@ class LoopUnrollingTest {
       }
       assertEquals(new Interpreter(program).run(), new Interpreter(laidOut).run(),
           program.name());
+      assertVerifiesWithTheSameDepths(laidOut);
     }
     assertTrue(unrolled > 1000, "only " + unrolled + " of 3000 programs had a loop unrolled");
+  }
+
+  /** Unrolling gives each copy its original's depth; verifying the layout must agree. */
+  private static void assertVerifiesWithTheSameDepths(Program laidOut) {
+    Program verified = new Program(laidOut.name(), laidOut.code(), laidOut.locals());
+    for (int pc = 0; pc < laidOut.code().size(); pc++) {
+      assertEquals(verified.depth(pc), laidOut.depth(pc), laidOut.name() + " at " + pc);
+    }
+    assertEquals(verified.maxDepth(), laidOut.maxDepth(), laidOut.name());
   }
 
   @Test
@@ -78,6 +88,7 @@ class LoopUnrollingTest {
     }
     assertEquals(of(Op.JUMP, 2), code.get(jumpBack));
     assertEquals(new Interpreter(program).run(), new Interpreter(laidOut).run());
+    assertVerifiesWithTheSameDepths(laidOut);
   }
 
   @Test
@@ -100,6 +111,7 @@ class LoopUnrollingTest {
     assertEquals(of(Op.JUMP, 6), laidOut.code().get(6 + 4 * inner));
     assertEquals(of(Op.JUMP, 0), laidOut.code().get(laidOut.code().size() - 3));
     assertEquals(6L, new Interpreter(laidOut).run());
+    assertVerifiesWithTheSameDepths(laidOut);
   }
 
   @Test
