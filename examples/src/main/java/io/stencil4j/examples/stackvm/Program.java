@@ -18,21 +18,6 @@ public final class Program {
   private final String name;
   private final List<Instruction> code;
   private final List<Long> locals;
-  /** Each instruction's operation, for a JIT; the caller must not modify it. */
-  Op[] ops() {
-    return ops;
-  }
-
-  /** Each instruction's argument, for a JIT; the caller must not modify it. */
-  long[] arguments() {
-    return arguments;
-  }
-
-  /** Whether a jump goes to each instruction, for a JIT; the caller must not modify it. */
-  boolean[] jumpTargets() {
-    return jumpTargets;
-  }
-
   /** The stack depth on entry to each instruction; -1 where no path reaches it. */
   private final int[] depths;
   private final int maxDepth;
@@ -98,6 +83,21 @@ public final class Program {
 
   public List<Long> locals() {
     return locals;
+  }
+
+  /** Each instruction's operation, for a JIT; the caller must not modify it. */
+  Op[] ops() {
+    return ops;
+  }
+
+  /** Each instruction's argument, for a JIT; the caller must not modify it. */
+  long[] arguments() {
+    return arguments;
+  }
+
+  /** Whether a jump goes to each instruction, for a JIT; the caller must not modify it. */
+  boolean[] jumpTargets() {
+    return jumpTargets;
   }
 
   /** The stack depth on entry to instruction {@code pc}, or -1 if no path reaches it. */
