@@ -26,35 +26,31 @@ final class LoopUnrolling {
 
   /** The program with its innermost loops unrolled; the program itself if it has none. */
   static Program unrolled(Program program) {
-    List<Instruction> code = program.code();
-    // by the first instruction of each loop unrolled: the index of its jump back
-    int[] backJump = new int[code.size()];
-    boolean any = false;
+    Op[] ops = program.ops();
+    long[] arguments = program.arguments();
+    // by the first instruction of each loop unrolled: the index of its jump back; made only
+    // when a loop is found, since a compile of a loop-free program must not pay for it
+    int[] backJump = null;
     // innermost: no jump back between a loop's head and its own jump back
     int previousJumpBack = -1;
-    for (int jump = 0; jump < code.size(); jump++) {
-      int head = backwardTarget(code, jump);
-      if (head < 0) {
+    for (int jump = 0; jump < ops.length; jump++) {
+      if (ops[jump] != Op.JUMP || arguments[jump] >= jump) {
         continue;
       }
+      int head = (int) arguments[jump];
       if (head > previousJumpBack && copies(head, jump) > 1) {
+        if (backJump == null) {
+          backJump = new int[ops.length];
+        }
         backJump[head] = jump;
-        any = true;
       }
       previousJumpBack = jump;
     }
-    return any ? layOut(program, backJump) : program;
+    return backJump != null ? layOut(program, backJump) : program;
   }
 
   private static int copies(int head, int jump) {
     return Math.min(MAX_COPIES, MAX_UNROLLED / (jump - head));
-  }
-
-  /** The target of the jump at {@code pc} if it is an unconditional jump back, -1 otherwise. */
-  private static int backwardTarget(List<Instruction> code, int pc) {
-    Instruction instruction = code.get(pc);
-    return instruction.op() == Op.JUMP && instruction.argument() < pc
-        ? (int) instruction.argument() : -1;
   }
 
   /**
