@@ -77,11 +77,9 @@ public final class BenchmarkTable {
     }
     Collection<RunResult> runs = new Runner(options.build()).run();
     int launches = quick ? 1 : FRESH_JVMS;
-    List<String> launched = List.of(FreshJvms.JITS.get(0), FreshJvms.JITS.get(1),
-        FreshJvms.FFM_FLOOR);
-    System.err.println("Launching " + launched.size() * launches + " fresh JVMs (as many again"
-        + " with AOT caches on JDK 25+)");
-    Map<String, Statistics> fresh = FreshJvms.measure(launches, launched);
+    System.err.println("Launching " + FreshJvms.LAUNCHED.size() * launches + " fresh JVMs (as"
+        + " many again with AOT caches on JDK 25+)");
+    Map<String, Statistics> fresh = FreshJvms.measure(launches);
     COutput c = COutput.NONE;
     if (cBenchmark != null) {
       System.err.println("Running " + cBenchmark);
@@ -145,12 +143,12 @@ public final class BenchmarkTable {
   private void freshJvm() {
     line("%n(b) Launch -> first result, factorial(20) compiled and run in a fresh JVM");
     freshJvmRows("");
-    double bytecode = freshJvms.get("bytecode").median();
-    double ratio = freshJvms.get("stencil").median() / bytecode;
+    double bytecode = freshJvms.get(FreshJvms.BYTECODE).median();
+    double ratio = freshJvms.get(FreshJvms.STENCIL).median() / bytecode;
     line("  Target (issue 11), stencil runtime no slower than the baseline: %s (%.2fx; the JDK's"
         + " FFM alone: %.2fx)", ratio <= 1 ? "met" : "NOT met", ratio,
         freshJvms.get(FreshJvms.FFM_FLOOR).median() / bytecode);
-    if (freshJvms.containsKey("stencil" + FreshJvms.AOT)) {
+    if (freshJvms.containsKey(FreshJvms.STENCIL + FreshJvms.AOT)) {
       line("  With an AOT cache each (JDK 25 -XX:AOTCache, written by one training run of the"
           + " same JIT; not the target's measure):");
       freshJvmRows(FreshJvms.AOT);
@@ -163,12 +161,11 @@ public final class BenchmarkTable {
    * with {@code suffix}.
    */
   private void freshJvmRows(String suffix) {
-    for (String jit : List.of(FreshJvms.JITS.get(0), FreshJvms.JITS.get(1),
-        FreshJvms.FFM_FLOOR)) {
+    for (String jit : FreshJvms.LAUNCHED) {
       Statistics s = freshJvms.get(jit + suffix);
       line("  %-24s %12s   [%s - %s, n = %d]", switch (jit) {
-        case "stencil" -> "stencil runtime";
-        case "bytecode" -> "bytecode baseline";
+        case FreshJvms.STENCIL -> "stencil runtime";
+        case FreshJvms.BYTECODE -> "bytecode baseline";
         default -> "JDK FFM alone";
       }, time(s.median()), time(s.min()), time(s.max()), s.count());
     }

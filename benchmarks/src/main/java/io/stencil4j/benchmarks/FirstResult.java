@@ -26,12 +26,12 @@ public final class FirstResult {
   public static void main(String[] args) {
     long launched = Long.parseLong(args[0]);
     long result = switch (args[1]) {
-      case "stencil" -> {
+      case FreshJvms.STENCIL -> {
         try (Arena arena = Arena.ofConfined()) {
           yield new StackVmJit(arena).compile(Programs.factorial(), arena).run();
         }
       }
-      case "bytecode" -> BytecodeJit.compile(Programs.factorial()).getAsLong();
+      case FreshJvms.BYTECODE -> BytecodeJit.compile(Programs.factorial()).getAsLong();
       case FreshJvms.FFM_FLOOR -> ffmFloor();
       default -> throw new IllegalArgumentException("no JIT " + args[1]
           + "; stencil, bytecode or " + FreshJvms.FFM_FLOOR);

@@ -25,12 +25,15 @@ import java.util.stream.Stream;
  * JIT wrote, for both JITs alike.
  */
 final class FreshJvms {
-  static final List<String> JITS = List.of("stencil", "bytecode");
+  static final String STENCIL = "stencil";
+  static final String BYTECODE = "bytecode";
   /**
    * {@link FirstResult}'s measure of the JDK's foreign function API alone: the native linker and
    * one downcall, as the stencil runtime needs them before its first result.
    */
   static final String FFM_FLOOR = "ffm-floor";
+  /** What is launched: the two JITs and the FFM floor, {@link FirstResult}'s second arguments. */
+  static final List<String> LAUNCHED = List.of(STENCIL, BYTECODE, FFM_FLOOR);
   /** The suffix of a JIT's key in {@link #measure}'s result when launched with an AOT cache. */
   static final String AOT = " (AOT cache)";
   private static final Pattern ELAPSED = Pattern.compile("launch to first result (\\d+) us");
@@ -49,15 +52,13 @@ final class FreshJvms {
    * @param args the number of launches per JIT, optionally
    */
   public static void main(String[] args) {
-    List<String> launched = List.of(JITS.get(0), JITS.get(1), FFM_FLOOR);
-    Map<String, Statistics> statistics = measure(
-        args.length > 0 ? Integer.parseInt(args[0]) : 7, launched);
+    Map<String, Statistics> statistics = measure(args.length > 0 ? Integer.parseInt(args[0]) : 7);
     statistics.forEach((jit, s) -> System.out.printf(
         "%-23s median %7.2f ms  [%7.2f - %7.2f, n = %d]%n", jit, s.median() / 1e6,
         s.min() / 1e6, s.max() / 1e6, s.count()));
     for (String suffix : List.of("", AOT)) {
-      Statistics baseline = statistics.get(JITS.get(1) + suffix);
-      for (String jit : List.of(JITS.get(0), FFM_FLOOR)) {
+      Statistics baseline = statistics.get(BYTECODE + suffix);
+      for (String jit : List.of(STENCIL, FFM_FLOOR)) {
         if (baseline != null) {
           System.out.printf("%s / bytecode%s: %.2fx%n", jit, suffix,
               statistics.get(jit + suffix).median() / baseline.median());
@@ -67,20 +68,19 @@ final class FreshJvms {
   }
 
   /**
-   * {@code runs} launches for each of {@code jits} ({@link FirstResult}'s second arguments),
-   * alternating, and as many with an AOT cache where the JDK has them: for each, the statistics
-   * of the times in nanoseconds.
+   * {@code runs} launches of each of {@link #LAUNCHED}, alternating, and as many with an AOT
+   * cache where the JDK has them: for each, the statistics of the times in nanoseconds.
    */
-  static Map<String, Statistics> measure(int runs, List<String> jits) {
+  static Map<String, Statistics> measure(int runs) {
     Map<String, List<Double>> times = new TreeMap<>();
     String classPath = System.getProperty("java.class.path");
     for (int run = 0; run < runs; run++) {
-      for (String jit : jits) {
+      for (String jit : LAUNCHED) {
         times.computeIfAbsent(jit, j -> new ArrayList<>()).add(launch(jit, classPath, List.of()));
       }
     }
     if (Runtime.version().feature() >= FIRST_AOT_JDK) {
-      withAotCaches(runs, jits, times);
+      withAotCaches(runs, LAUNCHED, times);
     }
     Map<String, Statistics> statistics = new TreeMap<>();
     times.forEach((jit, values) -> statistics.put(jit, Statistics.of(values)));
