@@ -8,6 +8,7 @@ import static java.lang.constant.ConstantDescs.MTD_void;
 
 import io.stencil4j.examples.stackvm.HostFunctions;
 import io.stencil4j.examples.stackvm.Instruction;
+import io.stencil4j.examples.stackvm.Interpreter;
 import io.stencil4j.examples.stackvm.Op;
 import io.stencil4j.examples.stackvm.Program;
 import java.lang.classfile.Attributes;
@@ -37,9 +38,6 @@ import java.util.function.LongSupplier;
  * the stencil JIT's come from memory, so that C2 cannot fold a run into a constant.
  */
 public final class BytecodeJit {
-  /** The table inside the PUSH_PRIME stencil (vm_cases.c), indexed modulo 16. */
-  private static final long[] PRIMES =
-      {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53};
   private static final String METHOD = "getAsLong";
   private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_long);
   private static final MethodTypeDesc LONG_TO_LONG = MethodTypeDesc.of(CD_long, CD_long);
@@ -123,7 +121,7 @@ public final class BytecodeJit {
         case JUMP -> code.goto_(targets[(int) argument]);
         case JUMP_IF_FALSE -> code.lconst_0().lcmp().ifeq(targets[(int) argument]);
         case CALL_HOST -> code.invokestatic(HOST, "square", LONG_TO_LONG);
-        case PUSH_PRIME -> code.loadConstant(PRIMES[(int) (argument & 15)]);
+        case PUSH_PRIME -> code.loadConstant(Interpreter.prime(argument));
         case RETURN -> code.lreturn();
       }
     }

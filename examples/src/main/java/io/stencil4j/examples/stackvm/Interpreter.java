@@ -24,6 +24,11 @@ public final class Interpreter {
     initialLocals = program.initialLocals();
   }
 
+  /** The value PUSH_PRIME pushes for {@code argument}: an entry of its stencil's table. */
+  public static long prime(long argument) {
+    return PRIMES[(int) (argument & 15)];
+  }
+
   /** Runs the program from the start with its initial locals and returns its result. */
   public long run() {
     long[] stack = new long[Program.MAX_STACK];
@@ -59,7 +64,7 @@ public final class Interpreter {
           }
         }
         case CALL_HOST -> stack[sp - 1] = HostFunctions.square(stack[sp - 1]);
-        case PUSH_PRIME -> stack[sp++] = PRIMES[(int) (argument & 15)];
+        case PUSH_PRIME -> stack[sp++] = prime(argument);
         case RETURN -> {
           return stack[sp - 1];
         }

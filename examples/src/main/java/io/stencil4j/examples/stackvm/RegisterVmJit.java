@@ -11,8 +11,9 @@ import java.lang.foreign.Arena;
  * which keep the locals and the stack in registers. The verified program gives the stack depth
  * before each instruction, which picks each stencil's variant; instructions no path reaches are
  * left out. Common sequences (a constant operand, a comparison and its branch, arithmetic from
- * locals into a local) become one superinstruction each when no jump goes into them. Innermost
- * loops are unrolled first ({@link LoopUnrolling}). Programs that use more than
+ * locals into a local) become one superinstruction each when no jump goes into them. Constants
+ * are folded first ({@link ConstantFolding}), then innermost loops unrolled
+ * ({@link LoopUnrolling}). Programs that use more than
  * {@link RegisterVm#MAX_STACK} stack slots are refused.
  * Like {@link StackVmJit}, it reuses one assembler: a JIT compiles on one thread.
  */
@@ -38,7 +39,8 @@ public final class RegisterVmJit {
 
   /**
    * The JIT's assembler, reset, with the program appended, not yet finished: the shim, one
-   * stencil per reachable instruction of the program with its loops unrolled. The next call
+   * stencil per reachable instruction of the program with its constants folded and its loops
+   * unrolled. The next call
    * resets it again.
    *
    * @throws IllegalArgumentException if the program uses more than {@link RegisterVm#MAX_STACK}
@@ -50,7 +52,7 @@ public final class RegisterVmJit {
           + " stack slots; the register VM keeps at most " + RegisterVm.MAX_STACK
           + " in registers (StackVmJit has no such limit)");
     }
-    Program program = LoopUnrolling.unrolled(source);
+    Program program = LoopUnrolling.unrolled(ConstantFolding.folded(source));
     // in locals: the loop then reads no field of this JIT
     JitAssembler assembler = this.assembler;
     RegisterVm vm = this.vm;

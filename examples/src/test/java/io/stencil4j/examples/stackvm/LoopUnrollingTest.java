@@ -1,6 +1,7 @@
 package io.stencil4j.examples.stackvm;
 
 import static io.stencil4j.examples.stackvm.Instruction.of;
+import static io.stencil4j.examples.stackvm.LaidOutPrograms.assertVerifiesWithTheSameDepths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,15 +29,6 @@ class LoopUnrollingTest {
       assertVerifiesWithTheSameDepths(laidOut);
     }
     assertTrue(unrolled > 1000, "only " + unrolled + " of 3000 programs had a loop unrolled");
-  }
-
-  /** Unrolling gives each copy its original's depth; verifying the layout must agree. */
-  private static void assertVerifiesWithTheSameDepths(Program laidOut) {
-    Program verified = new Program(laidOut.name(), laidOut.code(), laidOut.locals());
-    for (int pc = 0; pc < laidOut.code().size(); pc++) {
-      assertEquals(verified.depth(pc), laidOut.depth(pc), laidOut.name() + " at " + pc);
-    }
-    assertEquals(verified.maxDepth(), laidOut.maxDepth(), laidOut.name());
   }
 
   @Test
