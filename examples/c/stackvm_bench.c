@@ -2,10 +2,9 @@
  * The C side of the benchmarks: emits the same 10,000-instruction stack VM program as the Java
  * one (Programs.synthetic) from the generated header, and prints the median time, as "emit"
  * (layout, copy and patch into mapped memory) and "emit + map" (also mmap, mprotect and
- * munmap); then runs each example program and the large one with the C interpreter and
- * JIT-compiled by both JITs (stack VM, register VM), printing the median time of one execution
- * of each. BenchmarkTable reads these
- * lines.
+ * munmap); then runs each example program, the host-call loop and the large one with the C
+ * interpreter and JIT-compiled by both JITs (stack VM, register VM), printing the median time of
+ * one execution of each. BenchmarkTable reads these lines.
  */
 #define _DEFAULT_SOURCE
 #include <inttypes.h>
@@ -135,7 +134,15 @@ int main(void) {
   printf("emit + map %d stencils %zu bytes: median %" PRId64 " ns (%d runs)\n", LENGTH + 1, bytes,
          median(times), RUNS);
 
-  const program programs[] = {EXAMPLE_PROGRAMS p}; /* the macro ends with a comma */
+  const program programs[] = {
+    EXAMPLE_PROGRAMS /* the macro ends with a comma */
+    /* Programs.sumOfSquares(): s = 0; i = 1; while (i < 1001) { s += square(i); i += 1; } */
+    PROGRAM("sum of squares(1..1000)", LOCALS(0, 1),
+      I(LOAD_LOCAL, 1), I(PUSH_CONST, 1001), I(LESS_THAN, 0), I(JUMP_IF_FALSE, 14),
+      I(LOAD_LOCAL, 1), I(CALL_HOST, 0), I(LOAD_LOCAL, 0), I(ADD, 0), I(STORE_LOCAL, 0),
+      I(LOAD_LOCAL, 1), I(PUSH_CONST, 1), I(ADD, 0), I(STORE_LOCAL, 1), I(JUMP, 0),
+      I(LOAD_LOCAL, 0), I(RETURN, 0)),
+    p};
   for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++) {
     compiled c, r;
     if (jit(&programs[i], &symbols, &c) != 0) fail("jit");

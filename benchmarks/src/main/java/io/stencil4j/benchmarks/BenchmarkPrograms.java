@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * The benchmarked programs by key (names with spaces and parentheses make poor JMH parameters):
- * the C consumer's four, and the 10,000-instruction one, whose bytecode is too large for HotSpot
- * to compile.
+ * the C consumer's four, a loop that calls the host with a value known only at run time, and
+ * the 10,000-instruction one, whose bytecode is too large for HotSpot to compile.
  */
 final class BenchmarkPrograms {
   /** Every key, in the order of the tables; JMH's {@code @Param}s list them too. */
   static final List<String> KEYS =
-      List.of("factorial", "sum", "fibonacci", "primes", "synthetic10000");
+      List.of("factorial", "sum", "fibonacci", "primes", "squares", "synthetic10000");
+  /** The key of the 10,000-instruction program. */
+  static final String LARGE = "synthetic10000";
   /** Instructions in the large program. */
   static final int LENGTH = 10_000;
 
@@ -24,7 +26,8 @@ final class BenchmarkPrograms {
       case "sum" -> Programs.sum();
       case "fibonacci" -> Programs.fibonacci();
       case "primes" -> Programs.sumOfSquaredPrimes();
-      case "synthetic10000" -> Programs.synthetic(LENGTH);
+      case "squares" -> Programs.sumOfSquares();
+      case LARGE -> Programs.synthetic(LENGTH);
       default -> throw new IllegalArgumentException("no program " + key);
     };
   }

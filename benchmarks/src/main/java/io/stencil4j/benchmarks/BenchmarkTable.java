@@ -125,16 +125,17 @@ public final class BenchmarkTable {
           time(get("CompileBenchmark.registers:" + key).median()), time(bytecode), time(floor),
           time(copies), bytecode / stencil, stencil / floor, stencil / copies);
     }
-    List<String> small = BenchmarkPrograms.KEYS.subList(0, 4);
+    List<String> small = BenchmarkPrograms.KEYS.stream()
+        .filter(key -> !key.equals(BenchmarkPrograms.LARGE)).toList();
     long met = small.stream().filter(key -> {
       double stencil = get("CompileBenchmark.stencil:" + key).median();
       return stencil <= 2000 && get("CompileBenchmark.bytecode:" + key).median() / stencil >= 10;
     }).count();
     line("  Target (issue 11), small programs <= 2 us and >= 10x faster than the baseline: %s"
         + " (%d of %d)", met == small.size() ? "met" : "NOT met", met, small.size());
-    double stencil = get("CompileBenchmark.stencil:synthetic10000").median();
-    double floor = get("CompileBenchmark.floor:synthetic10000").median();
-    double copies = get("CompileBenchmark.copies:synthetic10000").median();
+    double stencil = get("CompileBenchmark.stencil:" + BenchmarkPrograms.LARGE).median();
+    double floor = get("CompileBenchmark.floor:" + BenchmarkPrograms.LARGE).median();
+    double copies = get("CompileBenchmark.copies:" + BenchmarkPrograms.LARGE).median();
     line("  Target (issue 11), the 10,000-instruction program within 2x of the floor: %s"
         + " (%.1fx; %.1fx of the copies alone)", stencil <= 2 * floor ? "met" : "NOT met",
         stencil / floor, stencil / copies);
@@ -194,7 +195,7 @@ public final class BenchmarkTable {
           time(register), time(bytecode), time(c.interpreter(program.name())),
           time(c.jit(program.name())), time(c.registerJit(program.name())),
           stencil / bytecode, register / bytecode);
-      boolean large = key.equals("synthetic10000");
+      boolean large = key.equals(BenchmarkPrograms.LARGE);
       stencils.add(stencil / bytecode, large);
       registers.add(register / bytecode, large);
     }
@@ -203,7 +204,7 @@ public final class BenchmarkTable {
         + " 10,000-instruction one); the stack VM's: %.2fx and %.2fx",
         registers.all() <= 1.5 ? "met" : "NOT met", registers.all(), registers.count(),
         registers.small(), stencils.all(), stencils.small());
-    int huge = BytecodeJit.bytecodeSize(BenchmarkPrograms.program("synthetic10000"));
+    int huge = BytecodeJit.bytecodeSize(BenchmarkPrograms.program(BenchmarkPrograms.LARGE));
     line("  synthetic(10000) is %,d bytes of bytecode, over HotSpot's HugeMethodLimit (%,d):"
         + " HotSpot never compiles it, it runs in the bytecode interpreter.", huge,
         HUGE_METHOD_LIMIT);

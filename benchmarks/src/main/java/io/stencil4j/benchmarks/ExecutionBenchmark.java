@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ExecutionBenchmark {
   /** {@link BenchmarkPrograms#KEYS}. */
-  @Param({"factorial", "sum", "fibonacci", "primes", "synthetic10000"})
+  @Param({"factorial", "sum", "fibonacci", "primes", "squares", "synthetic10000"})
   public String program;
 
   private Arena arena;

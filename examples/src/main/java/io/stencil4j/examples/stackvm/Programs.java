@@ -72,6 +72,19 @@ public final class Programs {
   }
 
   /**
+   * sum of squares(1..1000): s = 0; i = 1; while (i < 1001) { s += square(i); i += 1; }. Each
+   * call's argument is known only at run time, so no JIT can fold the host's square away.
+   */
+  public static Program sumOfSquares() {
+    return new Program("sum of squares(1..1000)", List.of(
+        of(LOAD_LOCAL, 1), of(PUSH_CONST, 1001), of(LESS_THAN), of(JUMP_IF_FALSE, 14),
+        of(LOAD_LOCAL, 1), of(CALL_HOST), of(LOAD_LOCAL, 0), of(ADD), of(STORE_LOCAL, 0),
+        of(LOAD_LOCAL, 1), of(PUSH_CONST, 1), of(ADD), of(STORE_LOCAL, 1), of(JUMP, 0),
+        of(LOAD_LOCAL, 0), of(RETURN)),
+        List.of(0L, 1L));
+  }
+
+  /**
    * A loop-free program of exactly {@code length} instructions that uses every operation, for
    * measuring how fast code is emitted: blocks of 14 instructions that fold a prime's square into
    * local 0 and take a conditional and an unconditional jump to the next block.

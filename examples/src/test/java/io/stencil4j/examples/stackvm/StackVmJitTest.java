@@ -40,6 +40,7 @@ class StackVmJitTest {
 
   static Stream<Program> programs() {
     List<Program> programs = new ArrayList<>(Programs.all());
+    programs.add(Programs.sumOfSquares());
     for (int length : new int[] {2, 3, 16, 17, 10_000}) {
       programs.add(Programs.synthetic(length));
     }
