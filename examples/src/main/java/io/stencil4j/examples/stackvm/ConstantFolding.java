@@ -1,8 +1,6 @@
 package io.stencil4j.examples.stackvm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Folds what a program computes from constants alone, as C2 does for the bytecode baseline:
@@ -14,10 +12,10 @@ import java.util.List;
  *
  * <p>Values are known only within a basic block: a jump target starts one with nothing known,
  * and the locals' values are never known, since a run's initial locals are its inputs. A
- * constant or a local pushed is held back, pending, until an instruction needs it on the stack;
- * pending values are always the top of the stack, so pushing them in order restores it. The
- * host's square (a pure function) is folded with {@link HostFunctions#square}, the function the
- * interpreter calls.
+ * constant pushed is held back, pending, until an instruction needs it on the stack; pending
+ * constants are always the top of the stack, so pushing them in order restores it. The two
+ * rewrites look at the folded code of the block so far. The host's square (a pure function) is
+ * folded with {@link HostFunctions#square}, the function the interpreter calls.
  */
 final class ConstantFolding {
   private final Program program;
@@ -28,9 +26,8 @@ final class ConstantFolding {
   private int size;
   /** Where each jump target of the program went. */
   private final int[] moved;
-  /** The pending values, bottom first: constants, or locals where {@link #isLocal} is set. */
+  /** The pending constants, bottom first. */
   private final long[] pending = new long[Program.MAX_STACK];
-  private final boolean[] isLocal = new boolean[Program.MAX_STACK];
   private int pendingCount;
   /** The stack depth the folded code has reached: the program's, less the pending values. */
   private int depth;
@@ -40,7 +37,7 @@ final class ConstantFolding {
 
   private ConstantFolding(Program program) {
     this.program = program;
-    // a pending value is pushed once at most, and every rewrite drops instructions
+    // a pending constant is pushed once at most, and no rewrite adds instructions
     int length = program.ops().length;
     this.ops = new Op[length];
     this.arguments = new long[length];
@@ -77,24 +74,22 @@ final class ConstantFolding {
         depth = program.depth(pc);
       }
       switch (op) {
-        case PUSH_CONST -> hold(argument, false);
+        case PUSH_CONST -> pending[pendingCount++] = argument;
         case PUSH_PRIME -> {
-          hold(Interpreter.prime(argument), false);
+          pending[pendingCount++] = Interpreter.prime(argument);
           changed = true;
         }
-        case LOAD_LOCAL -> hold(argument, true);
         case ADD, SUB, MUL, LESS_THAN -> binary(op);
         case CALL_HOST -> {
-          if (pendingConstant(0)) {
+          if (pendingCount > 0) {
             pending[pendingCount - 1] = HostFunctions.square(pending[pendingCount - 1]);
             changed = true;
           } else {
-            flush();
             emit(op, argument);
           }
         }
         case STORE_LOCAL -> store((int) argument);
-        case JUMP, JUMP_IF_FALSE, RETURN -> {
+        case LOAD_LOCAL, JUMP, JUMP_IF_FALSE, RETURN -> {
           flush();
           emit(op, argument);
         }
@@ -103,7 +98,7 @@ final class ConstantFolding {
   }
 
   private void binary(Op op) {
-    if (pendingConstant(0) && pendingConstant(1)) {
+    if (pendingCount >= 2) {
       long right = pending[--pendingCount];
       long left = pending[pendingCount - 1];
       pending[pendingCount - 1] = switch (op) {
@@ -115,22 +110,22 @@ final class ConstantFolding {
       changed = true;
       return;
     }
-    if (pendingConstant(0) && isIdentity(op, pending[pendingCount - 1])) {
-      pendingCount--;
+    if (pendingCount == 1 && isIdentity(op, pending[0])) {
+      pendingCount = 0;
       changed = true;
       return;
     }
-    if ((op == Op.ADD || op == Op.MUL) && pendingConstant(1)
-        && isLocal[pendingCount - 1]) {
+    flush();
+    if ((op == Op.ADD || op == Op.MUL) && size - 2 >= blockStart && ops[size - 2] == Op.PUSH_CONST
+        && ops[size - 1] == Op.LOAD_LOCAL) {
       // the local first, so that the constant is the operand a superinstruction takes
-      long constant = pending[pendingCount - 2];
-      pending[pendingCount - 2] = pending[pendingCount - 1];
-      isLocal[pendingCount - 2] = true;
-      pending[pendingCount - 1] = constant;
-      isLocal[pendingCount - 1] = false;
+      long constant = arguments[size - 2];
+      ops[size - 2] = Op.LOAD_LOCAL;
+      arguments[size - 2] = arguments[size - 1];
+      ops[size - 1] = Op.PUSH_CONST;
+      arguments[size - 1] = constant;
       changed = true;
     }
-    flush();
     emit(op, 0);
   }
 
@@ -167,21 +162,10 @@ final class ConstantFolding {
         && ops[at + 1] == Op.PUSH_CONST && ops[at + 2] == Op.ADD;
   }
 
-  /** Whether the {@code fromTop}-th value from the top is pending and a constant. */
-  private boolean pendingConstant(int fromTop) {
-    return pendingCount > fromTop && !isLocal[pendingCount - 1 - fromTop];
-  }
-
-  private void hold(long value, boolean local) {
-    pending[pendingCount] = value;
-    isLocal[pendingCount] = local;
-    pendingCount++;
-  }
-
-  /** Pushes the pending values, bottom first. */
+  /** Pushes the pending constants, bottom first. */
   private void flush() {
     for (int i = 0; i < pendingCount; i++) {
-      emit(isLocal[i] ? Op.LOAD_LOCAL : Op.PUSH_CONST, pending[i]);
+      emit(Op.PUSH_CONST, pending[i]);
     }
     pendingCount = 0;
   }
@@ -199,11 +183,12 @@ final class ConstantFolding {
   }
 
   private Program result() {
-    List<Instruction> code = new ArrayList<>(size);
     for (int at = 0; at < size; at++) {
-      boolean jump = ops[at] == Op.JUMP || ops[at] == Op.JUMP_IF_FALSE;
-      code.add(Instruction.of(ops[at], jump ? moved[(int) arguments[at]] : arguments[at]));
+      if (ops[at] == Op.JUMP || ops[at] == Op.JUMP_IF_FALSE) {
+        arguments[at] = moved[(int) arguments[at]];
+      }
     }
-    return Program.laidOut(program, code, Arrays.copyOf(depths, size));
+    return Program.laidOut(program, Arrays.copyOf(ops, size), Arrays.copyOf(arguments, size),
+        Arrays.copyOf(depths, size));
   }
 }

@@ -1,8 +1,5 @@
 package io.stencil4j.examples.stackvm;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Unrolls a program's innermost loops: a loop's body is laid out several times in a row, so that
  * the hot path takes one branch per several iterations rather than one per iteration. Stencil
@@ -59,12 +56,13 @@ final class LoopUnrolling {
    * copy's first instruction, or the one jump back after the last copy.
    */
   private static Program layOut(Program program, int[] backJump) {
-    List<Instruction> code = program.code();
+    Op[] ops = program.ops();
+    long[] arguments = program.arguments();
     // where each instruction, or its first copy, goes; and the head of the loop it is in, or -1
-    int[] first = new int[code.size()];
-    int[] loopOf = new int[code.size()];
+    int[] first = new int[ops.length];
+    int[] loopOf = new int[ops.length];
     int size = 0;
-    for (int pc = 0; pc < code.size(); pc++) {
+    for (int pc = 0; pc < ops.length; pc++) {
       loopOf[pc] = -1;
       first[pc] = size++;
       int jump = backJump[pc];
@@ -77,42 +75,47 @@ final class LoopUnrolling {
         pc = jump;
       }
     }
-    List<Instruction> laidOut = new ArrayList<>(size);
+    Op[] laidOut = new Op[size];
+    long[] laidOutArguments = new long[size];
     // a copy is entered with the stack as deep as its original
     int[] depths = new int[size];
-    for (int pc = 0; pc < code.size(); pc++) {
+    int at = 0;
+    for (int pc = 0; pc < ops.length; pc++) {
       int jump = backJump[pc];
       if (jump == 0) {
-        depths[laidOut.size()] = program.depth(pc);
-        laidOut.add(retargeted(code.get(pc), first, loopOf, -1, 0));
+        depths[at] = program.depth(pc);
+        laidOut[at] = ops[pc];
+        laidOutArguments[at++] = retargeted(ops[pc], arguments[pc], first, loopOf, -1, 0);
         continue;
       }
       int length = jump - pc;
       for (int copy = 0; copy < copies(pc, jump); copy++) {
         for (int inside = pc; inside < jump; inside++) {
-          depths[laidOut.size()] = program.depth(inside);
-          laidOut.add(retargeted(code.get(inside), first, loopOf, pc, copy * length));
+          depths[at] = program.depth(inside);
+          laidOut[at] = ops[inside];
+          laidOutArguments[at++] = retargeted(ops[inside], arguments[inside], first, loopOf, pc,
+              copy * length);
         }
       }
-      depths[laidOut.size()] = program.depth(jump);
-      laidOut.add(Instruction.of(Op.JUMP, first[pc]));
+      depths[at] = program.depth(jump);
+      laidOut[at] = Op.JUMP;
+      laidOutArguments[at++] = first[pc];
       pc = jump;
     }
-    return Program.laidOut(program, laidOut, depths);
+    return Program.laidOut(program, laidOut, laidOutArguments, depths);
   }
 
   /**
-   * The instruction with its jump target moved to where the target went: into the same copy
-   * ({@code shift} past the first) if the target is in the loop that starts at {@code loop},
-   * else into the first copy.
+   * The argument of an instruction, a jump's target moved to where the target went: into the
+   * same copy ({@code shift} past the first) if the target is in the loop that starts at
+   * {@code loop}, else into the first copy.
    */
-  private static Instruction retargeted(Instruction instruction, int[] first, int[] loopOf,
-      int loop, int shift) {
-    if (instruction.op() != Op.JUMP && instruction.op() != Op.JUMP_IF_FALSE) {
-      return instruction;
+  private static long retargeted(Op op, long argument, int[] first, int[] loopOf, int loop,
+      int shift) {
+    if (op != Op.JUMP && op != Op.JUMP_IF_FALSE) {
+      return argument;
     }
-    int target = (int) instruction.argument();
-    int moved = first[target] + (loop >= 0 && loopOf[target] == loop ? shift : 0);
-    return Instruction.of(instruction.op(), moved);
+    int target = (int) argument;
+    return first[target] + (loop >= 0 && loopOf[target] == loop ? shift : 0);
   }
 }

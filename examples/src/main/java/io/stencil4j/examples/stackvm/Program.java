@@ -16,7 +16,6 @@ public final class Program {
   public static final int MAX_LOCALS = 4;
 
   private final String name;
-  private final List<Instruction> code;
   private final List<Long> locals;
   /** The stack depth on entry to each instruction; -1 where no path reaches it. */
   private final int[] depths;
@@ -29,48 +28,71 @@ public final class Program {
   private final long[] arguments;
   /** Whether a jump goes to each instruction. */
   private final boolean[] jumpTargets;
+  /**
+   * The code as a list; for a program a JIT's pass laid out, made when first asked for, since
+   * the JIT reads only the arrays. Threads that race to make it make equal lists.
+   */
+  private List<Instruction> code;
 
   public Program(String name, List<Instruction> code, List<Long> locals) {
-    this(name, List.copyOf(code), locals, null);
+    this(name, locals, List.copyOf(code), null);
   }
 
-  /** With the depths known, not verified again; verified when {@code knownDepths} is null. */
-  private Program(String name, List<Instruction> code, List<Long> locals, int[] knownDepths) {
-    this.name = name;
+  /** Verified when {@code knownDepths} is null. */
+  private Program(String name, List<Long> locals, List<Instruction> code, int[] knownDepths) {
+    this(name, locals, operations(code), arguments(code),
+        knownDepths != null ? knownDepths : verify(name, code));
     this.code = code;
+  }
+
+  private Program(String name, List<Long> locals, Op[] ops, long[] arguments, int[] depths) {
+    this.name = name;
     this.locals = List.copyOf(locals);
     if (locals.size() > MAX_LOCALS) {
       throw new IllegalArgumentException(name + ": " + locals.size() + " locals, at most "
           + MAX_LOCALS);
     }
-    this.depths = knownDepths != null ? knownDepths : verify(name, code);
-    int max = 0;
-    for (int pc = 0; pc < depths.length; pc++) {
-      if (depths[pc] >= 0) {
-        max = Math.max(max, depths[pc] - code.get(pc).op().pops() + code.get(pc).op().pushes());
-      }
-    }
-    this.maxDepth = max;
-    this.ops = new Op[this.code.size()];
-    this.arguments = new long[ops.length];
+    this.ops = ops;
+    this.arguments = arguments;
+    this.depths = depths;
     this.jumpTargets = new boolean[ops.length];
+    int max = 0;
     for (int pc = 0; pc < ops.length; pc++) {
-      ops[pc] = this.code.get(pc).op();
-      arguments[pc] = this.code.get(pc).argument();
+      if (depths[pc] >= 0) {
+        max = Math.max(max, depths[pc] - ops[pc].pops() + ops[pc].pushes());
+      }
       if (ops[pc] == Op.JUMP || ops[pc] == Op.JUMP_IF_FALSE) {
         jumpTargets[(int) arguments[pc]] = true;
       }
     }
+    this.maxDepth = max;
+  }
+
+  private static Op[] operations(List<Instruction> code) {
+    Op[] ops = new Op[code.size()];
+    for (int pc = 0; pc < ops.length; pc++) {
+      ops[pc] = code.get(pc).op();
+    }
+    return ops;
+  }
+
+  private static long[] arguments(List<Instruction> code) {
+    long[] arguments = new long[code.size()];
+    for (int pc = 0; pc < arguments.length; pc++) {
+      arguments[pc] = code.get(pc).argument();
+    }
+    return arguments;
   }
 
   /**
    * {@code source}'s code laid out anew by a JIT's pass that knows the stack depth before each
    * instruction ({@code depths}, as {@link #depth}), for instance because each instruction is a
    * copy of one of {@code source}'s: verifying it again would cost a small program's compile
-   * more than its stencils. The pass's tests must verify its layouts.
+   * more than its stencils. The pass's tests must verify its layouts. The program owns the
+   * arrays from then on.
    */
-  static Program laidOut(Program source, List<Instruction> code, int[] depths) {
-    return new Program(source.name, List.copyOf(code), source.locals, depths);
+  static Program laidOut(Program source, Op[] ops, long[] arguments, int[] depths) {
+    return new Program(source.name, source.locals, ops, arguments, depths);
   }
 
   public String name() {
@@ -78,7 +100,16 @@ public final class Program {
   }
 
   public List<Instruction> code() {
-    return code;
+    List<Instruction> list = code;
+    if (list == null) {
+      Instruction[] instructions = new Instruction[ops.length];
+      for (int pc = 0; pc < ops.length; pc++) {
+        instructions[pc] = Instruction.of(ops[pc], arguments[pc]);
+      }
+      list = List.of(instructions);
+      code = list;
+    }
+    return list;
   }
 
   public List<Long> locals() {
