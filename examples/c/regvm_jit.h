@@ -4,7 +4,8 @@
  * when no jump goes into them, and instructions no path reaches are left out. The locals and
  * the stack live in registers (regvm.h), so programs deeper than the stencils' variants go are
  * refused. Innermost loops are unrolled first (vm_unroll.h). The native helpers (the host's
- * square) are placed after each program's stencils.
+ * square) are placed after each program's stencils. Unlike RegisterVmJit it folds no constants,
+ * so that its runs on every triple execute every stencil, PUSH_PRIME's among them.
  */
 #ifndef REGVM_JIT_H
 #define REGVM_JIT_H
