@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the benchmarks (nothing installed) and the C benchmark, then runs them all (about 9
+# Builds the benchmarks (nothing installed) and the C benchmark, then runs them all (about 10
 # minutes on 2 cores) and prints one table: compile latency against the bytecode baseline and
 # the floor, launch to first result in fresh JVMs, execution against the bytecode baseline and
 # the interpreters (Java and C), emit speed. JMH's full report: benchmarks/target/jmh.txt.

@@ -60,7 +60,7 @@ public final class BenchmarkTable {
     String cBenchmark = arguments.stream().filter(a -> !a.equals("--quick")).findFirst()
         .orElse(null);
     Path log = Path.of("target", "jmh.txt").toAbsolutePath();
-    System.err.println("Running JMH (" + (quick ? "a few seconds per benchmark" : "about 6 minutes")
+    System.err.println("Running JMH (" + (quick ? "a few seconds per benchmark" : "about 7 minutes")
         + "); its report: " + log);
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(Pattern.quote(CompileBenchmark.class.getName()) + ".*")
