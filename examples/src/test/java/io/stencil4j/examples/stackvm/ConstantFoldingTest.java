@@ -47,18 +47,12 @@ class ConstantFoldingTest {
    */
   @Test
   void nothingIsKnownAcrossAJumpTarget() {
-    List<Instruction> code = List.of(
-        of(Op.LOAD_LOCAL, 0), of(Op.JUMP_IF_FALSE, 4),
+    assertLeftAsItIsOnBothPaths(List.of(
+        of(Op.LOAD_LOCAL, 1), of(Op.JUMP_IF_FALSE, 4),
         of(Op.PUSH_CONST, 5), of(Op.JUMP, 5),
         of(Op.PUSH_CONST, 7),
         // 5: both paths, with 5 or 7 on the stack
-        of(Op.PUSH_CONST, 2), of(Op.MUL), of(Op.RETURN));
-    for (long local : List.of(0L, 1L)) {
-      Program program = new Program("if", code, List.of(local));
-      Program folded = ConstantFolding.folded(program);
-      assertSame(program, folded);
-      assertEquals(local == 0 ? 14 : 10, new Interpreter(folded).run());
-    }
+        of(Op.PUSH_CONST, 2), of(Op.MUL), of(Op.RETURN)), 14, 10);
   }
 
   @Test
@@ -77,17 +71,25 @@ class ConstantFoldingTest {
   /** The constant that ends a block stays there: the other path into the next one pushes another. */
   @Test
   void aConstantOperandMovesOnlyWithinItsBlock() {
-    List<Instruction> code = List.of(
+    assertLeftAsItIsOnBothPaths(List.of(
         of(Op.LOAD_LOCAL, 1), of(Op.JUMP_IF_FALSE, 4),
         of(Op.PUSH_CONST, 100), of(Op.JUMP, 5),
         of(Op.PUSH_CONST, 3),
         // 5: from 3 and 4, with 100 or 3 on the stack
-        of(Op.LOAD_LOCAL, 0), of(Op.ADD), of(Op.RETURN));
+        of(Op.LOAD_LOCAL, 0), of(Op.ADD), of(Op.RETURN)), 10, 107);
+  }
+
+  /**
+   * {@code code}, which branches on local 1 with local 0 at 7, has nothing to fold, and gives
+   * {@code whenZero} and {@code whenOne} as local 1 is 0 or 1.
+   */
+  private static void assertLeftAsItIsOnBothPaths(List<Instruction> code, long whenZero,
+      long whenOne) {
     for (long condition : List.of(0L, 1L)) {
-      Program program = new Program("end of block", code, List.of(7L, condition));
+      Program program = new Program("two paths", code, List.of(7L, condition));
       Program folded = ConstantFolding.folded(program);
       assertSame(program, folded);
-      assertEquals(condition == 0 ? 10 : 107, new Interpreter(folded).run());
+      assertEquals(condition == 0 ? whenZero : whenOne, new Interpreter(folded).run());
     }
   }
 
