@@ -14,13 +14,9 @@ public final class Interpreter {
   private final long[] initialLocals;
 
   public Interpreter(Program program) {
-    int length = program.code().size();
-    ops = new Op[length];
-    arguments = new long[length];
-    for (int pc = 0; pc < length; pc++) {
-      ops[pc] = program.code().get(pc).op();
-      arguments[pc] = program.code().get(pc).argument();
-    }
+    // the program's own arrays, which nothing modifies
+    ops = program.ops();
+    arguments = program.arguments();
     initialLocals = program.initialLocals();
   }
 
